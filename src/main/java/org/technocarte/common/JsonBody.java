@@ -1,0 +1,81 @@
+package org.technocarte.common;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.technocarte.common.config.TechnocarteConfig;
+import org.technocarte.common.error.ApiException;
+
+/**
+ * Reads a JSON request body strictly: bounded size (413), well-formed (400), no duplicate keys, no
+ * trailing garbage.
+ */
+@ApplicationScoped
+public class JsonBody {
+
+  private final ObjectReader reader;
+  private final int maxBytes;
+
+  public JsonBody(ObjectMapper mapper, TechnocarteConfig config) {
+    this.reader =
+        mapper
+            .reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.maxBytes = config.api().maxBodyBytes();
+  }
+
+  /**
+   * Reads at most the allowed bytes: a longer body is refused without being read whole. JSON is
+   * UTF-8, but a charset that the client declares is honoured.
+   */
+  public JsonNode read(InputStream in, MediaType type) {
+    byte[] body;
+    try {
+      body = in.readNBytes(maxBytes + 1);
+    } catch (IOException e) {
+      throw ApiException.badRequest(
+          "unreadable-body", "Unreadable body", "The request body could not be read");
+    }
+    if (body.length == 0) {
+      throw ApiException.badRequest("empty-body", "Empty body", "The request needs a JSON body");
+    }
+    if (body.length > maxBytes) {
+      throw ApiException.tooLarge(maxBytes);
+    }
+    Charset charset = charset(type);
+    try {
+      return charset.equals(StandardCharsets.UTF_8)
+          ? reader.readTree(body)
+          : reader.readTree(new String(body, charset));
+    } catch (IOException e) {
+      throw ApiException.badRequest(
+          "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+    }
+  }
+
+  private static Charset charset(MediaType type) {
+    String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (name == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name.strip());
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          415, "unsupported-charset", "Unsupported charset", "Send the body in UTF-8", null);
+    }
+  }
+
+  public int maxBytes() {
+    return maxBytes;
+  }
+}

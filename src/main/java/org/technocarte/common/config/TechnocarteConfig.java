@@ -1,0 +1,46 @@
+package org.technocarte.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of Technocarte itself; each can come from the environment (TECHNOCARTE_…). */
+@ConfigMapping(prefix = "technocarte")
+public interface TechnocarteConfig {
+
+  /**
+   * Load the demo sightings (Montpellier, Paris 11e) at start when the table is empty. For the demo
+   * and development only: off unless asked for.
+   */
+  @WithDefault("false")
+  boolean demoData();
+
+  /** Limits of the public API. */
+  Api api();
+
+  /** The offline gazetteer that names the city of a sighting. */
+  Gazetteer gazetteer();
+
+  interface Api {
+    /** Largest bbox a map request may ask for, in square degrees (about 110 × 80 km at 45°N). */
+    @WithDefault("1.0")
+    double maxBboxArea();
+
+    /** Sightings returned when a request gives no limit. */
+    @WithDefault("1000")
+    int defaultLimit();
+
+    /** Largest limit a request may ask for. */
+    @WithDefault("5000")
+    int maxLimit();
+
+    /** Largest JSON body the API accepts, in bytes (a sighting is about 1 KB). */
+    @WithDefault("65536")
+    int maxBodyBytes();
+  }
+
+  interface Gazetteer {
+    /** A sighting farther than this from every known place gets no city. */
+    @WithDefault("15")
+    double maxDistanceKm();
+  }
+}

@@ -1,0 +1,182 @@
+package org.technocarte.sighting;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.technocarte.common.WireValue;
+import org.technocarte.common.geo.BBox;
+import org.technocarte.common.geo.PointGeometry;
+
+/**
+ * Sightings in PostGIS. Writes go through Hibernate; reads are plain SQL built from small named
+ * pieces, so that PostGIS does the spatial work on its GiST index and rows map straight to views.
+ */
+@ApplicationScoped
+public class SightingRepository implements PanacheRepositoryBase<Sighting, Long> {
+
+  private static final String VIEW_COLUMNS =
+      """
+      s.id, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.surveillance_type, s.camera_type,
+      s.mount, s.directions, s.field_of_view, s.area, s.zone, s.operator, s.operator_type,
+      s.height, s.vsa_suspected, s.vsa_evidence, s.notes, s.city_code, s.city_name,
+      s.observed_at, s.check_date, s.status, s.source, s.source_ref, s.version,
+      s.created_at, s.updated_at
+      """;
+
+  Optional<Sighting> findByClientIdHash(byte[] hash) {
+    return find("clientIdHash", hash).firstResultOptional();
+  }
+
+  /**
+   * Serialises the creations that carry the same clientId until the end of the transaction, so that
+   * two resends racing each other still make one row.
+   */
+  void lockClientId(byte[] clientIdHash) {
+    long key = 0;
+    for (int i = 0; i < 8; i++) {
+      key = (key << 8) | (clientIdHash[i] & 0xff);
+    }
+    getEntityManager()
+        .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS text)")
+        .setParameter("key", key)
+        .getSingleResult();
+  }
+
+  /** The sighting as the API shows it, whatever its status. */
+  Optional<SightingView> view(long id) {
+    List<SightingView> found =
+        select("SELECT " + VIEW_COLUMNS + " FROM sighting s WHERE s.id = ?", List.of(id));
+    return found.stream().findFirst();
+  }
+
+  /** Approved sightings matching the query, at most {@code limit + 1} to tell truncation. */
+  List<SightingView> approved(SightingQuery query, int rows) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(VIEW_COLUMNS)
+            .append(" FROM sighting s WHERE s.status = 'approved'");
+    bboxFilter(sql, params, query.bbox());
+    anyOf(sql, params, "s.surveillance_type", query.surveillanceTypes());
+    anyOf(sql, params, "s.camera_type", query.cameraTypes());
+    equalTo(sql, params, "s.vsa_suspected", query.vsaSuspected());
+    equalTo(sql, params, "s.city_code", query.cityCode());
+    sql.append(" ORDER BY s.id LIMIT ?");
+    params.add(rows);
+    return select(sql.toString(), params);
+  }
+
+  /** `&&` is answered by the GiST index; points on the edge of the box are inside. */
+  private static void bboxFilter(StringBuilder sql, List<Object> params, BBox box) {
+    if (box != null) {
+      sql.append(" AND s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+      params.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
+    }
+  }
+
+  private static void anyOf(
+      StringBuilder sql, List<Object> params, String column, Collection<? extends WireValue> in) {
+    if (in != null && !in.isEmpty()) {
+      sql.append(" AND ").append(column).append(" = ANY (?)");
+      params.add(in.stream().map(WireValue::wire).toArray(String[]::new));
+    }
+  }
+
+  private static void equalTo(StringBuilder sql, List<Object> params, String column, Object v) {
+    if (v != null) {
+      sql.append(" AND ").append(column).append(" = ?");
+      params.add(v);
+    }
+  }
+
+  private List<SightingView> select(String sql, List<Object> params) {
+    return getEntityManager()
+        .unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(connection, statement, params);
+                try (ResultSet rows = statement.executeQuery()) {
+                  List<SightingView> views = new ArrayList<>();
+                  while (rows.next()) {
+                    views.add(toView(rows));
+                  }
+                  return views;
+                }
+              }
+            });
+  }
+
+  private static void bind(Connection connection, PreparedStatement statement, List<Object> params)
+      throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof String[] words) {
+        statement.setArray(i + 1, connection.createArrayOf("text", words));
+      } else if (p instanceof Double d) {
+        statement.setDouble(i + 1, d);
+      } else {
+        statement.setObject(i + 1, p);
+      }
+    }
+  }
+
+  static SightingView toView(ResultSet r) throws SQLException {
+    String cityCode = r.getString("city_code");
+    BigDecimal height = r.getBigDecimal("height");
+    return new SightingView(
+        "Feature",
+        r.getLong("id"),
+        PointGeometry.of(r.getDouble("lon"), r.getDouble("lat")),
+        new SightingView.Properties(
+            wire(SurveillanceType.class, r.getString("surveillance_type")),
+            wire(CameraType.class, r.getString("camera_type")),
+            wire(Mount.class, r.getString("mount")),
+            directions(r.getArray("directions")),
+            (Integer) r.getObject("field_of_view"),
+            wire(Area.class, r.getString("area")),
+            wire(Zone.class, r.getString("zone")),
+            r.getString("operator"),
+            wire(OperatorType.class, r.getString("operator_type")),
+            height == null ? null : height.doubleValue(),
+            r.getBoolean("vsa_suspected"),
+            r.getString("vsa_evidence"),
+            r.getString("notes"),
+            cityCode == null && r.getString("city_name") == null
+                ? null
+                : new SightingView.CityRef(cityCode, r.getString("city_name")),
+            r.getObject("observed_at", LocalDate.class),
+            r.getObject("check_date", LocalDate.class),
+            wire(Status.class, r.getString("status")),
+            wire(Source.class, r.getString("source")),
+            r.getString("source_ref"),
+            r.getInt("version"),
+            r.getObject("created_at", OffsetDateTime.class),
+            r.getObject("updated_at", OffsetDateTime.class),
+            null));
+  }
+
+  private static List<Integer> directions(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return Arrays.asList((Integer[]) array.getArray());
+  }
+
+  private static <E extends Enum<E> & WireValue> E wire(Class<E> type, String text) {
+    return text == null ? null : WireValue.parse(type, text).orElseThrow();
+  }
+}

@@ -1,0 +1,273 @@
+package org.technocarte.sighting;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.common.JsonBody;
+import org.technocarte.common.config.TechnocarteConfig;
+import org.technocarte.common.error.Problem;
+
+/** The public sightings API: walkers submit and amend, everyone reads approved sightings. */
+@Path("/api/sightings")
+@Tag(name = "Sightings", description = "Camera sightings: submit, amend, read")
+@Produces({SightingResource.GEO_JSON, Problem.MEDIA_TYPE})
+public class SightingResource {
+
+  static final String GEO_JSON = "application/geo+json";
+  static final String EDIT_TOKEN = "X-Edit-Token";
+
+  private final SightingService service;
+  private final JsonBody json;
+  private final TechnocarteConfig config;
+
+  public SightingResource(SightingService service, JsonBody json, TechnocarteConfig config) {
+    this.service = service;
+    this.json = json;
+    this.config = config;
+  }
+
+  @POST
+  @Consumes({GEO_JSON, "application/json"})
+  @Operation(
+      summary = "Submit a sighting",
+      description =
+          "A GeoJSON Feature with a Point and the properties of a sighting. It is pending until a"
+              + " moderator approves it. The answer carries the private editToken, once. A"
+              + " properties.clientId (random UUID) makes a resend idempotent: the same clientId"
+              + " again answers the first sighting and its token (200), never a second one.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created, pending",
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Already created with this clientId: the first sighting",
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed JSON",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Body too large",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not JSON",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid fields, each listed in errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response submit(
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+      @Context UriInfo uri) {
+    SightingInput input =
+        SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.CREATE);
+    SightingService.Created created = service.submit(input);
+    SightingView sighting = created.sighting();
+    Response.ResponseBuilder answer =
+        created.replayed()
+            ? Response.ok()
+            : Response.created(
+                uri.getBaseUriBuilder().path("api/sightings/{id}").build(sighting.id()));
+    return answer.entity(sighting).type(GEO_JSON).cacheControl(privateNoStore()).build();
+  }
+
+  @GET
+  @Operation(
+      summary = "Approved sightings in a box",
+      description = "A GeoJSON FeatureCollection of approved sightings, filtered.")
+  @Parameter(
+      name = "bbox",
+      in = ParameterIn.QUERY,
+      required = true,
+      description = "minLon,minLat,maxLon,maxLat (WGS84); its area is capped",
+      example = "3.87,43.60,3.89,43.62")
+  @Parameter(
+      name = "surveillanceType",
+      in = ParameterIn.QUERY,
+      description = "camera, alpr, guard, other; comma-separated for several")
+  @Parameter(
+      name = "cameraType",
+      in = ParameterIn.QUERY,
+      description = "fixed, dome, panning, unknown; comma-separated for several")
+  @Parameter(
+      name = "vsaSuspected",
+      in = ParameterIn.QUERY,
+      schema = @Schema(implementation = Boolean.class))
+  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      description = "At most this many sightings (default and cap set by the server)",
+      schema = @Schema(implementation = Integer.class, minimum = "1"))
+  @APIResponse(
+      responseCode = "200",
+      description = "The sightings",
+      content =
+          @Content(
+              mediaType = GEO_JSON,
+              schema = @Schema(implementation = SightingCollection.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is missing, malformed, out of range or unknown",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public SightingCollection approved(@Context UriInfo uri) {
+    return service.approved(SightingQuery.parse(uri.getQueryParameters(), config.api()));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(
+      summary = "One sighting",
+      description =
+          "An approved sighting for anyone; a pending one only with its token in X-Edit-Token.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The sighting",
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such sighting, or not visible without its token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response one(
+      @PathParam("id") long id,
+      @Parameter(description = "The private token given when the sighting was submitted")
+          @HeaderParam(EDIT_TOKEN)
+          String editToken) {
+    SightingView sighting = service.find(id, editToken);
+    Response.ResponseBuilder answer = Response.ok(sighting).type(GEO_JSON);
+    if (sighting.properties().status() != Status.APPROVED) {
+      answer.cacheControl(privateNoStore());
+    }
+    return answer.build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({GEO_JSON, "application/json", "application/merge-patch+json"})
+  @Operation(
+      summary = "Amend a pending sighting",
+      description =
+          "The walker who holds the token changes some fields: send a Feature with only the"
+              + " properties (or geometry) to change; null clears an optional field. Give"
+              + " properties.version to be refused (409) if someone changed it meanwhile.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The amended sighting",
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed JSON",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such sighting, or wrong token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not pending any more, or stale version",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Body too large",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not JSON",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid fields, each listed in errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response amend(
+      @PathParam("id") long id,
+      @HeaderParam(EDIT_TOKEN) String editToken,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+      InputStream body) {
+    SightingInput input =
+        SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.AMEND);
+    return Response.ok(service.amend(id, editToken, input))
+        .type(GEO_JSON)
+        .cacheControl(privateNoStore())
+        .build();
+  }
+
+  /** Answers carrying a token or a pending sighting are for the walker alone. */
+  private static CacheControl privateNoStore() {
+    CacheControl cache = new CacheControl();
+    cache.setPrivate(true);
+    cache.setNoStore(true);
+    return cache;
+  }
+}

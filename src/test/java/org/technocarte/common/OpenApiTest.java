@@ -1,0 +1,130 @@
+package org.technocarte.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.technocarte.sighting.SightingResource;
+
+/** The OpenAPI document is true: every endpoint, its schemas and its error answers are there. */
+@QuarkusTest
+class OpenApiTest {
+
+  /** Every resource class of the application; a new one must be added here. */
+  private static final List<Class<?>> RESOURCES = List.of(SightingResource.class);
+
+  private static JsonPath document() {
+    return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void shouldListEveryEndpointOfEveryResource() {
+    Map<String, Map<String, Object>> paths = document().getMap("paths");
+    Set<String> missing = new TreeSet<>();
+    for (Class<?> resource : RESOURCES) {
+      String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+      for (Method method : resource.getDeclaredMethods()) {
+        String verb = httpMethod(method);
+        if (verb == null) {
+          continue;
+        }
+        jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+        String path = sub == null ? base : base + "/" + sub.value();
+        Map<String, Object> operations = paths.get(path);
+        if (operations == null || !operations.containsKey(verb)) {
+          missing.add(verb + " " + path);
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "not documented: " + missing);
+    assertTrue(paths.containsKey("/q/health/ready"), "health is documented");
+  }
+
+  @Test
+  void shouldDocumentErrorAnswersAsProblems() {
+    JsonPath doc = document();
+    for (String code : List.of("400", "413", "415", "422")) {
+      assertEquals(
+          "#/components/schemas/Problem",
+          doc.getString(
+              "paths.'/api/sightings'.post.responses.'"
+                  + code
+                  + "'.content.'application/problem+json'.schema.$ref"),
+          "POST answers " + code + " as a problem");
+    }
+    assertEquals(
+        "#/components/schemas/Problem",
+        doc.getString(
+            "paths.'/api/sightings'.get.responses.'400'.content.'application/problem+json'.schema.$ref"));
+    assertEquals(
+        "#/components/schemas/Problem",
+        doc.getString(
+            "paths.'/api/sightings/{id}'.patch.responses.'409'.content.'application/problem+json'.schema.$ref"));
+  }
+
+  @Test
+  void shouldDescribeTheEnumsWithTheirWireWords() {
+    JsonPath doc = document();
+    assertEquals(
+        List.of("fixed", "dome", "panning", "unknown"),
+        doc.getList("components.schemas.CameraType.enum"));
+    assertEquals(
+        List.of(
+            "pole",
+            "wall",
+            "ceiling",
+            "street_lamp",
+            "building",
+            "traffic_signals",
+            "gantry",
+            "other"),
+        doc.getList("components.schemas.Mount.enum"));
+  }
+
+  @Test
+  void shouldDocumentEveryPropertyTheApiAnswers() {
+    Map<String, Object> schema =
+        document().getMap("components.schemas.SightingProperties.properties");
+    Set<String> documented = new HashSet<>(schema.keySet());
+    String body =
+        org.technocarte.sighting.SightingFixtures.feature(
+                org.technocarte.sighting.SightingFixtures.MONTPELLIER_COMEDIE)
+            .toString();
+    Map<String, Object> answered =
+        given()
+            .contentType("application/geo+json")
+            .body(body)
+            .post("/api/sightings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getMap("properties");
+    Set<String> undocumented = new TreeSet<>(answered.keySet());
+    undocumented.removeAll(documented);
+    assertTrue(undocumented.isEmpty(), "answered but not documented: " + undocumented);
+    Set<String> neverAnswered = new TreeSet<>(documented);
+    neverAnswered.removeAll(answered.keySet());
+    assertTrue(neverAnswered.isEmpty(), "documented but never answered: " + neverAnswered);
+  }
+
+  private static String httpMethod(Method method) {
+    for (var annotation : method.getAnnotations()) {
+      jakarta.ws.rs.HttpMethod verb =
+          annotation.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+      if (verb != null) {
+        return verb.value().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return null;
+  }
+}
