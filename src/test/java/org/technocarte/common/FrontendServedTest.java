@@ -1,0 +1,38 @@
+package org.technocarte.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The front end built by npm is served by Quarkus, and a deploy reaches users at once. */
+@QuarkusTest
+class FrontendServedTest {
+
+  @Test
+  void shouldServeTheAppShellRevalidatedOnEveryVisit() {
+    given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .header("Cache-Control", equalTo("no-cache"))
+        .body(containsString("Technocarte"));
+    given().get("/index.html").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+  }
+
+  @Test
+  void shouldLetBrowsersKeepHashedAssets() {
+    String html = given().get("/").then().extract().asString();
+    java.util.regex.Matcher script =
+        java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(html);
+    org.junit.jupiter.api.Assertions.assertTrue(script.find(), "the shell loads a bundled script");
+    given()
+        .get(script.group(1))
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", containsString("immutable"));
+  }
+}
