@@ -27,7 +27,8 @@ import org.technocarte.common.geo.PointGeometry;
 @ApplicationScoped
 public class SightingRepository implements PanacheRepositoryBase<Sighting, Long> {
 
-  private static final String VIEW_COLUMNS =
+  /** The columns {@link #toView} reads, for any query of `sighting s`. */
+  public static final String VIEW_COLUMNS =
       """
       s.id, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.surveillance_type, s.camera_type,
       s.mount, s.directions, s.field_of_view, s.area, s.zone, s.operator, s.operator_type,
@@ -134,7 +135,8 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     }
   }
 
-  static SightingView toView(ResultSet r) throws SQLException {
+  /** Maps a row selected with {@link #VIEW_COLUMNS} to the API's view. */
+  public static SightingView toView(ResultSet r) throws SQLException {
     String cityCode = r.getString("city_code");
     BigDecimal height = r.getBigDecimal("height");
     return new SightingView(
