@@ -80,6 +80,64 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     return select(sql.toString(), params);
   }
 
+  /**
+   * Approved sightings within a distance, nearest first. The `&&` box lets the GiST index answer
+   * first; the exact distance on the spheroid then decides.
+   */
+  List<SightingView> approvedNear(NearbyQuery near, int rows) {
+    String point = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
+    String sql =
+        "SELECT "
+            + VIEW_COLUMNS
+            + " FROM sighting s WHERE s.status = 'approved'"
+            + " AND s.geom && ST_Expand("
+            + point
+            + ", ?) AND ST_DWithin(s.geom::geography, "
+            + point
+            + "::geography, ?) ORDER BY ST_Distance(s.geom::geography, "
+            + point
+            + "::geography), s.id LIMIT ?";
+    double metresPerDegreeLon = 111_320 * Math.max(Math.cos(Math.toRadians(near.lat())), 0.01);
+    double degrees = near.radiusMetres() / metresPerDegreeLon;
+    List<Object> params =
+        List.of(
+            near.lon(),
+            near.lat(),
+            degrees,
+            near.lon(),
+            near.lat(),
+            (double) near.radiusMetres(),
+            near.lon(),
+            near.lat(),
+            rows);
+    return select(sql, params);
+  }
+
+  /**
+   * Records that someone saw an approved camera still there today. Returns false when there is no
+   * approved sighting with this id. The version stays: a confirmation never makes an edit stale.
+   */
+  boolean confirm(long id, LocalDate today) {
+    int updated =
+        getEntityManager()
+            .createNativeQuery(
+                "UPDATE sighting SET check_date = greatest(check_date, :today), updated_at = now()"
+                    + " WHERE id = :id AND status = 'approved'")
+            .setParameter("today", today)
+            .setParameter("id", id)
+            .executeUpdate();
+    if (updated == 0) {
+      return false;
+    }
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO confirmation (sighting_id, confirmed_on) VALUES (:id, :today)")
+        .setParameter("id", id)
+        .setParameter("today", today)
+        .executeUpdate();
+    return true;
+  }
+
   /** `&&` is answered by the GiST index; points on the edge of the box are inside. */
   private static void bboxFilter(StringBuilder sql, List<Object> params, BBox box) {
     if (box != null) {

@@ -160,6 +160,72 @@ public class SightingResource {
   }
 
   @GET
+  @Path("nearby")
+  @Operation(
+      summary = "Approved sightings near a point",
+      description =
+          "Nearest first, within radius metres (default set by the server, at most 200): the"
+              + " cameras a walker is asked about before adding one, to confirm instead of"
+              + " duplicating.")
+  @Parameter(
+      name = "lon",
+      in = ParameterIn.QUERY,
+      required = true,
+      schema = @Schema(implementation = Double.class))
+  @Parameter(
+      name = "lat",
+      in = ParameterIn.QUERY,
+      required = true,
+      schema = @Schema(implementation = Double.class))
+  @Parameter(
+      name = "radius",
+      in = ParameterIn.QUERY,
+      description = "Metres, 1–200",
+      schema = @Schema(implementation = Integer.class))
+  @APIResponse(
+      responseCode = "200",
+      description = "The sightings, nearest first",
+      content =
+          @Content(
+              mediaType = GEO_JSON,
+              schema = @Schema(implementation = SightingCollection.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is missing, malformed or out of range",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public SightingCollection nearby(@Context UriInfo uri) {
+    return service.approvedNear(
+        NearbyQuery.parse(uri.getQueryParameters(), config.map().duplicateRadiusMetres()));
+  }
+
+  @POST
+  @Path("{id}/confirmations")
+  @Operation(
+      summary = "Confirm that an approved camera is still there",
+      description = "Sets its checkDate to today. No body is needed; nothing about who is kept.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Confirmed: the sighting with its new checkDate",
+      content =
+          @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No approved sighting with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response confirm(@PathParam("id") long id) {
+    return Response.status(Response.Status.CREATED)
+        .entity(service.confirm(id))
+        .type(GEO_JSON)
+        .build();
+  }
+
+  @GET
   @Path("{id}")
   @Operation(
       summary = "One sighting",

@@ -16,6 +16,7 @@ import org.technocarte.common.error.ApiException;
 @ApplicationScoped
 public class SightingService {
 
+  private static final int NEARBY_LIMIT = 50;
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final SightingRepository repository;
@@ -112,6 +113,22 @@ public class SightingService {
     List<SightingView> rows = repository.approved(query, query.limit() + 1);
     boolean truncated = rows.size() > query.limit();
     return SightingCollection.of(truncated ? rows.subList(0, query.limit()) : rows, truncated);
+  }
+
+  /** Approved cameras near a point, nearest first: candidates for "is it one of these?". */
+  public SightingCollection approvedNear(NearbyQuery near) {
+    List<SightingView> rows = repository.approvedNear(near, NEARBY_LIMIT + 1);
+    boolean truncated = rows.size() > NEARBY_LIMIT;
+    return SightingCollection.of(truncated ? rows.subList(0, NEARBY_LIMIT) : rows, truncated);
+  }
+
+  /** Someone saw this approved camera still there today. */
+  @Transactional
+  public SightingView confirm(long id) {
+    if (!repository.confirm(id, LocalDate.now(ZoneOffset.UTC))) {
+      throw notFound(id);
+    }
+    return viewOf(id);
   }
 
   private Sighting newSighting(SightingInput input, Status status, Source source) {

@@ -20,7 +20,8 @@ import org.technocarte.sighting.SightingResource;
 class OpenApiTest {
 
   /** Every resource class of the application; a new one must be added here. */
-  private static final List<Class<?>> RESOURCES = List.of(SightingResource.class);
+  private static final List<Class<?>> RESOURCES =
+      List.of(SightingResource.class, org.technocarte.common.config.ClientConfigResource.class);
 
   private static JsonPath document() {
     return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();

@@ -100,6 +100,15 @@ public class SightingFixtures {
   }
 
   @Transactional
+  public long confirmations(long sightingId) {
+    return ((Number)
+            em.createNativeQuery("SELECT count(*) FROM confirmation WHERE sighting_id = :id")
+                .setParameter("id", sightingId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Transactional
   public long lastId() {
     return ((Number) em.createNativeQuery("SELECT max(id) FROM sighting").getSingleResult())
         .longValue();

@@ -20,6 +20,9 @@ public interface TechnocarteConfig {
   /** The offline gazetteer that names the city of a sighting. */
   Gazetteer gazetteer();
 
+  /** What the map in the browser needs to know; served at /api/config. */
+  Map map();
+
   interface Api {
     /** Largest bbox a map request may ask for, in square degrees (about 110 × 80 km at 45°N). */
     @WithDefault("1.0")
@@ -36,6 +39,32 @@ public interface TechnocarteConfig {
     /** Largest JSON body the API accepts, in bytes (a sighting is about 1 KB). */
     @WithDefault("65536")
     int maxBodyBytes();
+  }
+
+  interface Map {
+    /**
+     * Base-map tiles, as a Leaflet URL template. A group can self-host tiles so that no third party
+     * sees where its walkers look; the page's Content-Security-Policy allows this host.
+     */
+    @WithDefault("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    String tileUrl();
+
+    /** Attribution the tile provider requires, as HTML. */
+    @WithDefault(
+        "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors")
+    String tileAttribution();
+
+    /** Deepest zoom the tile server offers. */
+    @WithDefault("19")
+    int tileMaxZoom();
+
+    /** A camera nobody has confirmed for this many days is drawn as stale. */
+    @WithDefault("730")
+    int staleAfterDays();
+
+    /** Cameras within this distance of a new one are offered as possible duplicates. */
+    @WithDefault("25")
+    int duplicateRadiusMetres();
   }
 
   interface Gazetteer {
