@@ -84,6 +84,10 @@ public class Sighting {
   @Column(name = "source_ref")
   public String sourceRef;
 
+  /** Where this duplicate went, when merged. */
+  @Column(name = "merged_into")
+  public Long mergedInto;
+
   @Column(name = "client_id_hash")
   public byte[] clientIdHash;
 

@@ -23,9 +23,9 @@ import org.technocarte.common.geo.PointGeometry;
  * Reads a GeoJSON Feature into a {@link SightingInput}, checking every field and reporting every
  * problem at once, each under its JSON path. Nothing is stored when anything is wrong.
  */
-final class SightingInputParser {
+public final class SightingInputParser {
 
-  enum Mode {
+  public enum Mode {
     CREATE,
     AMEND
   }
@@ -86,7 +86,7 @@ final class SightingInputParser {
     this.mode = mode;
   }
 
-  static SightingInput parse(JsonNode feature, Mode mode) {
+  public static SightingInput parse(JsonNode feature, Mode mode) {
     return new SightingInputParser(mode).read(feature);
   }
 

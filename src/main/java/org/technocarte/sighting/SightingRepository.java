@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.geo.BBox;
@@ -81,15 +82,16 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
   }
 
   /**
-   * Approved sightings within a distance, nearest first. The `&&` box lets the GiST index answer
-   * first; the exact distance on the spheroid then decides.
+   * Sightings of the given statuses within a distance, nearest first. The `&&` box lets the GiST
+   * index answer first; the exact distance on the spheroid then decides.
    */
-  List<SightingView> approvedNear(NearbyQuery near, int rows) {
+  public List<SightingView> near(
+      double lon, double lat, int metres, Set<Status> statuses, long excludedId, int rows) {
     String point = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
     String sql =
         "SELECT "
             + VIEW_COLUMNS
-            + " FROM sighting s WHERE s.status = 'approved'"
+            + " FROM sighting s WHERE s.status = ANY (?) AND s.id <> ?"
             + " AND s.geom && ST_Expand("
             + point
             + ", ?) AND ST_DWithin(s.geom::geography, "
@@ -97,18 +99,19 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
             + "::geography, ?) ORDER BY ST_Distance(s.geom::geography, "
             + point
             + "::geography), s.id LIMIT ?";
-    double metresPerDegreeLon = 111_320 * Math.max(Math.cos(Math.toRadians(near.lat())), 0.01);
-    double degrees = near.radiusMetres() / metresPerDegreeLon;
+    double metresPerDegreeLon = 111_320 * Math.max(Math.cos(Math.toRadians(lat)), 0.01);
     List<Object> params =
         List.of(
-            near.lon(),
-            near.lat(),
-            degrees,
-            near.lon(),
-            near.lat(),
-            (double) near.radiusMetres(),
-            near.lon(),
-            near.lat(),
+            statuses.stream().map(Status::wire).toArray(String[]::new),
+            excludedId,
+            lon,
+            lat,
+            metres / metresPerDegreeLon,
+            lon,
+            lat,
+            (double) metres,
+            lon,
+            lat,
             rows);
     return select(sql, params);
   }

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.technocarte.city.Gazetteer;
+import org.technocarte.common.Tokens;
 import org.technocarte.common.error.ApiException;
 
 /** The rules of sightings: creation by walkers, their private amendments, public reads. */
@@ -47,11 +49,11 @@ public class SightingService {
         return new Created(viewOf(first.get().id).withEditToken(token), true);
       }
     } else {
-      token = EditTokens.random();
+      token = Tokens.random();
     }
     Sighting sighting = newSighting(input, Status.PENDING, Source.WALKER);
     sighting.clientIdHash = clientIdHash;
-    sighting.editTokenHash = EditTokens.hashToken(token);
+    sighting.editTokenHash = Tokens.hash(token);
     repository.persistAndFlush(sighting);
     return new Created(viewOf(sighting.id).withEditToken(token), false);
   }
@@ -76,7 +78,7 @@ public class SightingService {
       return view;
     }
     Sighting sighting = repository.findById(id);
-    if (!EditTokens.matches(editToken, sighting.editTokenHash)) {
+    if (!Tokens.matches(editToken, sighting.editTokenHash)) {
       throw notFound(id);
     }
     return view;
@@ -86,7 +88,7 @@ public class SightingService {
   @Transactional
   public SightingView amend(long id, String editToken, SightingInput input) {
     Sighting sighting = repository.findByIdOptional(id).orElseThrow(() -> notFound(id));
-    if (!EditTokens.matches(editToken, sighting.editTokenHash)) {
+    if (!Tokens.matches(editToken, sighting.editTokenHash)) {
       throw notFound(id);
     }
     if (sighting.status != Status.PENDING) {
@@ -117,7 +119,14 @@ public class SightingService {
 
   /** Approved cameras near a point, nearest first: candidates for "is it one of these?". */
   public SightingCollection approvedNear(NearbyQuery near) {
-    List<SightingView> rows = repository.approvedNear(near, NEARBY_LIMIT + 1);
+    List<SightingView> rows =
+        repository.near(
+            near.lon(),
+            near.lat(),
+            near.radiusMetres(),
+            Set.of(Status.APPROVED),
+            -1,
+            NEARBY_LIMIT + 1);
     boolean truncated = rows.size() > NEARBY_LIMIT;
     return SightingCollection.of(truncated ? rows.subList(0, NEARBY_LIMIT) : rows, truncated);
   }
@@ -144,7 +153,8 @@ public class SightingService {
     return sighting;
   }
 
-  private void apply(SightingInput in, Sighting s) {
+  /** Applies a moderator's or a walker's changes to a sighting (only the fields sent). */
+  public void apply(SightingInput in, Sighting s) {
     if (in.has("geometry")) {
       s.geom = WGS84.createPoint(new Coordinate(in.geometry().lon(), in.geometry().lat()));
       Optional<Gazetteer.Place> place = gazetteer.nearest(in.geometry().lon(), in.geometry().lat());
@@ -213,7 +223,7 @@ public class SightingService {
     };
   }
 
-  private SightingView viewOf(long id) {
+  public SightingView viewOf(long id) {
     return repository.view(id).orElseThrow(() -> notFound(id));
   }
 

@@ -21,7 +21,12 @@ class OpenApiTest {
 
   /** Every resource class of the application; a new one must be added here. */
   private static final List<Class<?>> RESOURCES =
-      List.of(SightingResource.class, org.technocarte.common.config.ClientConfigResource.class);
+      List.of(
+          SightingResource.class,
+          org.technocarte.common.config.ClientConfigResource.class,
+          org.technocarte.auth.AuthResource.class,
+          org.technocarte.group.GroupResource.class,
+          org.technocarte.moderation.ModerationResource.class);
 
   private static JsonPath document() {
     return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();

@@ -17,6 +17,18 @@ public interface TechnocarteConfig {
   /** Limits of the public API. */
   Api api();
 
+  /**
+   * Email of the first site administrator, created at start when no site administrator exists (with
+   * {@link #adminPassword()}).
+   */
+  java.util.Optional<String> adminEmail();
+
+  /** Password of the first site administrator: at least 10 characters. */
+  java.util.Optional<String> adminPassword();
+
+  /** Moderators' sessions. */
+  Auth auth();
+
   /** The offline gazetteer that names the city of a sighting. */
   Gazetteer gazetteer();
 
@@ -65,6 +77,16 @@ public interface TechnocarteConfig {
     /** Cameras within this distance of a new one are offered as possible duplicates. */
     @WithDefault("25")
     int duplicateRadiusMetres();
+  }
+
+  interface Auth {
+    /** A moderator's session lasts this long after login. */
+    @WithDefault("12")
+    int sessionHours();
+
+    /** An invitation link to a group works this long, once. */
+    @WithDefault("168")
+    int inviteHours();
   }
 
   interface Gazetteer {

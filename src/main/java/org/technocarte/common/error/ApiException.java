@@ -12,14 +12,27 @@ public class ApiException extends RuntimeException {
   private final String code;
   private final String title;
   private final List<FieldError> errors;
+  private final Long retryAfterSeconds;
 
   public ApiException(
       int status, String code, String title, String detail, List<FieldError> errors) {
+    this(status, code, title, detail, errors, null);
+  }
+
+  /** A refusal that may be tried again later (429, 503): the answer says when. */
+  public ApiException(
+      int status,
+      String code,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.code = code;
     this.title = title;
     this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public static ApiException invalid(String title, List<FieldError> errors) {
@@ -61,6 +74,19 @@ public class ApiException extends RuntimeException {
 
   public Problem toProblem() {
     return new Problem("/problems/" + code, title, status, getMessage(), errors);
+  }
+
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  public static ApiException unauthenticated() {
+    return new ApiException(
+        401, "unauthenticated", "Login required", "Log in as a moderator to do this", null);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(403, "forbidden", "Forbidden", detail, null);
   }
 
   public int status() {

@@ -22,7 +22,12 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
-    return respond(e.toProblem());
+    Response.ResponseBuilder answer =
+        Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
+    if (e.retryAfterSeconds() != null) {
+      answer.header("Retry-After", e.retryAfterSeconds());
+    }
+    return answer.build();
   }
 
   @ServerExceptionMapper

@@ -1,0 +1,284 @@
+package org.technocarte.group;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.technocarte.auth.AppUser;
+import org.technocarte.auth.Passwords;
+import org.technocarte.auth.Principal;
+import org.technocarte.auth.UserRepository;
+import org.technocarte.common.Tokens;
+import org.technocarte.common.config.TechnocarteConfig;
+import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldError;
+
+/** Local groups, their territories and their members; who may do what is checked here. */
+@ApplicationScoped
+public class GroupService {
+
+  private final EntityManager em;
+  private final UserRepository users;
+  private final ObjectMapper mapper;
+  private final Duration inviteLifetime;
+
+  public GroupService(
+      EntityManager em, UserRepository users, ObjectMapper mapper, TechnocarteConfig config) {
+    this.em = em;
+    this.users = users;
+    this.mapper = mapper;
+    this.inviteLifetime = Duration.ofHours(config.auth().inviteHours());
+  }
+
+  /** A group as the API shows it; its territory as GeoJSON. */
+  public record GroupView(long id, String name, String cityName, JsonNode territory, int version) {}
+
+  public record GroupInput(String name, String cityName, JsonNode territory, Integer version) {}
+
+  /** A member of a group. */
+  public record Member(long userId, String displayName, String email, String role) {}
+
+  /** A one-time invitation: the link carries the token in its fragment, never sent to a server. */
+  public record Invitation(String token, String path, String role, OffsetDateTime expiresAt) {}
+
+  public record Join(String token, String email, String displayName, String password) {}
+
+  public List<GroupView> list() {
+    return select("", null);
+  }
+
+  public GroupView get(long id) {
+    return select(" WHERE g.id = :id", id).stream()
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("No group " + id));
+  }
+
+  @Transactional
+  public GroupView create(Principal actor, GroupInput input) {
+    if (!actor.siteAdmin()) {
+      throw ApiException.forbidden("Only a site administrator creates groups");
+    }
+    LocalGroup group = new LocalGroup();
+    apply(group, input, true);
+    em.persist(group);
+    em.flush();
+    return get(group.id);
+  }
+
+  /** A group admin changes the name, city or territory of their group. */
+  @Transactional
+  public GroupView update(Principal actor, long id, GroupInput input) {
+    LocalGroup group = find(id);
+    if (!actor.isAdminOf(id)) {
+      throw ApiException.forbidden("Only an admin of this group changes it");
+    }
+    if (input.version() != null && input.version() != group.version) {
+      throw ApiException.conflict(
+          "stale-version", "The group was changed by someone else: reload it and try again");
+    }
+    apply(group, input, false);
+    em.flush();
+    return get(id);
+  }
+
+  @Transactional
+  public Invitation invite(Principal actor, long groupId, String role) {
+    find(groupId);
+    if (!actor.isAdminOf(groupId)) {
+      throw ApiException.forbidden("Only an admin of this group invites members");
+    }
+    String granted = role == null ? Principal.MODERATOR : role;
+    if (!granted.equals(Principal.MODERATOR) && !granted.equals(Principal.ADMIN)) {
+      throw ApiException.invalid(
+          "Invalid invitation", List.of(new FieldError("role", "must be moderator or admin")));
+    }
+    String token = Tokens.random();
+    OffsetDateTime expires = OffsetDateTime.now().plus(inviteLifetime);
+    em.createNativeQuery(
+            "INSERT INTO invite (group_id, role, token_hash, created_by, expires_at)"
+                + " VALUES (:group, :role, :hash, :by, :expires)")
+        .setParameter("group", groupId)
+        .setParameter("role", granted)
+        .setParameter("hash", Tokens.hash(token))
+        .setParameter("by", actor.id())
+        .setParameter("expires", expires)
+        .executeUpdate();
+    return new Invitation(token, "/#/join/" + token, granted, expires);
+  }
+
+  /**
+   * Uses an invitation once: a logged-in moderator joins as they are; anyone else creates their
+   * account with their own password.
+   */
+  @Transactional
+  public long join(Optional<Principal> actor, Join join) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT id, group_id, role FROM invite WHERE token_hash = :hash"
+                    + " AND used_at IS NULL AND expires_at > now() FOR UPDATE")
+            .setParameter("hash", Tokens.hash(join.token() == null ? "" : join.token()))
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ApiException.notFound("This invitation is unknown, used or expired");
+    }
+    Object[] invite = (Object[]) rows.get(0);
+    long groupId = ((Number) invite[1]).longValue();
+    long userId = actor.map(Principal::id).orElseGet(() -> createAccount(join));
+    em.createNativeQuery(
+            "INSERT INTO membership (user_id, group_id, role) VALUES (:user, :group, :role)"
+                + " ON CONFLICT (user_id, group_id) DO UPDATE SET role = EXCLUDED.role")
+        .setParameter("user", userId)
+        .setParameter("group", groupId)
+        .setParameter("role", invite[2])
+        .executeUpdate();
+    em.createNativeQuery("UPDATE invite SET used_at = now() WHERE id = :id")
+        .setParameter("id", invite[0])
+        .executeUpdate();
+    return groupId;
+  }
+
+  public List<Member> members(Principal actor, long groupId) {
+    find(groupId);
+    if (!actor.isMemberOf(groupId)) {
+      throw ApiException.forbidden("Only members of this group see its members");
+    }
+    List<Member> members = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT u.id, u.display_name, u.email, m.role FROM membership m"
+                    + " JOIN app_user u ON u.id = m.user_id WHERE m.group_id = :group"
+                    + " ORDER BY u.display_name")
+            .setParameter("group", groupId)
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      members.add(
+          new Member(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]));
+    }
+    return members;
+  }
+
+  @Transactional
+  public void removeMember(Principal actor, long groupId, long userId) {
+    find(groupId);
+    if (!actor.isAdminOf(groupId)) {
+      throw ApiException.forbidden("Only an admin of this group removes members");
+    }
+    int removed =
+        em.createNativeQuery("DELETE FROM membership WHERE group_id = :group AND user_id = :user")
+            .setParameter("group", groupId)
+            .setParameter("user", userId)
+            .executeUpdate();
+    if (removed == 0) {
+      throw ApiException.notFound("No such member");
+    }
+  }
+
+  private long createAccount(Join join) {
+    List<FieldError> errors = new ArrayList<>();
+    String email = UserRepository.normalise(join.email());
+    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+      errors.add(new FieldError("email", "must be an email address"));
+    }
+    String name = join.displayName() == null ? "" : join.displayName().strip();
+    if (name.isEmpty() || name.length() > 100) {
+      errors.add(new FieldError("displayName", "must be 1 to 100 characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Invalid account", errors);
+    }
+    if (users.findByEmail(email).isPresent()) {
+      throw ApiException.conflict(
+          "account-exists", "An account with this email exists: log in, then open the link again");
+    }
+    AppUser user = new AppUser();
+    user.email = email;
+    user.displayName = name;
+    user.passwordHash = Passwords.hash("password", join.password());
+    users.persist(user);
+    return user.id;
+  }
+
+  private void apply(LocalGroup group, GroupInput input, boolean creating) {
+    List<FieldError> errors = new ArrayList<>();
+    if (creating || input.name() != null) {
+      String name = input.name() == null ? "" : input.name().strip();
+      if (name.isEmpty() || name.length() > 120) {
+        errors.add(new FieldError("name", "must be 1 to 120 characters"));
+      }
+      group.name = name;
+    }
+    if (input.cityName() != null) {
+      if (input.cityName().length() > 200) {
+        errors.add(new FieldError("cityName", "must be at most 200 characters"));
+      }
+      group.cityName = input.cityName().strip();
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Invalid group", errors);
+    }
+    if (creating || input.territory() != null) {
+      group.territory = Territory.parse("territory", input.territory());
+    }
+    if (creating || input.name() != null) {
+      Long same =
+          ((Number)
+                  em.createNativeQuery(
+                          "SELECT count(*) FROM local_group WHERE name = :name AND id <> :id")
+                      .setParameter("name", group.name)
+                      .setParameter("id", group.id == null ? -1L : group.id)
+                      .getSingleResult())
+              .longValue();
+      if (same > 0) {
+        throw ApiException.conflict("name-taken", "A group with this name exists");
+      }
+    }
+  }
+
+  private LocalGroup find(long id) {
+    LocalGroup group = em.find(LocalGroup.class, id);
+    if (group == null) {
+      throw ApiException.notFound("No group " + id);
+    }
+    return group;
+  }
+
+  private List<GroupView> select(String where, Long id) {
+    var query =
+        em.createNativeQuery(
+            "SELECT g.id, g.name, g.city_name, ST_AsGeoJSON(g.territory, 6), g.version"
+                + " FROM local_group g"
+                + where
+                + " ORDER BY g.name");
+    if (id != null) {
+      query.setParameter("id", id);
+    }
+    List<GroupView> groups = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      groups.add(
+          new GroupView(
+              ((Number) r[0]).longValue(),
+              (String) r[1],
+              (String) r[2],
+              json((String) r[3]),
+              ((Number) r[4]).intValue()));
+    }
+    return groups;
+  }
+
+  private JsonNode json(String text) {
+    try {
+      return mapper.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

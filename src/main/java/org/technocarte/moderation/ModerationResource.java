@@ -1,0 +1,185 @@
+package org.technocarte.moderation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.auth.CurrentUser;
+import org.technocarte.common.JsonBody;
+import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldError;
+import org.technocarte.common.error.Problem;
+import org.technocarte.sighting.SightingInputParser;
+import org.technocarte.sighting.SightingView;
+
+/** The moderation queue and its actions, each logged and reversible. */
+@Path("/api/moderation")
+@Tag(name = "Moderation", description = "Review of sightings by local groups")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@APIResponse(
+    responseCode = "401",
+    description = "Not logged in",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "Outside your territories, or no CSRF token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "404",
+    description = "No such sighting or action",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "409",
+    description = "Someone else acted first (stale version), or not possible in this status",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "422",
+    description = "Invalid fields",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ModerationResource {
+
+  private final ModerationService moderation;
+  private final CurrentUser currentUser;
+  private final JsonBody json;
+
+  public ModerationResource(ModerationService moderation, CurrentUser currentUser, JsonBody json) {
+    this.moderation = moderation;
+    this.currentUser = currentUser;
+    this.json = json;
+  }
+
+  public record Approval(Integer version, String reason) {}
+
+  public record Rejection(
+      Integer version,
+      @Schema(
+              enumeration = {
+                "duplicate",
+                "not_surveillance",
+                "wrong_location",
+                "private_information",
+                "spam",
+                "other"
+              })
+          String reason,
+      String comment) {}
+
+  public record Merge(Integer version, Long targetId, String reason) {}
+
+  public record Batch(List<ModerationService.Decision> sightings, String reason) {}
+
+  public record Revert(String reason) {}
+
+  @GET
+  @Path("queue")
+  @Operation(
+      summary = "Pending sightings of my territories, oldest first, with candidate duplicates")
+  public List<ModerationService.QueueItem> queue() {
+    return moderation.queue(currentUser.require());
+  }
+
+  @POST
+  @Path("sightings/{id}/approve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Approve a sighting: it becomes public")
+  public SightingView approve(@PathParam("id") long id, Approval body) {
+    Approval a = body == null ? new Approval(null, null) : body;
+    return moderation.approve(currentUser.require(), id, a.version(), a.reason());
+  }
+
+  @POST
+  @Path("approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Approve several sightings at once (all or none)")
+  public List<SightingView> approveAll(Batch body) {
+    Batch b = body == null ? new Batch(null, null) : body;
+    return moderation.approveAll(currentUser.require(), b.sightings(), b.reason());
+  }
+
+  @POST
+  @Path("sightings/{id}/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reject a sighting with a reason (and a comment, required for other)")
+  public SightingView reject(@PathParam("id") long id, Rejection body) {
+    Rejection r = body == null ? new Rejection(null, null, null) : body;
+    return moderation.reject(currentUser.require(), id, r.version(), r.reason(), r.comment());
+  }
+
+  @PATCH
+  @Path("sightings/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Edit any field or the position",
+      description =
+          "Body: {\"version\": n, \"reason\": \"…\", \"changes\": <GeoJSON Feature with the"
+              + " properties or geometry to change>}")
+  @RequestBody(content = @Content(schema = @Schema(implementation = Object.class)))
+  public SightingView edit(@PathParam("id") long id, InputStream body) {
+    JsonNode request = json.read(body, MediaType.APPLICATION_JSON_TYPE);
+    JsonNode version = request.get("version");
+    if (version == null || !version.canConvertToInt()) {
+      throw ApiException.invalid(
+          "Version required",
+          List.of(new FieldError("version", "is required: the version you reviewed")));
+    }
+    return moderation.edit(
+        currentUser.require(),
+        id,
+        version.asInt(),
+        SightingInputParser.parse(request.get("changes"), SightingInputParser.Mode.AMEND),
+        request.path("reason").asText(null));
+  }
+
+  @POST
+  @Path("sightings/{id}/merge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Merge a duplicate into an existing camera (which keeps its id)")
+  public SightingView merge(@PathParam("id") long id, Merge body) {
+    Merge m = body == null ? new Merge(null, null, null) : body;
+    if (m.targetId() == null) {
+      throw ApiException.invalid(
+          "Invalid merge", List.of(new FieldError("targetId", "is required")));
+    }
+    return moderation.merge(currentUser.require(), id, m.version(), m.targetId(), m.reason());
+  }
+
+  @GET
+  @Path("sightings/{id}/history")
+  @Operation(summary = "Every action on a sighting, newest first")
+  public List<ModerationService.ActionView> history(@PathParam("id") long id) {
+    return moderation.history(currentUser.require(), id);
+  }
+
+  @GET
+  @Path("groups/{id}/history")
+  @Operation(summary = "Every action in a group's territory, newest first")
+  public List<ModerationService.ActionView> groupHistory(@PathParam("id") long id) {
+    return moderation.groupHistory(currentUser.require(), id);
+  }
+
+  @POST
+  @Path("actions/{id}/revert")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Revert an action: the state it found comes back; the revert is logged")
+  public ModerationService.ActionView revert(@PathParam("id") long id, Revert body) {
+    return moderation.revert(currentUser.require(), id, body == null ? null : body.reason());
+  }
+}
