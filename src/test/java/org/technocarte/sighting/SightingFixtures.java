@@ -27,7 +27,7 @@ public class SightingFixtures {
   /** Middle of the Atlantic: no place within reach. */
   public static final double[] MID_ATLANTIC = {-35.0, 40.0};
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final EntityManager em;
 
@@ -112,6 +112,17 @@ public class SightingFixtures {
   public long lastId() {
     return ((Number) em.createNativeQuery("SELECT max(id) FROM sighting").getSingleResult())
         .longValue();
+  }
+
+  /** The stored row as JSON, without the columns every change moves on. */
+  @Transactional
+  public String stateOf(long id) {
+    return (String)
+        em.createNativeQuery(
+                "SELECT (to_jsonb(s) - 'version' - 'updated_at')::text FROM sighting s"
+                    + " WHERE id = :id")
+            .setParameter("id", id)
+            .getSingleResult();
   }
 
   /** The whole stored row as text, to look for what must not be stored. */
