@@ -120,7 +120,8 @@ public class Gazetteer {
     return row * 10_000 + col;
   }
 
-  static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+  /** Great-circle distance, in kilometres. */
+  public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
     double dLat = Math.toRadians(lat2 - lat1);
     double dLon = Math.toRadians(lon2 - lon1);
     double a =

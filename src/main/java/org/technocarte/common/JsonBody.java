@@ -38,6 +38,11 @@ public class JsonBody {
    * UTF-8, but a charset that the client declares is honoured.
    */
   public JsonNode read(InputStream in, MediaType type) {
+    return read(in, type, maxBytes);
+  }
+
+  /** The same with a larger limit, for the few endpoints that take files. */
+  public JsonNode read(InputStream in, MediaType type, int maxBytes) {
     byte[] body;
     try {
       body = in.readNBytes(maxBytes + 1);

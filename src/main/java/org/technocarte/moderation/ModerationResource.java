@@ -3,12 +3,18 @@ package org.technocarte.moderation;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.auth.CurrentUser;
 import org.technocarte.common.JsonBody;
+import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.error.Problem;
@@ -57,13 +64,22 @@ import org.technocarte.sighting.SightingView;
 public class ModerationResource {
 
   private final ModerationService moderation;
+  private final ImportService imports;
   private final CurrentUser currentUser;
   private final JsonBody json;
+  private final int maxImportBytes;
 
-  public ModerationResource(ModerationService moderation, CurrentUser currentUser, JsonBody json) {
+  public ModerationResource(
+      ModerationService moderation,
+      ImportService imports,
+      CurrentUser currentUser,
+      JsonBody json,
+      TechnocarteConfig config) {
     this.moderation = moderation;
+    this.imports = imports;
     this.currentUser = currentUser;
     this.json = json;
+    this.maxImportBytes = config.api().maxImportBytes();
   }
 
   public record Approval(Integer version, String reason) {}
@@ -159,6 +175,49 @@ public class ModerationResource {
           "Invalid merge", List.of(new FieldError("targetId", "is required")));
     }
     return moderation.merge(currentUser.require(), id, m.version(), m.targetId(), m.reason());
+  }
+
+  @POST
+  @Path("imports")
+  @Consumes({"application/geo+json", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Import OpenStreetMap surveillance nodes into a group's territory",
+      description =
+          "A GeoJSON FeatureCollection as Overpass exports it (OSM tags as properties, @id such as"
+              + " node/123). Runs in the background: follow the job for its progress and report.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Started: the job",
+      content = @Content(schema = @Schema(implementation = ImportService.Job.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "File too large",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @RequestBody(content = @Content(schema = @Schema(implementation = Object.class)))
+  public Response startImport(
+      @QueryParam("group") Long group,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+      InputStream body,
+      @Context UriInfo uri) {
+    if (group == null) {
+      throw ApiException.badParameters(
+          List.of(new FieldError("group", "is required: the group id")));
+    }
+    var principal = currentUser.require();
+    ImportService.Job job = imports.start(principal, group, json.read(body, type, maxImportBytes));
+    return Response.accepted(job)
+        .location(uri.getBaseUriBuilder().path("api/moderation/imports/{id}").build(job.id()))
+        .build();
+  }
+
+  @GET
+  @Path("imports/{id}")
+  @Operation(summary = "Progress and report of an import")
+  public ImportService.Job importJob(@PathParam("id") long id) {
+    return imports.job(currentUser.require(), id);
   }
 
   @GET

@@ -244,7 +244,23 @@ public class ModerationService {
       }
       touched.put(expected.getKey(), s);
     }
-    touched.forEach((id, s) -> before.sightings().get(id).applyTo(s));
+    for (Map.Entry<Long, Sighting> t : touched.entrySet()) {
+      SightingSnapshot previous = before.sightings().get(t.getKey());
+      if (previous != null) {
+        previous.applyTo(t.getValue());
+      } else {
+        // The action created the sighting (an import): it cannot vanish, it is withdrawn.
+        t.getValue().status = Status.REJECTED;
+      }
+    }
+    for (Map.Entry<Long, SightingSnapshot> previous : before.sightings().entrySet()) {
+      if (!touched.containsKey(previous.getKey())) {
+        Sighting s = em.find(Sighting.class, previous.getKey());
+        if (s != null) {
+          previous.getValue().applyTo(s);
+        }
+      }
+    }
     if (after.confirmation() != null) {
       removeConfirmation(after.confirmation());
     }
@@ -280,6 +296,29 @@ public class ModerationService {
     ActionState after = state(s, other, confirmation);
     log(actor, s.id, group, action, clean(reason), before, after, null);
     return sightingService.viewOf(s.id);
+  }
+
+  /** Logs an import: the sighting it created or confirmed, as it was before and after. */
+  void logImport(
+      Principal actor,
+      long groupId,
+      String ref,
+      Sighting s,
+      SightingSnapshot before,
+      ActionState.Confirmation confirmation) {
+    Map<Long, SightingSnapshot> previous = new LinkedHashMap<>();
+    if (before != null) {
+      previous.put(s.id, before);
+    }
+    log(
+        actor,
+        s.id,
+        groupId,
+        "import",
+        ref,
+        new ActionState(previous, null),
+        state(s, null, confirmation),
+        null);
   }
 
   private static ActionState state(Sighting s, Sighting other, ActionState.Confirmation c) {

@@ -51,6 +51,10 @@ public interface TechnocarteConfig {
     /** Largest JSON body the API accepts, in bytes (a sighting is about 1 KB). */
     @WithDefault("65536")
     int maxBodyBytes();
+
+    /** Largest file of OpenStreetMap nodes a moderator imports at once, in bytes. */
+    @WithDefault("10485760")
+    int maxImportBytes();
   }
 
   interface Map {

@@ -17,12 +17,17 @@ import org.technocarte.common.JsonBody;
 @ApplicationScoped
 public class BodySizeLimit {
 
+  /** Endpoints that take files, and their own limits; every other API path has the JSON one. */
+  private final java.util.Map<String, Integer> fileEndpoints;
+
   private final int apiMaxBytes;
   private final ObjectMapper mapper;
 
-  public BodySizeLimit(JsonBody json, ObjectMapper mapper) {
+  public BodySizeLimit(
+      JsonBody json, ObjectMapper mapper, org.technocarte.common.config.TechnocarteConfig config) {
     this.apiMaxBytes = json.maxBytes();
     this.mapper = mapper;
+    this.fileEndpoints = java.util.Map.of("/api/moderation/imports", config.api().maxImportBytes());
   }
 
   void install(@Observes Router router) {
@@ -31,9 +36,16 @@ public class BodySizeLimit {
 
   private void check(RoutingContext context) {
     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && context.normalizedPath().startsWith("/api/") && tooLong(length)) {
+    String path = context.normalizedPath();
+    int limit =
+        fileEndpoints.entrySet().stream()
+            .filter(e -> path.startsWith(e.getKey()))
+            .map(java.util.Map.Entry::getValue)
+            .findFirst()
+            .orElse(apiMaxBytes);
+    if (length != null && path.startsWith("/api/") && tooLong(length, limit)) {
       try {
-        byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(apiMaxBytes).toProblem());
+        byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(limit).toProblem());
         context
             .response()
             .setStatusCode(413)
@@ -48,9 +60,9 @@ public class BodySizeLimit {
     context.next();
   }
 
-  private boolean tooLong(String length) {
+  private static boolean tooLong(String length, int limit) {
     try {
-      return Long.parseLong(length.trim()) > apiMaxBytes;
+      return Long.parseLong(length.trim()) > limit;
     } catch (NumberFormatException e) {
       return false;
     }
