@@ -6,6 +6,12 @@ export default defineConfig({
   build: {
     outDir: '../target/classes/META-INF/resources',
     emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        map: 'index.html',
+        moderation: 'moderation/index.html',
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

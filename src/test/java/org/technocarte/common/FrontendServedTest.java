@@ -24,6 +24,17 @@ class FrontendServedTest {
   }
 
   @Test
+  void shouldServeTheModerationPageRevalidatedToo() {
+    given()
+        .get("/moderation/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .header("Cache-Control", equalTo("no-cache"))
+        .body(containsString("id=\"queue\""));
+  }
+
+  @Test
   void shouldLetBrowsersKeepHashedAssets() {
     String html = given().get("/").then().extract().asString();
     java.util.regex.Matcher script =

@@ -1,0 +1,191 @@
+import './moderation.css';
+import { ApiError, createApi } from './api.js';
+import { pickLanguage, translator } from './messages.js';
+import { renderHistory, renderItem } from './queue.js';
+import { el } from './dom.js';
+import { runImport } from './import.js';
+
+const t = translator(pickLanguage(navigator.languages));
+document.documentElement.lang = pickLanguage(navigator.languages);
+for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+
+const api = createApi();
+const $ = (id) => document.getElementById(id);
+const message = (text) => {
+  $('message').textContent = text;
+};
+
+async function start() {
+  try {
+    const me = await api.get('/api/auth/me');
+    enter(me);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) showLogin();
+    else message(t('error', { detail: error.message }));
+  }
+}
+
+function showLogin() {
+  $('login').hidden = false;
+  $('work').hidden = true;
+  $('logout').hidden = true;
+  $('who').textContent = '';
+  $('login').querySelector('input').focus();
+}
+
+async function enter(me) {
+  api.setCsrf(me.csrfToken);
+  $('login').hidden = true;
+  $('work').hidden = false;
+  $('logout').hidden = false;
+  $('who').textContent = me.displayName;
+  const groups = await api.get('/api/groups');
+  $('import-group').replaceChildren(
+    ...groups
+      .filter((g) => me.siteAdmin || me.roles[g.id])
+      .map((g) => el('option', { value: g.id, text: g.name })),
+  );
+  await loadQueue();
+}
+
+async function loadQueue() {
+  const items = await api.get('/api/moderation/queue');
+  const queue = $('queue');
+  queue.replaceChildren(...items.map((item) => renderItem(item, t, actions)));
+  $('queue-title').textContent = `${t('queue.title')} — ${t('queue.count', { n: items.length })}`;
+  if (!items.length) message(t('queue.empty'));
+  queue.querySelector('.item')?.focus();
+}
+
+/** Runs an action; a 409 means someone else acted first: say so and reload. */
+async function act(run, done) {
+  try {
+    const result = await run();
+    message(done(result));
+    await loadQueue();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) {
+      message(t('stale'));
+      await loadQueue();
+    } else if (error instanceof ApiError && error.status === 401) {
+      showLogin();
+    } else {
+      message(t('error', { detail: error.message }));
+    }
+  }
+}
+
+const actions = {
+  approve: (s) =>
+    act(
+      () => api.post(`/api/moderation/sightings/${s.id}/approve`, { version: s.properties.version }),
+      () => t('approved', { id: s.id }),
+    ),
+  reject: (s, reason, comment) =>
+    act(
+      () =>
+        api.post(`/api/moderation/sightings/${s.id}/reject`, {
+          version: s.properties.version,
+          reason,
+          comment,
+        }),
+      () => t('rejected', { id: s.id }),
+    ),
+  merge: (s, target) =>
+    act(
+      () =>
+        api.post(`/api/moderation/sightings/${s.id}/merge`, {
+          version: s.properties.version,
+          targetId: target,
+        }),
+      () => t('merged', { id: s.id, target }),
+    ),
+  history: async (s, list) => {
+    const entries = await api.get(`/api/moderation/sightings/${s.id}/history`);
+    renderHistory(list, entries, t, (actionId) =>
+      act(() => api.post(`/api/moderation/actions/${actionId}/revert`, {}), () => t('reverted')),
+    );
+  },
+};
+
+$('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  try {
+    const me = await api.post('/api/auth/login', {
+      email: form.get('email'),
+      password: form.get('password'),
+    });
+    $('login-error').textContent = '';
+    event.target.reset();
+    await enter(me);
+  } catch (error) {
+    $('login-error').textContent = t('login.failed', { detail: error.message });
+  }
+});
+
+$('logout').addEventListener('click', async () => {
+  await api.post('/api/auth/logout', {}).catch(() => {});
+  api.setCsrf(null);
+  showLogin();
+});
+
+$('refresh').addEventListener('click', () => loadQueue());
+
+$('bulk').addEventListener('click', () => {
+  const picked = [...document.querySelectorAll('.pick:checked')].map((box) => ({
+    id: Number(box.dataset.id),
+    version: Number(box.dataset.version),
+  }));
+  if (!picked.length) return message(t('bulk.none'));
+  return act(
+    () => api.post('/api/moderation/approvals', { sightings: picked }),
+    (done) => t('bulk.done', { n: done.length }),
+  );
+});
+
+$('import-file').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  if (file) {
+    await runImport(api, Number($('import-group').value), file, {
+      progress: $('import-progress'),
+      report: $('import-report'),
+      t,
+    });
+    await loadQueue();
+  }
+});
+
+// Laptop shortcuts: j/k move between sightings, a approve, r reject, m merge, h history.
+document.addEventListener('keydown', (event) => {
+  if (event.target.matches('input, select, textarea') || event.ctrlKey || event.metaKey) return;
+  const items = [...document.querySelectorAll('.item')];
+  const current = document.activeElement?.closest('.item');
+  const index = items.indexOf(current);
+  const click = (selector) => current?.querySelector(selector)?.click();
+  switch (event.key) {
+    case 'j':
+      items[Math.min(index + 1, items.length - 1)]?.focus();
+      break;
+    case 'k':
+      items[Math.max(index - 1, 0)]?.focus();
+      break;
+    case 'a':
+      click('.approve');
+      break;
+    case 'r':
+      current?.querySelector('.reason')?.focus();
+      break;
+    case 'm':
+      click('.merge');
+      break;
+    case 'h':
+      click('.history-button');
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+});
+
+start();

@@ -1,0 +1,72 @@
+import { el } from './dom.js';
+import { REJECT_REASONS } from './messages.js';
+
+/** One queue entry: the pending sighting, its nearby cameras, and the moderator's actions. */
+export function renderItem(item, t, actions) {
+  const s = item.sighting;
+  const p = s.properties;
+  const title = [p.surveillanceType, p.cameraType, p.city?.name].filter(Boolean).join(' · ');
+  const reason = el(
+    'select',
+    { 'aria-label': t('reject.reason'), class: 'reason' },
+    REJECT_REASONS.map((r) => el('option', { value: r, text: t(`reason.${r}`) })),
+  );
+  const comment = el('input', { type: 'text', 'aria-label': t('reject.comment'), placeholder: t('reject.comment'), maxlength: 1000 });
+  const history = el('ol', { class: 'history', hidden: true });
+  const candidates = item.candidates.length
+    ? el(
+        'ul',
+        { class: 'candidates', 'aria-label': t('candidates') },
+        item.candidates.map((c) =>
+          el(
+            'li',
+            {},
+            `#${c.id} ${c.properties.cameraType} · ${c.properties.status} · ${t('observed', { date: c.properties.observedAt ?? '?' })} `,
+            el('button', { type: 'button', class: 'merge', 'data-target': c.id, onclick: () => actions.merge(s, c.id), text: t('merge', { id: c.id }) }),
+          ),
+        ),
+      )
+    : el('p', { class: 'candidates none', text: t('candidates.none') });
+  return el(
+    'li',
+    { class: 'item', tabindex: 0, 'data-id': s.id, 'aria-label': `#${s.id} ${title}` },
+    el('label', { class: 'select' }, el('input', { type: 'checkbox', class: 'pick', 'data-id': s.id, 'data-version': p.version }), ` ${t('select')}`),
+    el('h3', {}, `#${s.id} `, title, p.vsaSuspected ? el('span', { class: 'vsa', text: ` ${t('vsa')}` }) : null),
+    el(
+      'p',
+      { class: 'meta' },
+      `${t('observed', { date: p.observedAt })} · ${s.geometry.coordinates[1].toFixed(5)}, ${s.geometry.coordinates[0].toFixed(5)}`,
+      p.directions?.length ? ` · ${p.directions.join('°, ')}°` : '',
+      p.operator ? ` · ${p.operator}` : '',
+    ),
+    p.notes ? el('p', { class: 'notes', text: p.notes }) : null,
+    p.vsaEvidence ? el('p', { class: 'notes', text: p.vsaEvidence }) : null,
+    el('p', { class: 'candidates-title', text: t('candidates') }),
+    candidates,
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { type: 'button', class: 'approve', onclick: () => actions.approve(s), text: t('approve') }),
+      reason,
+      comment,
+      el('button', { type: 'button', class: 'reject', onclick: () => actions.reject(s, reason.value, comment.value), text: t('reject') }),
+      el('button', { type: 'button', class: 'history-button', onclick: () => actions.history(s, history), text: t('history') }),
+    ),
+    history,
+  );
+}
+
+/** The log of a sighting, newest first, each action with a revert button unless reverted. */
+export function renderHistory(list, entries, t, revert) {
+  list.replaceChildren(
+    ...entries.map((a) =>
+      el(
+        'li',
+        {},
+        `${a.createdAt.slice(0, 16).replace('T', ' ')} · ${a.actor ?? '?'} · ${a.action}${a.reason ? ` (${a.reason})` : ''} `,
+        a.revertedBy ? null : el('button', { type: 'button', class: 'revert', onclick: () => revert(a.id), text: t('revert') }),
+      ),
+    ),
+  );
+  list.hidden = false;
+}
