@@ -21,7 +21,11 @@ class OpenApiTest {
 
   /** Every resource class of the application; a new one must be added here. */
   private static final List<Class<?>> RESOURCES =
-      List.of(SightingResource.class, org.technocarte.common.config.ClientConfigResource.class);
+      List.of(
+          SightingResource.class,
+          org.technocarte.common.config.ClientConfigResource.class,
+          org.technocarte.photo.PhotoResource.class,
+          org.technocarte.safety.PowResource.class);
 
   private static JsonPath document() {
     return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();

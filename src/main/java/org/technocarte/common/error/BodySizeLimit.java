@@ -7,7 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import org.technocarte.common.JsonBody;
+import org.technocarte.common.config.PhotoConfig;
 
 /**
  * Refuses a body that declares itself too large before a byte of it is read, with a problem+json
@@ -17,11 +19,16 @@ import org.technocarte.common.JsonBody;
 @ApplicationScoped
 public class BodySizeLimit {
 
+  /** Photo uploads are images, not JSON: they have their own cap. */
+  private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/sightings/[^/]+/photos/?");
+
   private final int apiMaxBytes;
+  private final int photoMaxBytes;
   private final ObjectMapper mapper;
 
-  public BodySizeLimit(JsonBody json, ObjectMapper mapper) {
+  public BodySizeLimit(JsonBody json, PhotoConfig photos, ObjectMapper mapper) {
     this.apiMaxBytes = json.maxBytes();
+    this.photoMaxBytes = photos.maxBytes();
     this.mapper = mapper;
   }
 
@@ -31,9 +38,11 @@ public class BodySizeLimit {
 
   private void check(RoutingContext context) {
     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && context.normalizedPath().startsWith("/api/") && tooLong(length)) {
+    String path = context.normalizedPath();
+    int max = PHOTO_UPLOAD.matcher(path).matches() ? photoMaxBytes : apiMaxBytes;
+    if (length != null && path.startsWith("/api/") && tooLong(length, max)) {
       try {
-        byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(apiMaxBytes).toProblem());
+        byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(max).toProblem());
         context
             .response()
             .setStatusCode(413)
@@ -48,9 +57,9 @@ public class BodySizeLimit {
     context.next();
   }
 
-  private boolean tooLong(String length) {
+  private static boolean tooLong(String length, int max) {
     try {
-      return Long.parseLong(length.trim()) > apiMaxBytes;
+      return Long.parseLong(length.trim()) > max;
     } catch (NumberFormatException e) {
       return false;
     }
