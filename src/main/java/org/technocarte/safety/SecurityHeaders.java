@@ -21,8 +21,12 @@ import org.technocarte.common.config.TechnocarteConfig;
 @ApplicationScoped
 public class SecurityHeaders {
 
-  /** Swagger UI is built from inline scripts: it gets them, and nothing else does. */
-  private static final String SWAGGER_UI = "/q/swagger-ui";
+  /**
+   * Swagger UI (and the Dev UI of ./mvnw quarkus:dev) are built from inline scripts and styles:
+   * they get them, and nothing else does.
+   */
+  private static final java.util.List<String> INLINE_TOOLS =
+      java.util.List.of("/q/swagger-ui", "/q/dev-ui");
 
   private static final Pattern ORIGIN = Pattern.compile("^(https?)://([^/?#]+)");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*.-]+(:[0-9]{1,5})?");
@@ -42,8 +46,9 @@ public class SecurityHeaders {
   }
 
   private void add(RoutingContext context) {
+    String path = context.normalizedPath();
     Map<String, String> chosen =
-        context.normalizedPath().startsWith(SWAGGER_UI) ? swaggerHeaders : headers;
+        INLINE_TOOLS.stream().anyMatch(path::startsWith) ? swaggerHeaders : headers;
     context.addHeadersEndHandler(v -> chosen.forEach(context.response()::putHeader));
     context.next();
   }

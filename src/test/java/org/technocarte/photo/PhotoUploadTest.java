@@ -41,6 +41,7 @@ class PhotoUploadTest {
           "PNG-tEXt");
 
   @Inject SightingFixtures sightings;
+  @Inject PhotoService photos;
 
   /** A pending sighting and its edit token. */
   record Pending(long id, String token) {}
@@ -319,6 +320,30 @@ class PhotoUploadTest {
         .then()
         .statusCode(409)
         .body("type", equalTo("/problems/not-pending"));
+  }
+
+  @Test
+  void shouldDeleteAPhotoAndItsFilesForGood() {
+    Pending sighting = pending();
+    JsonPath photo =
+        upload(sighting, "image/jpeg", TestImages.plainJpeg(TestImages.landscape(40, 30)))
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String id = photo.getString("id");
+    assertTrue(Files.exists(storeDir().resolve(id + ".jpg")));
+
+    photos.delete(java.util.UUID.fromString(id), "A face is recognisable");
+
+    given()
+        .header("X-Edit-Token", sighting.token())
+        .get(photo.getString("href"))
+        .then()
+        .statusCode(404);
+    assertFalse(Files.exists(storeDir().resolve(id + ".jpg")));
+    assertFalse(Files.exists(storeDir().resolve(id + ".thumb.jpg")));
+    photosOf(sighting).body("photos", hasSize(0));
   }
 
   @Test
