@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.Problem;
+import org.technocarte.safety.AddressKeys;
 
 /** Moderators log in and out; the session travels in an HttpOnly, SameSite=Strict cookie. */
 @Path("/api/auth")
@@ -28,11 +29,17 @@ public class AuthResource {
   private final SessionService sessions;
   private final CurrentUser currentUser;
   private final HttpServerRequest request;
+  private final AddressKeys addressKeys;
 
-  public AuthResource(SessionService sessions, CurrentUser currentUser, HttpServerRequest request) {
+  public AuthResource(
+      SessionService sessions,
+      CurrentUser currentUser,
+      HttpServerRequest request,
+      AddressKeys addressKeys) {
     this.sessions = sessions;
     this.currentUser = currentUser;
     this.request = request;
+    this.addressKeys = addressKeys;
   }
 
   public record Credentials(String email, String password) {}
@@ -75,7 +82,9 @@ public class AuthResource {
               schema = @Schema(implementation = Problem.class)))
   public Response login(Credentials credentials, @Context UriInfo uri) {
     Credentials c = credentials == null ? new Credentials(null, null) : credentials;
-    SessionService.Login login = sessions.login(c.email(), c.password(), AddressKey.of(request));
+    String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    SessionService.Login login =
+        sessions.login(c.email(), c.password(), addressKeys.of(address).value());
     return Response.ok(Me.of(login.principal(), login.csrfToken()))
         .cookie(cookie(login.token(), (int) login.lifetime().toSeconds(), uri))
         .build();

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.Problem;
+import org.technocarte.safety.ProofOfWorkRequired;
+import org.technocarte.safety.RateLimited;
 
 /** The public sightings API: walkers submit and amend, everyone reads approved sightings. */
 @Path("/api/sightings")
@@ -48,6 +50,28 @@ public class SightingResource {
 
   @POST
   @Consumes({GEO_JSON, "application/json"})
+  @RateLimited(RateLimited.Kind.SUBMISSION)
+  @ProofOfWorkRequired
+  @Parameter(
+      name = ProofOfWorkRequired.HEADER,
+      in = ParameterIn.HEADER,
+      description =
+          "<challenge>:<nonce>, a solved challenge of GET /api/pow/challenge (unless its"
+              + " difficulty is 0)")
+  @APIResponse(
+      responseCode = "403",
+      description = "Proof of work forged, expired, too weak or already used",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many submissions from here: see Retry-After",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Operation(
       summary = "Submit a sighting",
       description =
@@ -71,7 +95,7 @@ public class SightingResource {
           @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed JSON",
+      description = "Malformed JSON, or proof of work missing or malformed",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -203,6 +227,14 @@ public class SightingResource {
 
   @POST
   @Path("{id}/confirmations")
+  @RateLimited(RateLimited.Kind.CONFIRMATION)
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many confirmations from here: see Retry-After",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Operation(
       summary = "Confirm that an approved camera is still there",
       description = "Sets its checkDate to today. No body is needed; nothing about who is kept.")

@@ -55,19 +55,6 @@ class LoginTest {
   }
 
   @Test
-  void shouldMarkTheCookieSecureBehindHttps() {
-    Response answer =
-        given()
-            .contentType("application/json")
-            .header("X-Forwarded-Proto", "https")
-            .body(
-                Map.of("email", "camille@collectif.test", "password", ModerationFixtures.PASSWORD))
-            .post("/api/auth/login");
-    answer.then().statusCode(200);
-    assertTrue(answer.getHeader("Set-Cookie").contains("Secure"), answer.getHeader("Set-Cookie"));
-  }
-
-  @Test
   void shouldNotSayWhetherTheEmailOrThePasswordIsWrong() {
     String wrongPassword = failedLogin("camille@collectif.test", "not the password");
     String unknownEmail = failedLogin("nobody@collectif.test", ModerationFixtures.PASSWORD);

@@ -26,7 +26,9 @@ class OpenApiTest {
           org.technocarte.common.config.ClientConfigResource.class,
           org.technocarte.auth.AuthResource.class,
           org.technocarte.group.GroupResource.class,
-          org.technocarte.moderation.ModerationResource.class);
+          org.technocarte.moderation.ModerationResource.class,
+          org.technocarte.photo.PhotoResource.class,
+          org.technocarte.safety.PowResource.class);
 
   private static JsonPath document() {
     return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();

@@ -7,7 +7,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import org.technocarte.common.JsonBody;
+import org.technocarte.common.config.PhotoConfig;
+import org.technocarte.common.config.TechnocarteConfig;
 
 /**
  * Refuses a body that declares itself too large before a byte of it is read, with a problem+json
@@ -17,17 +20,23 @@ import org.technocarte.common.JsonBody;
 @ApplicationScoped
 public class BodySizeLimit {
 
-  /** Endpoints that take files, and their own limits; every other API path has the JSON one. */
-  private final java.util.Map<String, Integer> fileEndpoints;
+  /** Photo uploads are images, not JSON: they have their own cap. */
+  private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/sightings/[^/]+/photos/?");
+
+  /** A moderator's import of OpenStreetMap nodes is a file: it has its own cap too. */
+  private static final String IMPORTS = "/api/moderation/imports";
 
   private final int apiMaxBytes;
+  private final int photoMaxBytes;
+  private final int importMaxBytes;
   private final ObjectMapper mapper;
 
   public BodySizeLimit(
-      JsonBody json, ObjectMapper mapper, org.technocarte.common.config.TechnocarteConfig config) {
+      JsonBody json, PhotoConfig photos, TechnocarteConfig config, ObjectMapper mapper) {
     this.apiMaxBytes = json.maxBytes();
+    this.photoMaxBytes = photos.maxBytes();
+    this.importMaxBytes = config.api().maxImportBytes();
     this.mapper = mapper;
-    this.fileEndpoints = java.util.Map.of("/api/moderation/imports", config.api().maxImportBytes());
   }
 
   void install(@Observes Router router) {
@@ -37,15 +46,13 @@ public class BodySizeLimit {
   private void check(RoutingContext context) {
     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     String path = context.normalizedPath();
-    int limit =
-        fileEndpoints.entrySet().stream()
-            .filter(e -> path.startsWith(e.getKey()))
-            .map(java.util.Map.Entry::getValue)
-            .findFirst()
-            .orElse(apiMaxBytes);
-    if (length != null && path.startsWith("/api/") && tooLong(length, limit)) {
+    int max =
+        PHOTO_UPLOAD.matcher(path).matches()
+            ? photoMaxBytes
+            : path.startsWith(IMPORTS) ? importMaxBytes : apiMaxBytes;
+    if (length != null && path.startsWith("/api/") && tooLong(length, max)) {
       try {
-        byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(limit).toProblem());
+        byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(max).toProblem());
         context
             .response()
             .setStatusCode(413)
@@ -60,9 +67,9 @@ public class BodySizeLimit {
     context.next();
   }
 
-  private static boolean tooLong(String length, int limit) {
+  private static boolean tooLong(String length, int max) {
     try {
-      return Long.parseLong(length.trim()) > limit;
+      return Long.parseLong(length.trim()) > max;
     } catch (NumberFormatException e) {
       return false;
     }

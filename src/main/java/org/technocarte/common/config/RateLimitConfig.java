@@ -1,0 +1,39 @@
+package org.technocarte.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Limits per client address on what writes. The address itself is never kept: buckets are keyed by
+ * an HMAC of it under a secret that lives in memory only and changes every day.
+ *
+ * <p>Generous by default: a mapping walk puts a dozen phones behind one address, and carrier NAT
+ * puts strangers behind one too. Behind Tor every visitor comes from the same local address.
+ */
+@ConfigMapping(prefix = "technocarte.rate-limit")
+public interface RateLimitConfig {
+
+  /** Off only where something else limits the rate (a proxy in front). */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** New sightings (POST /api/sightings). */
+  Limit submission();
+
+  /** "Still there" confirmations. */
+  Limit confirmation();
+
+  /** Photo uploads. */
+  Limit photo();
+
+  /** A token bucket: a burst that refills at a steady rate. */
+  interface Limit {
+    /** Requests allowed at once, the bucket's size. */
+    @WithDefault("60")
+    int burst();
+
+    /** Requests per hour once the burst is spent, the refill rate. */
+    @WithDefault("300")
+    int perHour();
+  }
+}

@@ -1,0 +1,216 @@
+package org.technocarte.photo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.technocarte.common.config.PhotoConfig;
+import org.technocarte.common.error.ApiException;
+import org.technocarte.sighting.SightingAccess;
+import org.technocarte.sighting.Status;
+
+/**
+ * The rules of photos: the walker who holds a pending sighting's token adds up to a few photos;
+ * photos of an approved sighting are public, others are seen only with the token.
+ */
+@ApplicationScoped
+public class PhotoService {
+
+  private static final Logger LOG = Logger.getLogger(PhotoService.class);
+
+  private final PhotoRepository repository;
+  private final PhotoStore store;
+  private final PhotoEncoder encoder;
+  private final SightingAccess sightings;
+  private final PhotoConfig config;
+
+  public PhotoService(
+      PhotoRepository repository,
+      PhotoStore store,
+      PhotoEncoder encoder,
+      SightingAccess sightings,
+      PhotoConfig config) {
+    this.repository = repository;
+    this.store = store;
+    this.encoder = encoder;
+    this.sightings = sightings;
+    this.config = config;
+  }
+
+  /** A file to serve, and whether anyone may see it (then caches may keep it). */
+  public record Served(byte[] jpeg, boolean isPublic) {}
+
+  /**
+   * Adds a photo to a pending sighting. The cheap refusals come first (token, status, count, size,
+   * type), the decoding last; the count is checked again under a lock of the sighting, so two
+   * uploads at once cannot pass it together.
+   *
+   * @param declaredType the Content-Type sent, or null; it must agree with the bytes
+   */
+  public PhotoView upload(
+      long sightingId, String editToken, String declaredType, InputStream body) {
+    checkMayAdd(sightingId, editToken, false);
+    byte[] upload = read(body);
+    ImageType type = checkType(declaredType, upload);
+    PhotoEncoder.Encoded encoded = encoder.encode(upload, type);
+    UUID id = UUID.randomUUID();
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                checkMayAdd(sightingId, editToken, true);
+                store.put(id, PhotoStore.Variant.FULL, encoded.full());
+                store.put(id, PhotoStore.Variant.THUMBNAIL, encoded.thumbnail());
+                Photo photo = new Photo();
+                photo.id = id;
+                photo.sightingId = sightingId;
+                photo.width = encoded.width();
+                photo.height = encoded.height();
+                photo.thumbnailWidth = encoded.thumbnailWidth();
+                photo.thumbnailHeight = encoded.thumbnailHeight();
+                photo.byteSize = encoded.full().length;
+                repository.persistAndFlush(photo);
+                return PhotoView.of(photo);
+              });
+    } catch (RuntimeException e) {
+      store.delete(id);
+      throw e;
+    }
+  }
+
+  /** The photos of a sighting that this request may see. */
+  public PhotoView.PhotoList list(long sightingId, String editToken) {
+    checkMayView(sightingId, editToken);
+    List<PhotoView> photos = repository.ofSighting(sightingId).stream().map(PhotoView::of).toList();
+    return new PhotoView.PhotoList(photos, config.maxPerSighting());
+  }
+
+  /** A photo's file (full or thumbnail) for a request that may see it. */
+  public Served file(
+      long sightingId, String photoId, PhotoStore.Variant variant, String editToken) {
+    boolean isPublic = checkMayView(sightingId, editToken);
+    Photo photo =
+        parse(photoId)
+            .flatMap(id -> repository.ofSighting(sightingId, id))
+            .orElseThrow(() -> noPhoto(photoId));
+    byte[] jpeg = store.get(photo.id, variant).orElseThrow(() -> noPhoto(photoId));
+    return new Served(jpeg, isPublic);
+  }
+
+  /**
+   * Removes a photo for good, files included: for the moderation queue (a face, a plate, a home).
+   * Authorisation and the audit log come with moderation; the reason is logged meanwhile.
+   */
+  @Transactional
+  public void delete(UUID photoId, String reason) {
+    Photo photo = repository.findByIdOptional(photoId).orElseThrow(() -> noPhoto(photoId + ""));
+    repository.delete(photo);
+    repository.flush();
+    store.delete(photoId);
+    LOG.infof("Photo %s of sighting %d deleted: %s", photoId, photo.sightingId, reason);
+  }
+
+  private void checkMayAdd(long sightingId, String editToken, boolean lock) {
+    Optional<SightingAccess.Seen> seen =
+        lock
+            ? sightings.seenForUpdate(sightingId, editToken)
+            : sightings.seen(sightingId, editToken);
+    if (seen.isEmpty() || !seen.get().tokenHolder()) {
+      throw noSighting(sightingId);
+    }
+    if (seen.get().status() != Status.PENDING) {
+      throw ApiException.conflict(
+          "not-pending", "Photos can be added only while the sighting is pending");
+    }
+    if (repository.countOfSighting(sightingId) >= config.maxPerSighting()) {
+      throw ApiException.conflict(
+          "too-many-photos", "A sighting has at most " + config.maxPerSighting() + " photos");
+    }
+  }
+
+  /**
+   * Approved sightings' photos are public; others only for the token holder. Moderators of the
+   * sighting's territory will be let in here when moderation exists. Answers whether it is public.
+   */
+  private boolean checkMayView(long sightingId, String editToken) {
+    SightingAccess.Seen seen =
+        sightings.seen(sightingId, editToken).orElseThrow(() -> noSighting(sightingId));
+    if (seen.status() == Status.APPROVED) {
+      return true;
+    }
+    if (seen.tokenHolder()) {
+      return false;
+    }
+    throw noSighting(sightingId);
+  }
+
+  /** Reads at most the cap: a longer body is refused without being read whole. */
+  private byte[] read(InputStream body) {
+    byte[] upload;
+    try {
+      upload = body.readNBytes(config.maxBytes() + 1);
+    } catch (IOException e) {
+      throw ApiException.badRequest(
+          "unreadable-body", "Unreadable body", "The request body could not be read");
+    }
+    if (upload.length == 0) {
+      throw ApiException.badRequest("empty-body", "Empty body", "Send the photo as the body");
+    }
+    if (upload.length > config.maxBytes()) {
+      throw ApiException.tooLarge(config.maxBytes());
+    }
+    return upload;
+  }
+
+  /**
+   * The type is what the bytes are. A declared image type must agree with them; no type, or
+   * application/octet-stream, leaves it to the bytes.
+   */
+  private static ImageType checkType(String declaredType, byte[] upload) {
+    Optional<ImageType> sniffed = ImageType.sniff(upload);
+    if (sniffed.isEmpty()) {
+      throw unsupported("The body is not a JPEG, PNG or WebP image");
+    }
+    if (declaredType == null || declaredType.equals("application/octet-stream")) {
+      return sniffed.get();
+    }
+    Optional<ImageType> declared = ImageType.ofMediaType(declaredType);
+    if (declared.isEmpty()) {
+      throw unsupported("Send the photo as image/jpeg, image/png or image/webp");
+    }
+    if (declared.get() != sniffed.get()) {
+      throw unsupported(
+          "The body is declared "
+              + declaredType
+              + " but is "
+              + sniffed.get().mediaType()
+              + ": send it with its own type");
+    }
+    return sniffed.get();
+  }
+
+  private static Optional<UUID> parse(String photoId) {
+    try {
+      return Optional.of(UUID.fromString(photoId));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ApiException unsupported(String detail) {
+    return new ApiException(415, "unsupported-image", "Unsupported image", detail, null);
+  }
+
+  private static ApiException noSighting(long id) {
+    return ApiException.notFound("No sighting " + id);
+  }
+
+  private static ApiException noPhoto(String id) {
+    return ApiException.notFound("No photo " + id);
+  }
+}
