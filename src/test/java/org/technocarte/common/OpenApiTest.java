@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.technocarte.city.CityResource;
+import org.technocarte.city.StatsResource;
+import org.technocarte.export.ExportResource;
+import org.technocarte.export.OgcResource;
 import org.technocarte.sighting.SightingResource;
 
 /** The OpenAPI document is true: every endpoint, its schemas and its error answers are there. */
@@ -20,7 +24,13 @@ import org.technocarte.sighting.SightingResource;
 class OpenApiTest {
 
   /** Every resource class of the application; a new one must be added here. */
-  private static final List<Class<?>> RESOURCES = List.of(SightingResource.class);
+  private static final List<Class<?>> RESOURCES =
+      List.of(
+          SightingResource.class,
+          ExportResource.class,
+          OgcResource.class,
+          CityResource.class,
+          StatsResource.class);
 
   private static JsonPath document() {
     return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
