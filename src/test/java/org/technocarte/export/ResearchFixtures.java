@@ -101,6 +101,10 @@ public class ResearchFixtures {
     return rejected;
   }
 
+  public void reject(long id) {
+    sightings.setStatus(id, "rejected");
+  }
+
   public List<Long> approvedIds() {
     return List.of(comedie, gare, republique);
   }
