@@ -118,7 +118,7 @@ rm -f "$work/copy.csv"
 start=$(now)
 timeout 900 ogr2ogr -f GeoJSON "$work/ogr.geojson" \
   "PG:host=127.0.0.1 port=$port dbname=$db user=technocarte password=technocarte" \
-  -sql "SELECT s.*, s.geom AS g FROM sighting s WHERE s.status = 'approved' ORDER BY s.id" -nln sightings
+  -sql "$(sed 's/ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat/s.geom/' <<<"$select_all")" -nln sightings
 ogr_s=$(seconds "$start" "$(now)")
 # The floor of the other design: GeoJSON features built by PostgreSQL itself, one per line.
 start=$(now)

@@ -38,8 +38,7 @@ public class OgcService {
           "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
           "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
           "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
-          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
-          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions");
 
   private final ApprovedSightings sightings;
   private final ObjectMapper mapper;
