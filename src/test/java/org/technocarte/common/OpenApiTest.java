@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.technocarte.city.CityResource;
+import org.technocarte.city.StatsResource;
+import org.technocarte.export.ExportResource;
+import org.technocarte.export.OgcResource;
 import org.technocarte.sighting.SightingResource;
 
 /** The OpenAPI document is true: every endpoint, its schemas and its error answers are there. */
@@ -28,7 +32,11 @@ class OpenApiTest {
           org.technocarte.group.GroupResource.class,
           org.technocarte.moderation.ModerationResource.class,
           org.technocarte.photo.PhotoResource.class,
-          org.technocarte.safety.PowResource.class);
+          org.technocarte.safety.PowResource.class,
+          ExportResource.class,
+          OgcResource.class,
+          CityResource.class,
+          StatsResource.class);
 
   private static JsonPath document() {
     return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();

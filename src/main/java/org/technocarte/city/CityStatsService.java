@@ -1,0 +1,86 @@
+package org.technocarte.city;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.technocarte.common.error.ApiException;
+
+/** Cities and statistics over approved sightings only: nothing pending or rejected is counted. */
+@ApplicationScoped
+public class CityStatsService {
+
+  private final CityStatsRepository repository;
+
+  public CityStatsService(CityStatsRepository repository) {
+    this.repository = repository;
+  }
+
+  @Transactional
+  public Stats stats() {
+    Object[] totals = repository.totals();
+    List<Stats.MonthCount> months = new ArrayList<>();
+    for (Object[] row : repository.addedPerMonth()) {
+      months.add(new Stats.MonthCount((String) row[0], number(row[1])));
+    }
+    return new Stats(number(totals[0]), number(totals[1]), cityStats(null), months);
+  }
+
+  @Transactional
+  public List<CitySummary> cities() {
+    return repository.perCity().stream()
+        .map(row -> new CitySummary((String) row[0], (String) row[1], number(row[2])))
+        .toList();
+  }
+
+  @Transactional
+  public CityStats city(String code) {
+    List<CityStats> found = cityStats(code);
+    if (found.isEmpty()) {
+      throw ApiException.notFound("No approved sighting in a city with code " + code);
+    }
+    return found.get(0);
+  }
+
+  /** Every city with approved sightings, or the one with this code. */
+  private List<CityStats> cityStats(String code) {
+    Map<String, Map<String, Long>> bySurveillanceType =
+        breakdown(repository.perCityAnd("surveillance_type", code));
+    Map<String, Map<String, Long>> byCameraType =
+        breakdown(repository.perCityAnd("camera_type", code));
+    List<Object[]> rows = code == null ? repository.perCity() : repository.city(code);
+    List<CityStats> cities = new ArrayList<>();
+    for (Object[] row : rows) {
+      String city = (String) row[0];
+      long cameras = number(row[2]);
+      long vsa = number(row[3]);
+      cities.add(
+          new CityStats(
+              city,
+              (String) row[1],
+              cameras,
+              vsa,
+              cameras == 0 ? 0 : (double) vsa / cameras,
+              bySurveillanceType.getOrDefault(city, Map.of()),
+              byCameraType.getOrDefault(city, Map.of())));
+    }
+    return cities;
+  }
+
+  private static Map<String, Map<String, Long>> breakdown(List<Object[]> rows) {
+    Map<String, Map<String, Long>> perCity = new HashMap<>();
+    for (Object[] row : rows) {
+      perCity
+          .computeIfAbsent((String) row[0], c -> new LinkedHashMap<>())
+          .put((String) row[1], number(row[2]));
+    }
+    return perCity;
+  }
+
+  private static long number(Object value) {
+    return ((Number) value).longValue();
+  }
+}

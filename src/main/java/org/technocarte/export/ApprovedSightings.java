@@ -1,0 +1,133 @@
+package org.technocarte.export;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.technocarte.sighting.SightingRepository;
+import org.technocarte.sighting.SightingView;
+
+/**
+ * The one collection seam behind every read format (GeoJSON, CSV, OSM XML, OGC API items): it
+ * selects approved sightings and hands them one by one to a writer. A new format is a writer, not a
+ * new query.
+ *
+ * <p>Rows are read through a server-side cursor (autocommit off, a fetch size), so the memory of
+ * the application does not grow with the size of an export.
+ */
+@ApplicationScoped
+public class ApprovedSightings {
+
+  /** Rows fetched from PostgreSQL at a time while streaming. */
+  static final int FETCH_SIZE = 1000;
+
+  private static final String SELECT = "SELECT " + SightingRepository.VIEW_COLUMNS;
+
+  /** Receives the sightings of a read, in ascending id order. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(SightingView sighting) throws IOException;
+  }
+
+  private final AgroalDataSource dataSource;
+
+  public ApprovedSightings(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Streams the sightings matching {@code where} whose id is above {@code afterId}, by ascending
+   * id, at most {@code limit} of them (0 for all).
+   */
+  public void stream(Where where, long afterId, long limit, Sink sink) throws IOException {
+    String sql =
+        SELECT
+            + " FROM sighting s WHERE "
+            + where.sql()
+            + " AND s.id > ? ORDER BY s.id"
+            + (limit > 0 ? " LIMIT ?" : "");
+    try (Connection connection = dataSource.getConnection()) {
+      // A cursor only streams inside a transaction; this one only reads.
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setFetchSize(FETCH_SIZE);
+        int next = where.bind(connection, statement, 1);
+        statement.setLong(next++, afterId);
+        if (limit > 0) {
+          statement.setLong(next, limit);
+        }
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            sink.accept(SightingRepository.toView(rows));
+          }
+        }
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new IOException("reading sightings failed", e);
+    }
+  }
+
+  /** How many approved sightings match, exactly. */
+  public long count(Where where) {
+    return query(
+        "SELECT count(*) FROM sighting s WHERE " + where.sql(),
+        where,
+        rows -> rows.next() ? rows.getLong(1) : 0L);
+  }
+
+  /** One approved sighting. */
+  public Optional<SightingView> one(long id) {
+    Where where = new Where().and("s.id = ?", id);
+    return query(
+        SELECT + " FROM sighting s WHERE " + where.sql(),
+        where,
+        rows -> rows.next() ? Optional.of(SightingRepository.toView(rows)) : Optional.empty());
+  }
+
+  /** The box and the dates of all approved sightings. */
+  public Extent extent() {
+    Where where = new Where();
+    return query(
+        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), first, last FROM (SELECT"
+            + " ST_Extent(s.geom) AS e, min(s.observed_at) AS first, max(s.observed_at) AS last"
+            + " FROM sighting s WHERE "
+            + where.sql()
+            + ") x",
+        where,
+        rows -> {
+          rows.next();
+          return new Extent(
+              (Double) rows.getObject(1),
+              (Double) rows.getObject(2),
+              (Double) rows.getObject(3),
+              (Double) rows.getObject(4),
+              rows.getObject(5, LocalDate.class),
+              rows.getObject(6, LocalDate.class));
+        });
+  }
+
+  private interface Reader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private <T> T query(String sql, Where where, Reader<T> reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(connection, statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        return reader.read(rows);
+      }
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("reading sightings failed", e));
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.technocarte.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.technocarte.common.WireValue;
+import org.technocarte.sighting.SightingView;
+
+/**
+ * CSV (RFC 4180: comma, CRLF, double quotes doubled), UTF-8, one row per camera: {@code id}, {@code
+ * lon}, {@code lat}, then the properties of the API; directions are joined with {@code ;}.
+ */
+public final class CsvWriter implements FeatureWriter {
+
+  static final List<String> HEADER =
+      List.of(
+          "id",
+          "lon",
+          "lat",
+          "surveillanceType",
+          "cameraType",
+          "mount",
+          "directions",
+          "fieldOfView",
+          "area",
+          "zone",
+          "operator",
+          "operatorType",
+          "height",
+          "vsaSuspected",
+          "vsaEvidence",
+          "notes",
+          "cityCode",
+          "cityName",
+          "observedAt",
+          "checkDate",
+          "status",
+          "source",
+          "sourceRef",
+          "version",
+          "createdAt",
+          "updatedAt");
+
+  private final Writer out;
+
+  public CsvWriter(OutputStream out) {
+    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  @Override
+  public void begin() throws IOException {
+    row(HEADER);
+  }
+
+  @Override
+  public void write(SightingView s) throws IOException {
+    SightingView.Properties p = s.properties();
+    row(
+        java.util.Arrays.asList(
+            Long.toString(s.id()),
+            number(s.geometry().lon()),
+            number(s.geometry().lat()),
+            word(p.surveillanceType()),
+            word(p.cameraType()),
+            word(p.mount()),
+            p.directions().stream().map(String::valueOf).collect(Collectors.joining(";")),
+            text(p.fieldOfView()),
+            word(p.area()),
+            word(p.zone()),
+            p.operator(),
+            word(p.operatorType()),
+            p.height() == null ? null : number(p.height()),
+            Boolean.toString(p.vsaSuspected()),
+            p.vsaEvidence(),
+            p.notes(),
+            p.city() == null ? null : p.city().code(),
+            p.city() == null ? null : p.city().name(),
+            text(p.observedAt()),
+            text(p.checkDate()),
+            word(p.status()),
+            word(p.source()),
+            p.sourceRef(),
+            Integer.toString(p.version()),
+            text(p.createdAt()),
+            text(p.updatedAt())));
+  }
+
+  @Override
+  public void end() throws IOException {
+    out.flush();
+  }
+
+  private void row(List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      cell(cells.get(i));
+    }
+    out.write("\r\n");
+  }
+
+  private void cell(String value) throws IOException {
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    if (value.indexOf(',') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
+        && value.indexOf('\r') < 0) {
+      out.write(value);
+      return;
+    }
+    out.write('"');
+    out.write(value.replace("\"", "\"\""));
+    out.write('"');
+  }
+
+  /** Plain decimal notation: spreadsheets read 3.87967, not 3.87967E0. */
+  static String number(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static String word(WireValue value) {
+    return value == null ? null : value.wire();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,90 @@
+package org.technocarte.export;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.technocarte.common.WireValue;
+import org.technocarte.common.geo.BBox;
+import org.technocarte.sighting.CameraType;
+import org.technocarte.sighting.SurveillanceType;
+
+/**
+ * What a researcher asks of an export; nulls and empty sets mean "any". No cap on the box: an
+ * export is meant to be large, and it is streamed.
+ */
+public record ExportFilter(
+    BBox bbox,
+    String cityCode,
+    Set<SurveillanceType> surveillanceTypes,
+    Set<CameraType> cameraTypes,
+    Boolean vsaSuspected,
+    LocalDate observedSince,
+    OffsetDateTime updatedSince) {
+
+  static final Set<String> PARAMETERS =
+      Set.of(
+          "bbox",
+          "city",
+          "surveillanceType",
+          "cameraType",
+          "vsaSuspected",
+          "observedSince",
+          "updatedSince");
+
+  /** Reads the query string, refusing it whole (400) with every bad parameter named. */
+  public static ExportFilter parse(MultivaluedMap<String, String> query) {
+    QueryParams params = new QueryParams(query, PARAMETERS);
+    ExportFilter filter =
+        new ExportFilter(
+            params.bbox("bbox"),
+            params.cityCode("city"),
+            params.words("surveillanceType", SurveillanceType.class),
+            params.words("cameraType", CameraType.class),
+            params.bool("vsaSuspected"),
+            params.date("observedSince"),
+            params.instant("updatedSince"));
+    params.check();
+    return filter;
+  }
+
+  /** The filter as SQL, one named piece per criterion. */
+  public Where where() {
+    Where where = new Where();
+    if (bbox != null) {
+      bbox(where, bbox);
+    }
+    if (cityCode != null) {
+      where.and("s.city_code = ?", cityCode);
+    }
+    anyOf(where, "s.surveillance_type", surveillanceTypes);
+    anyOf(where, "s.camera_type", cameraTypes);
+    if (vsaSuspected != null) {
+      where.and("s.vsa_suspected = ?", vsaSuspected);
+    }
+    if (observedSince != null) {
+      where.and("s.observed_at >= ?", observedSince);
+    }
+    if (updatedSince != null) {
+      where.and("s.updated_at >= ?", updatedSince);
+    }
+    return where;
+  }
+
+  /** `&&` is answered by the GiST index; points on the edge of the box are inside. */
+  static void bbox(Where where, BBox box) {
+    where.and(
+        "s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
+        box.minLon(),
+        box.minLat(),
+        box.maxLon(),
+        box.maxLat());
+  }
+
+  private static void anyOf(Where where, String column, Set<? extends WireValue> in) {
+    if (in != null && !in.isEmpty()) {
+      where.and(
+          column + " = ANY (?)", (Object) in.stream().map(WireValue::wire).toArray(String[]::new));
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.technocarte.export;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.common.error.Problem;
+import org.technocarte.sighting.SightingCollection;
+
+/** Downloads of all approved sightings, filtered, streamed from the database. */
+@Path("/api/export")
+@Tag(name = "Exports", description = "Approved sightings as files, under ODbL 1.0")
+public class ExportResource {
+
+  private final ExportService service;
+
+  public ExportResource(ExportService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Path("sightings.geojson")
+  @Produces({"application/geo+json", Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Approved sightings as GeoJSON",
+      description =
+          "An RFC 7946 FeatureCollection of every approved sighting matching the filters, with the"
+              + " licence in its license and attribution members.")
+  @Parameter(
+      name = "bbox",
+      in = ParameterIn.QUERY,
+      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
+      example = "3.86,43.60,3.89,43.62")
+  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
+  @Parameter(
+      name = "surveillanceType",
+      in = ParameterIn.QUERY,
+      description = "camera, alpr, guard, other; comma-separated for several")
+  @Parameter(
+      name = "cameraType",
+      in = ParameterIn.QUERY,
+      description = "fixed, dome, panning, unknown; comma-separated for several")
+  @Parameter(
+      name = "vsaSuspected",
+      in = ParameterIn.QUERY,
+      schema = @Schema(implementation = Boolean.class))
+  @Parameter(
+      name = "observedSince",
+      in = ParameterIn.QUERY,
+      description = "Seen on or after this date (YYYY-MM-DD)",
+      schema = @Schema(type = SchemaType.STRING, format = "date"))
+  @Parameter(
+      name = "updatedSince",
+      in = ParameterIn.QUERY,
+      description = "Changed at or after this date or date-time (RFC 3339)",
+      schema = @Schema(type = SchemaType.STRING))
+  @APIResponse(
+      responseCode = "200",
+      description = "The file",
+      content =
+          @Content(
+              mediaType = "application/geo+json",
+              schema = @Schema(implementation = SightingCollection.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is malformed or unknown; each is named in errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response geojson(@Context UriInfo uri) {
+    return download(ExportFormat.GEOJSON, uri);
+  }
+
+  @GET
+  @Path("sightings.csv")
+  @Produces({"text/csv", Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Approved sightings as CSV",
+      description =
+          "UTF-8, RFC 4180, a header row, one camera per row: id, lon, lat, then the properties;"
+              + " directions joined with ';'. The licence is in the file name and the Link header.")
+  @Parameter(
+      name = "bbox",
+      in = ParameterIn.QUERY,
+      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
+      example = "3.86,43.60,3.89,43.62")
+  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
+  @Parameter(
+      name = "surveillanceType",
+      in = ParameterIn.QUERY,
+      description = "camera, alpr, guard, other; comma-separated for several")
+  @Parameter(
+      name = "cameraType",
+      in = ParameterIn.QUERY,
+      description = "fixed, dome, panning, unknown; comma-separated for several")
+  @Parameter(
+      name = "vsaSuspected",
+      in = ParameterIn.QUERY,
+      schema = @Schema(implementation = Boolean.class))
+  @Parameter(
+      name = "observedSince",
+      in = ParameterIn.QUERY,
+      description = "Seen on or after this date (YYYY-MM-DD)",
+      schema = @Schema(type = SchemaType.STRING, format = "date"))
+  @Parameter(
+      name = "updatedSince",
+      in = ParameterIn.QUERY,
+      description = "Changed at or after this date or date-time (RFC 3339)",
+      schema = @Schema(type = SchemaType.STRING))
+  @APIResponse(
+      responseCode = "200",
+      description = "The file",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is malformed or unknown; each is named in errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response csv(@Context UriInfo uri) {
+    return download(ExportFormat.CSV, uri);
+  }
+
+  @GET
+  @Path("sightings.osm")
+  @Produces({"application/vnd.openstreetmap.data+xml", Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Approved sightings as OSM XML for JOSM",
+      description =
+          "New nodes (negative ids) tagged man_made=surveillance and the OSM tags of the design,"
+              + " in a file marked upload=\"never\": check each camera on the ground before copying"
+              + " it to OpenStreetMap. Suspected VSA is never in it.")
+  @Parameter(
+      name = "bbox",
+      in = ParameterIn.QUERY,
+      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
+      example = "3.86,43.60,3.89,43.62")
+  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
+  @Parameter(
+      name = "surveillanceType",
+      in = ParameterIn.QUERY,
+      description = "camera, alpr, guard, other; comma-separated for several")
+  @Parameter(
+      name = "cameraType",
+      in = ParameterIn.QUERY,
+      description = "fixed, dome, panning, unknown; comma-separated for several")
+  @Parameter(
+      name = "vsaSuspected",
+      in = ParameterIn.QUERY,
+      schema = @Schema(implementation = Boolean.class))
+  @Parameter(
+      name = "observedSince",
+      in = ParameterIn.QUERY,
+      description = "Seen on or after this date (YYYY-MM-DD)",
+      schema = @Schema(type = SchemaType.STRING, format = "date"))
+  @Parameter(
+      name = "updatedSince",
+      in = ParameterIn.QUERY,
+      description = "Changed at or after this date or date-time (RFC 3339)",
+      schema = @Schema(type = SchemaType.STRING))
+  @APIResponse(
+      responseCode = "200",
+      description = "The file",
+      content =
+          @Content(
+              mediaType = "application/vnd.openstreetmap.data+xml",
+              schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is malformed or unknown; each is named in errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response osm(@Context UriInfo uri) {
+    return download(ExportFormat.OSM, uri);
+  }
+
+  private Response download(ExportFormat format, UriInfo uri) {
+    ExportService.Download file =
+        service.export(format, ExportFilter.parse(uri.getQueryParameters()));
+    return Response.ok(file.body(), file.mediaType())
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
+        .header("Link", Licence.LINK_HEADER)
+        .build();
+  }
+}

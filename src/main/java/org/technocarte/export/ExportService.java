@@ -1,0 +1,70 @@
+package org.technocarte.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Downloads of approved sightings: one query through the seam, one writer per format. */
+@ApplicationScoped
+public class ExportService {
+
+  private final ApprovedSightings sightings;
+  private final ObjectMapper mapper;
+  private final Clock clock = Clock.systemUTC();
+
+  public ExportService(ApprovedSightings sightings, ObjectMapper mapper) {
+    this.sightings = sightings;
+    this.mapper = mapper;
+  }
+
+  /** A download: its body, written while the rows stream, and the name to save it under. */
+  public record Download(StreamingOutput body, String fileName, String mediaType) {}
+
+  /**
+   * The filter has been checked before this answers, so that a bad parameter is a 400 and never a
+   * 200 cut short.
+   */
+  public Download export(ExportFormat format, ExportFilter filter) {
+    Where where = filter.where();
+    StreamingOutput body =
+        out -> {
+          FeatureWriter writer = writer(format, out);
+          writer.begin();
+          sightings.stream(where, 0, 0, writer::write);
+          writer.end();
+        };
+    return new Download(body, fileName(format), format.mediaType());
+  }
+
+  private FeatureWriter writer(ExportFormat format, OutputStream out) throws IOException {
+    return switch (format) {
+      case GEOJSON -> new GeoJsonWriter(out, mapper, licenceMembers(), Map::of);
+      case CSV -> new CsvWriter(out);
+      case OSM -> new OsmWriter(out);
+    };
+  }
+
+  /** RFC 7946 foreign members: the licence travels inside the file. */
+  static Map<String, ?> licenceMembers() {
+    Map<String, String> members = new LinkedHashMap<>();
+    members.put("license", Licence.ID);
+    members.put("attribution", Licence.ATTRIBUTION);
+    return members;
+  }
+
+  /**
+   * Dated, so that successive downloads do not overwrite each other; the CSV name also carries the
+   * licence, as a spreadsheet has no place for it inside the file.
+   */
+  String fileName(ExportFormat format) {
+    String date = LocalDate.now(clock).toString();
+    String licence = format == ExportFormat.CSV ? "-" + Licence.ID : "";
+    return "technocarte-sightings-" + date + licence + "." + format.extension();
+  }
+}

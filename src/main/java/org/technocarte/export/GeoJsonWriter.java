@@ -1,0 +1,62 @@
+package org.technocarte.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.technocarte.sighting.SightingView;
+
+/**
+ * A GeoJSON FeatureCollection (RFC 7946: lon,lat, no crs member), written feature by feature with
+ * Jackson's streaming generator. Members known only at the end (counts, links) follow the features.
+ */
+public final class GeoJsonWriter implements FeatureWriter {
+
+  private final JsonGenerator json;
+  private final ObjectWriter values;
+  private final Map<String, ?> head;
+  private final Supplier<Map<String, ?>> tail;
+
+  public GeoJsonWriter(
+      OutputStream out, ObjectMapper mapper, Map<String, ?> head, Supplier<Map<String, ?>> tail)
+      throws IOException {
+    this.json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    // Flushing after every feature would send one tiny HTTP chunk per camera.
+    this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    this.head = head;
+    this.tail = tail;
+  }
+
+  @Override
+  public void begin() throws IOException {
+    json.writeStartObject();
+    json.writeStringField("type", "FeatureCollection");
+    members(head);
+    json.writeArrayFieldStart("features");
+  }
+
+  @Override
+  public void write(SightingView sighting) throws IOException {
+    values.writeValue(json, sighting);
+  }
+
+  @Override
+  public void end() throws IOException {
+    json.writeEndArray();
+    members(tail.get());
+    json.writeEndObject();
+    json.flush();
+  }
+
+  private void members(Map<String, ?> members) throws IOException {
+    for (Map.Entry<String, ?> member : members.entrySet()) {
+      json.writeFieldName(member.getKey());
+      values.writeValue(json, member.getValue());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.technocarte.export;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.technocarte.common.geo.BBox;
+
+/**
+ * A request for a page of OGC API items: its filters as SQL, the page size and where the page
+ * starts. Pages are keyed on the id, so inserts between two pages never shift them.
+ */
+public record ItemsQuery(Where where, int limit, long after) {
+
+  static final int DEFAULT_LIMIT = 10;
+  static final int MAX_LIMIT = 10_000;
+
+  static final Set<String> PARAMETERS =
+      Set.of("bbox", "datetime", "limit", "after", "filter", "filter-lang", "f");
+
+  /** Reads the query string, refusing it whole (400) with every bad parameter named. */
+  public static ItemsQuery parse(MultivaluedMap<String, String> query) {
+    QueryParams params = new QueryParams(query, PARAMETERS);
+    OgcFormat.check(params, "json", "geojson");
+    Where where = new Where();
+    BBox bbox = params.bbox("bbox");
+    if (bbox != null) {
+      ExportFilter.bbox(where, bbox);
+    }
+    datetime(params, where);
+    int limit = limit(params);
+    long after = after(params);
+    filter(params, where);
+    params.check();
+    return new ItemsQuery(where, limit, after);
+  }
+
+  /** Above the maximum, the page is clamped rather than refused, as OGC API – Features asks. */
+  private static int limit(QueryParams params) {
+    String text = params.text("limit");
+    if (text == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      long limit = Long.parseLong(text.trim());
+      if (limit < 1) {
+        params.error("limit", "must be at least 1");
+      }
+      return (int) Math.min(Math.max(limit, 1), MAX_LIMIT);
+    } catch (NumberFormatException e) {
+      params.error("limit", "must be a whole number from 1 (at most " + MAX_LIMIT + " are sent)");
+      return DEFAULT_LIMIT;
+    }
+  }
+
+  private static long after(QueryParams params) {
+    String text = params.text("after");
+    if (text == null) {
+      return 0;
+    }
+    try {
+      long after = Long.parseLong(text.trim());
+      if (after >= 0) {
+        return after;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    params.error("after", "must be the token of a next link");
+    return 0;
+  }
+
+  private static void filter(QueryParams params, Where where) {
+    String language = params.text("filter-lang");
+    if (language != null && !language.equals("cql2-text")) {
+      params.error("filter-lang", "only cql2-text is supported");
+      return;
+    }
+    String filter = params.text("filter");
+    if (filter == null) {
+      return;
+    }
+    try {
+      Cql2Text.Sql sql = Cql2Text.parse(filter);
+      where.and(sql.condition(), sql.params());
+    } catch (org.technocarte.common.error.ApiException e) {
+      params.error("filter", e.getMessage().replaceFirst("^filter: ", ""));
+    }
+  }
+
+  /**
+   * The datetime parameter, on the date the camera was seen: an instant ({@code 2026-11-28} or
+   * {@code 2026-11-28T10:00:00Z}, that day) or an interval {@code start/end} with {@code ..} or
+   * nothing for an open end. Both ends are inclusive.
+   */
+  private static void datetime(QueryParams params, Where where) {
+    String text = params.text("datetime");
+    if (text == null) {
+      return;
+    }
+    try {
+      int slash = text.indexOf('/');
+      if (slash < 0) {
+        where.and("s.observed_at = ?", day(text));
+        return;
+      }
+      String start = text.substring(0, slash).trim();
+      String end = text.substring(slash + 1).trim();
+      if (!open(start)) {
+        where.and("s.observed_at >= ?", day(start));
+      }
+      if (!open(end)) {
+        where.and("s.observed_at <= ?", day(end));
+      }
+    } catch (DateTimeParseException e) {
+      params.error(
+          "datetime",
+          "must be a date, a date-time (RFC 3339) or an interval start/end with '..' for an open"
+              + " end");
+    }
+  }
+
+  private static boolean open(String end) {
+    return end.isEmpty() || end.equals("..");
+  }
+
+  /** The UTC day of an instant: sightings carry a date, not a time. */
+  private static LocalDate day(String text) {
+    String t = text.trim();
+    if (t.length() == 10) {
+      return LocalDate.parse(t);
+    }
+    return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+  }
+}

@@ -1,0 +1,241 @@
+package org.technocarte.export;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.common.error.Problem;
+
+/**
+ * OGC API – Features: the sightings as one collection, for QGIS, GDAL and any OGC client. JSON only
+ * (f=json); features are GeoJSON.
+ */
+@Path("/ogc")
+@Tag(name = "OGC API – Features", description = "The approved sightings for GIS clients")
+@Produces({OgcService.JSON, Problem.MEDIA_TYPE})
+public class OgcResource {
+
+  private final OgcService service;
+
+  public OgcResource(OgcService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Operation(summary = "Landing page", description = "Links to the API, conformance and data.")
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @APIResponse(
+      responseCode = "200",
+      description = "The landing page",
+      content =
+          @Content(
+              mediaType = OgcService.JSON,
+              schema = @Schema(implementation = OgcDocuments.Landing.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public OgcDocuments.Landing landing(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    return service.landing(uri.getBaseUri());
+  }
+
+  @GET
+  @Path("conformance")
+  @Operation(summary = "Conformance classes", description = "The standards this API implements.")
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conformance classes",
+      content =
+          @Content(
+              mediaType = OgcService.JSON,
+              schema = @Schema(implementation = OgcDocuments.Conformance.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public OgcDocuments.Conformance conformance(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    return service.conformance();
+  }
+
+  @GET
+  @Path("collections")
+  @Operation(summary = "Collections", description = "One collection: sightings.")
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @APIResponse(
+      responseCode = "200",
+      description = "The collections",
+      content =
+          @Content(
+              mediaType = OgcService.JSON,
+              schema = @Schema(implementation = OgcDocuments.Collections.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public OgcDocuments.Collections collections(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    return service.collections(uri.getBaseUri());
+  }
+
+  @GET
+  @Path("collections/sightings")
+  @Operation(
+      summary = "The sightings collection",
+      description = "With its spatial extent and the dates the cameras were seen.")
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @APIResponse(
+      responseCode = "200",
+      description = "The collection",
+      content =
+          @Content(
+              mediaType = OgcService.JSON,
+              schema = @Schema(implementation = OgcDocuments.Collection.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public OgcDocuments.Collection collection(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    return service.collection(uri.getBaseUri());
+  }
+
+  @GET
+  @Path("collections/sightings/queryables")
+  @Produces({OgcService.SCHEMA_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Queryables",
+      description = "A JSON Schema of the properties a filter may name.")
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @APIResponse(
+      responseCode = "200",
+      description = "The queryables",
+      content =
+          @Content(mediaType = OgcService.SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response queryables(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    Map<String, Object> schema = service.queryables(uri.getBaseUri());
+    return Response.ok(schema, OgcService.SCHEMA_JSON).build();
+  }
+
+  @GET
+  @Path("collections/sightings/items")
+  @Produces({OgcService.GEO_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Sightings, a page at a time",
+      description =
+          "A GeoJSON FeatureCollection with numberMatched, numberReturned, timeStamp and links;"
+              + " follow the next link for the following page.")
+  @Parameter(
+      name = "bbox",
+      in = ParameterIn.QUERY,
+      description = "minLon,minLat,maxLon,maxLat (CRS84)",
+      example = "3.86,43.60,3.89,43.62")
+  @Parameter(
+      name = "datetime",
+      in = ParameterIn.QUERY,
+      description =
+          "On the date the camera was seen: 2026-11-28, or an interval 2026-01-01/.. or"
+              + " ../2026-06-30 (inclusive)")
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      description = "Page size, default 10; above 10000, 10000 are sent",
+      schema = @Schema(implementation = Integer.class, minimum = "1"))
+  @Parameter(
+      name = "after",
+      in = ParameterIn.QUERY,
+      description = "Token of the next page, from the next link")
+  @Parameter(
+      name = "filter",
+      in = ParameterIn.QUERY,
+      description =
+          "CQL2 text over the queryables, e.g. cameraType = 'dome' AND"
+              + " S_INTERSECTS(geometry, BBOX(3.86, 43.60, 3.89, 43.62))")
+  @Parameter(
+      name = "filter-lang",
+      in = ParameterIn.QUERY,
+      schema = @Schema(enumeration = "cql2-text"))
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json or geojson")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of sightings",
+      content =
+          @Content(
+              mediaType = OgcService.GEO_JSON,
+              schema = @Schema(implementation = OgcDocuments.FeaturePage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter or the filter is invalid, or unknown",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response items(@Context UriInfo uri) {
+    ItemsQuery query = ItemsQuery.parse(uri.getQueryParameters());
+    String type =
+        "json".equals(uri.getQueryParameters().getFirst("f"))
+            ? OgcService.JSON
+            : OgcService.GEO_JSON;
+    return Response.ok(service.items(query, uri.getRequestUri()), type).build();
+  }
+
+  @GET
+  @Path("collections/sightings/items/{featureId}")
+  @Produces({OgcService.GEO_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Operation(summary = "One sighting", description = "An approved sighting as a GeoJSON Feature.")
+  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json or geojson")
+  @APIResponse(
+      responseCode = "200",
+      description = "The sighting",
+      content =
+          @Content(
+              mediaType = OgcService.GEO_JSON,
+              schema = @Schema(implementation = OgcDocuments.Feature.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such approved sighting",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson");
+    ObjectNode feature = service.item(featureId, uri.getBaseUri());
+    return Response.ok(feature, OgcService.GEO_JSON).build();
+  }
+}

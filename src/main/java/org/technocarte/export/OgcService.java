@@ -1,0 +1,239 @@
+package org.technocarte.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.technocarte.common.error.ApiException;
+import org.technocarte.export.OgcDocuments.Link;
+import org.technocarte.sighting.SightingView;
+
+/** OGC API – Features (Part 1 Core, GeoJSON, OpenAPI 3.0; Part 3 Filtering) over the seam. */
+@ApplicationScoped
+public class OgcService {
+
+  public static final String GEO_JSON = "application/geo+json";
+  public static final String JSON = "application/json";
+  public static final String SCHEMA_JSON = "application/schema+json";
+  static final String COLLECTION = "sightings";
+  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+  static final List<String> CONFORMANCE =
+      List.of(
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+          "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+          "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions");
+
+  private final ApprovedSightings sightings;
+  private final ObjectMapper mapper;
+
+  public OgcService(ApprovedSightings sightings, ObjectMapper mapper) {
+    this.sightings = sightings;
+    this.mapper = mapper;
+  }
+
+  /** {@code base} is the application's root URI, so that links are absolute. */
+  public OgcDocuments.Landing landing(URI base) {
+    String ogc = ogc(base);
+    String root = base.toString().replaceAll("/$", "");
+    return new OgcDocuments.Landing(
+        "Technocarte",
+        "Crowdsourced map of surveillance cameras. Data under ODbL 1.0, © Technocarte"
+            + " contributors.",
+        List.of(
+            new Link(ogc, "self", JSON, "This document"),
+            new Link(
+                root + "/q/openapi?format=json",
+                "service-desc",
+                "application/vnd.oai.openapi+json;version=3.0",
+                "The API definition"),
+            new Link(root + "/q/swagger-ui", "service-doc", "text/html", "The API documentation"),
+            new Link(ogc + "/conformance", "conformance", JSON, "Conformance classes"),
+            new Link(ogc + "/collections", "data", JSON, "Collections")));
+  }
+
+  public OgcDocuments.Conformance conformance() {
+    return new OgcDocuments.Conformance(CONFORMANCE);
+  }
+
+  public OgcDocuments.Collections collections(URI base) {
+    return new OgcDocuments.Collections(
+        List.of(new Link(ogc(base) + "/collections", "self", JSON, "Collections")),
+        List.of(collection(base)));
+  }
+
+  public OgcDocuments.Collection collection(URI base) {
+    String self = ogc(base) + "/collections/" + COLLECTION;
+    List<Link> links =
+        List.of(
+            new Link(self, "self", JSON, "This collection"),
+            new Link(self + "/items", "items", GEO_JSON, "The sightings"),
+            new Link(
+                self + "/queryables",
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                SCHEMA_JSON,
+                "What filters may name"),
+            new Link(Licence.URL, "license", "text/html", Licence.ID));
+    return new OgcDocuments.Collection(
+        COLLECTION,
+        "Surveillance camera sightings",
+        "Approved sightings of surveillance cameras and sensors. "
+            + Licence.ATTRIBUTION
+            + ", "
+            + Licence.ID
+            + ".",
+        links,
+        extent(),
+        "feature",
+        List.of(CRS84),
+        CRS84);
+  }
+
+  private OgcDocuments.Extent extent() {
+    Extent e = sightings.extent();
+    if (!e.hasSpace()) {
+      return null;
+    }
+    List<String> interval = new ArrayList<>();
+    interval.add(e.firstObserved() == null ? null : e.firstObserved() + "T00:00:00Z");
+    interval.add(e.lastObserved() == null ? null : e.lastObserved() + "T23:59:59Z");
+    return new OgcDocuments.Extent(
+        new OgcDocuments.Spatial(
+            List.of(new double[] {e.minLon(), e.minLat(), e.maxLon(), e.maxLat()}), CRS84),
+        new OgcDocuments.Temporal(
+            List.of(interval), "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
+  }
+
+  public Map<String, Object> queryables(URI base) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (Queryable q : Queryable.all()) {
+      properties.put(q.property(), q.schema());
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    schema.put("$id", ogc(base) + "/collections/" + COLLECTION + "/queryables");
+    schema.put("type", "object");
+    schema.put("title", "Surveillance camera sightings");
+    schema.put("properties", properties);
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  /**
+   * A page of items, counted first (numberMatched is exact), then streamed: one row more than the
+   * page is read to know whether a next link is due.
+   */
+  public StreamingOutput items(ItemsQuery query, URI request) {
+    long matched = sightings.count(query.where());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    return out -> {
+      Page page = new Page(query.limit());
+      Map<String, Object> head = new LinkedHashMap<>(ExportService.licenceMembers());
+      head.put("numberMatched", matched);
+      head.put("timeStamp", now);
+      GeoJsonWriter writer = new GeoJsonWriter(out, mapper, head, () -> page.tail(request));
+      writer.begin();
+      sightings.stream(
+          query.where(),
+          query.after(),
+          query.limit() + 1L,
+          sighting -> {
+            if (page.take(sighting)) {
+              writer.write(sighting);
+            }
+          });
+      writer.end();
+    };
+  }
+
+  /** One approved sighting with its links; anything else is 404. */
+  public ObjectNode item(String featureId, URI base) {
+    SightingView sighting =
+        parseId(featureId)
+            .flatMap(sightings::one)
+            .orElseThrow(() -> ApiException.notFound("No sighting " + featureId));
+    String collection = ogc(base) + "/collections/" + COLLECTION;
+    ObjectNode feature = mapper.valueToTree(sighting);
+    feature.set(
+        "links",
+        mapper.valueToTree(
+            List.of(
+                new Link(collection + "/items/" + sighting.id(), "self", GEO_JSON, "This sighting"),
+                new Link(collection, "collection", JSON, "The collection"))));
+    return feature;
+  }
+
+  private static java.util.Optional<Long> parseId(String text) {
+    try {
+      long id = Long.parseLong(text);
+      return id > 0 ? java.util.Optional.of(id) : java.util.Optional.empty();
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static String ogc(URI base) {
+    return base.toString().replaceAll("/$", "") + "/ogc";
+  }
+
+  /** Counts what a page sends, and writes its links once the last id is known. */
+  private static final class Page {
+    private final int limit;
+    private int returned;
+    private long lastId;
+    private boolean more;
+
+    Page(int limit) {
+      this.limit = limit;
+    }
+
+    boolean take(SightingView sighting) {
+      if (returned == limit) {
+        more = true;
+        return false;
+      }
+      returned++;
+      lastId = sighting.id();
+      return true;
+    }
+
+    Map<String, Object> tail(URI request) {
+      List<Link> links = new ArrayList<>();
+      links.add(new Link(request.toString(), "self", GEO_JSON, "This page"));
+      links.add(
+          new Link(
+              UriBuilder.fromUri(request).replaceQueryParam("f", "json").build().toString(),
+              "alternate",
+              JSON,
+              "This page as plain JSON"));
+      if (more) {
+        links.add(
+            new Link(
+                UriBuilder.fromUri(request).replaceQueryParam("after", lastId).build().toString(),
+                "next",
+                GEO_JSON,
+                "Next page"));
+      }
+      Map<String, Object> tail = new LinkedHashMap<>();
+      tail.put("numberReturned", returned);
+      tail.put("links", links);
+      return tail;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.technocarte.export;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.technocarte.common.WireValue;
+import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldError;
+import org.technocarte.common.geo.BBox;
+
+/**
+ * Reads a query string against the parameters a resource knows, collecting every error so that the
+ * client learns all of them in one 400 answer.
+ */
+final class QueryParams {
+
+  private final MultivaluedMap<String, String> params;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  QueryParams(MultivaluedMap<String, String> params, Set<String> known) {
+    this.params = params;
+    for (String name : new TreeSet<>(params.keySet())) {
+      if (!known.contains(name)) {
+        errors.add(
+            new FieldError(
+                name, "unknown parameter; known: " + String.join(", ", new TreeSet<>(known))));
+      } else if (params.get(name).size() > 1) {
+        errors.add(new FieldError(name, "given more than once"));
+      }
+    }
+  }
+
+  String text(String name) {
+    return params.getFirst(name);
+  }
+
+  void error(String name, String message) {
+    errors.add(new FieldError(name, message));
+  }
+
+  BBox bbox(String name) {
+    String text = text(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return BBox.parse(text);
+    } catch (IllegalArgumentException e) {
+      error(name, e.getMessage());
+      return null;
+    }
+  }
+
+  /** A comma-separated list of words: `cameraType=dome,panning`. */
+  <E extends Enum<E> & WireValue> Set<E> words(String name, Class<E> type) {
+    Set<E> values = EnumSet.noneOf(type);
+    String text = text(name);
+    if (text == null) {
+      return values;
+    }
+    for (String word : text.split(",", -1)) {
+      WireValue.parse(type, word.trim())
+          .ifPresentOrElse(
+              values::add,
+              () ->
+                  error(
+                      name,
+                      "'"
+                          + word.trim()
+                          + "' is not "
+                          + WireValue.choices(type)
+                          + " (or a comma-separated list)"));
+    }
+    return values;
+  }
+
+  Boolean bool(String name) {
+    String text = text(name);
+    if (text == null) {
+      return null;
+    }
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> {
+        error(name, "must be true or false");
+        yield null;
+      }
+    };
+  }
+
+  LocalDate date(String name) {
+    String text = text(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      error(name, "must be a date YYYY-MM-DD");
+      return null;
+    }
+  }
+
+  /** A date (midnight UTC) or an RFC 3339 date-time such as 2026-11-28T10:00:00Z. */
+  OffsetDateTime instant(String name) {
+    String text = text(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return text.trim().length() == 10
+          ? LocalDate.parse(text.trim()).atStartOfDay().atOffset(ZoneOffset.UTC)
+          : OffsetDateTime.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      error(name, "must be a date YYYY-MM-DD or a date-time such as 2026-11-28T10:00:00Z");
+      return null;
+    }
+  }
+
+  String cityCode(String name) {
+    String city = text(name);
+    if (city != null && (city.isBlank() || city.length() > 40)) {
+      error(name, "must be a city code such as 2992166");
+    }
+    return city;
+  }
+
+  /** Throws the 400 answer listing every error found so far. */
+  void check() {
+    if (!errors.isEmpty()) {
+      throw ApiException.badParameters(errors);
+    }
+  }
+}

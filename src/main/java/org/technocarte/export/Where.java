@@ -1,0 +1,47 @@
+package org.technocarte.export;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The WHERE clause of a read of approved sightings, built from small named pieces. Every value a
+ * client gives travels as a bound parameter, never inside the SQL text.
+ */
+public final class Where {
+
+  private final StringBuilder sql = new StringBuilder("s.status = 'approved'");
+  private final List<Object> params = new ArrayList<>();
+
+  /** Adds {@code AND (clause)}, whose {@code ?} take the values in order. */
+  public Where and(String clause, Object... values) {
+    sql.append(" AND (").append(clause).append(')');
+    params.addAll(Arrays.asList(values));
+    return this;
+  }
+
+  /** Adds a clause with its parameters, as a filter language produces them. */
+  public Where and(String clause, List<Object> values) {
+    return and(clause, values.toArray());
+  }
+
+  public String sql() {
+    return sql.toString();
+  }
+
+  /** Binds the parameters from position {@code first}; answers the next free position. */
+  int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+    int i = first;
+    for (Object p : params) {
+      if (p instanceof String[] words) {
+        statement.setArray(i++, connection.createArrayOf("text", words));
+      } else {
+        statement.setObject(i++, p);
+      }
+    }
+    return i;
+  }
+}

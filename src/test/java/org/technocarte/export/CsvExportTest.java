@@ -1,0 +1,85 @@
+package org.technocarte.export;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.technocarte.export.ResearchFixtures.get;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CsvExportTest {
+
+  private final ResearchFixtures fixtures;
+
+  CsvExportTest(ResearchFixtures fixtures) {
+    this.fixtures = fixtures;
+  }
+
+  @BeforeEach
+  void load() {
+    fixtures.load();
+  }
+
+  @Test
+  void shouldExportOneRowPerCameraThatReadsBack() {
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    String text =
+        get("/api/export/sightings.csv")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .contentType(containsString("charset=utf-8"))
+            .header(
+                "Content-Disposition",
+                equalTo(
+                    "attachment; filename=\"technocarte-sightings-" + today + "-ODbL-1.0.csv\""))
+            .header("Link", containsString("opendatacommons.org/licenses/odbl"))
+            .extract()
+            .asString();
+    List<List<String>> rows = Csv.parse(text);
+    List<String> header = rows.get(0);
+    assertEquals(List.of("id", "lon", "lat"), header.subList(0, 3));
+    assertEquals(4, rows.size(), "a header and three cameras");
+    for (List<String> row : rows) {
+      assertEquals(header.size(), row.size(), "every row has every column: " + row);
+    }
+    Map<String, String> comedie = row(rows, fixtures.comedie());
+    assertEquals("3.87967", comedie.get("lon"));
+    assertEquals("43.60851", comedie.get("lat"));
+    assertEquals("90;270", comedie.get("directions"));
+    assertEquals(ResearchFixtures.COMEDIE_NOTES, comedie.get("notes"));
+    assertEquals("true", comedie.get("vsaSuspected"));
+    assertEquals(ResearchFixtures.COMEDIE_EVIDENCE, comedie.get("vsaEvidence"));
+    assertEquals("4.5", comedie.get("height"));
+    assertEquals("dome", comedie.get("cameraType"));
+    assertEquals(ResearchFixtures.MONTPELLIER, comedie.get("cityCode"));
+    assertEquals("Montpellier", comedie.get("cityName"));
+    assertEquals("2025-03-01", comedie.get("observedAt"));
+    assertEquals("approved", comedie.get("status"));
+    Map<String, String> gare = row(rows, fixtures.gare());
+    assertEquals("alpr", gare.get("surveillanceType"));
+    assertEquals("", gare.get("height"), "an unknown height is an empty cell");
+  }
+
+  private static Map<String, String> row(List<List<String>> rows, long id) {
+    List<String> header = rows.get(0);
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (row.get(0).equals(Long.toString(id))) {
+        Map<String, String> cells = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          cells.put(header.get(i), row.get(i));
+        }
+        return cells;
+      }
+    }
+    throw new AssertionError("no row for " + id);
+  }
+}
