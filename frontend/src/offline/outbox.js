@@ -45,6 +45,10 @@ export class Outbox {
     return this.outbox.all().then((items) => items.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   }
 
+  get(clientId) {
+    return this.outbox.get(clientId);
+  }
+
   async add(item) {
     await this.outbox.put(item);
     this.onChange();
@@ -81,7 +85,7 @@ export class Outbox {
       const result = await this.send(item.feature);
       if (result.retry) break; // the network is down: the rest would fail the same way
       if (result.refused) {
-        await this.outbox.put({ ...item, state: 'refused', reason: result.reason });
+        await this.outbox.put({ ...item, state: 'refused', reason: result.reason, errors: result.errors || [] });
       } else if (result.ok) {
         await this.#settle(item, result.sighting);
         sent.push({ item, sighting: result.sighting });
