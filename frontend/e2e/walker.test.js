@@ -7,6 +7,7 @@ import {
   MONTPELLIER_ANTIGONE,
   MONTPELLIER_ARCEAUX,
   MONTPELLIER_COMEDIE,
+  cspViolations,
   database,
   eventually,
   launch,
@@ -55,6 +56,17 @@ describe('the walker', () => {
     assert.ok(await page.locator('path.fov').count(), 'fields of view are drawn at street zoom');
     assert.deepEqual(await seriousViolations(page), [], 'the map');
     await page.screenshot({ path: new URL('map.png', SCREENSHOTS).pathname });
+
+    // Filters: suspected VSA only.
+    await page.click('#filters-button');
+    await page.check('#filter-vsa');
+    await page.waitForFunction(() => {
+      const cams = document.querySelectorAll('.leaflet-marker-icon.cam');
+      return cams.length > 0 && [...cams].every((c) => c.classList.contains('cam-vsa'));
+    });
+    assert.deepEqual(await seriousViolations(page), [], 'the filters');
+    assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
+    await assertOnlyOwnAndTileRequests(context.requests);
     await context.close();
   });
 
@@ -91,6 +103,8 @@ describe('the walker', () => {
     assert.match(text, /En attente de relecture/);
     assert.match(text, /e2e: added from a phone/);
     await again.click('button.amend');
+    assert.equal(await again.inputValue('textarea[name="notes"]'), 'e2e: added from a phone', 'the form shows what was sent');
+    assert.equal(await again.inputValue('input[name="direction"]'), '135');
     await again.fill('textarea[name="notes"]', 'e2e: amended');
     await again.click('form.sighting-form button[type="submit"]');
     await again.waitForSelector('#private-link');
@@ -102,6 +116,7 @@ describe('the walker', () => {
     await page.goto(`${BASE_URL}/#/mine`);
     await page.waitForSelector(`a[href="${url.hash}"]`);
 
+    assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
     await assertOnlyOwnAndTileRequests([...context.requests, ...other.requests]);
     await context.close();
     await other.close();
@@ -158,12 +173,39 @@ describe('the walker', () => {
     assert.equal(await page.textContent('#queue-badge'), '2');
     assert.equal(await count(), before, 'nothing reached the server');
 
+    // A waiting sighting stays editable: fix the second one's notes before the network returns.
+    await page.locator('.mine-item.queued').nth(1).getByRole('button', { name: 'Modifier' }).click();
+    assert.equal(await page.inputValue('textarea[name="notes"]'), 'e2e: offline two');
+    await page.fill('textarea[name="notes"]', 'e2e: offline two, edited');
+    await page.click('form.sighting-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('.mine-item.queued').length === 2);
+
     await context.setOffline(false);
     await eventually(async () => (await count()) === before + 2);
     await page.waitForFunction(() => document.getElementById('queue-badge').hidden);
     const rows = (await db.query("SELECT notes FROM sighting WHERE notes LIKE 'e2e: offline%' ORDER BY notes")).rows;
-    assert.deepEqual(rows.map((r) => r.notes), ['e2e: offline one', 'e2e: offline two']);
+    assert.deepEqual(rows.map((r) => r.notes), ['e2e: offline one', 'e2e: offline two, edited']);
     assert.equal(await count(), before + 2, 'exactly two, even after retries');
+    await assertOnlyOwnAndTileRequests(context.requests);
+    await context.close();
+  });
+
+  test('opens the installed app offline, with the last cameras seen', async () => {
+    const context = await phone(browser, { position: MONTPELLIER_COMEDIE, serviceWorkers: 'allow' });
+    const page = await openApp(context);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now under the service worker's control
+    await page.waitForSelector('body[data-ready="true"]');
+    await locate(page);
+    await page.waitForSelector('.leaflet-marker-icon.cam, .leaflet-marker-icon.cluster');
+    const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+    assert.equal(manifest.display, 'standalone');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('.leaflet-marker-icon.cam, .leaflet-marker-icon.cluster');
+    assert.match(await page.textContent('#map-hint'), /Hors ligne/);
     await context.close();
   });
 });

@@ -72,12 +72,10 @@ async function start() {
   }
   const addFlow = new AddFlow({ map, panel, t, config, outbox, announce, locationMarker, navigate, onConfirmed: () => loader.reload() });
 
-  function navigate(hash, { force = false } = {}) {
-    if (location.hash === hash || (hash === '#/' && !location.hash)) {
-      if (force || hash === '#/') route();
-    } else {
-      location.hash = hash;
-    }
+  /** Goes to a fragment; when already there, shows it again (no hashchange would fire). */
+  function navigate(hash) {
+    if (location.hash === hash || (hash === '#/' && !location.hash)) route();
+    else location.hash = hash;
   }
 
   const mineOptions = (highlight) => ({

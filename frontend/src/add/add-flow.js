@@ -7,28 +7,9 @@ import { privateFragment } from '../mine/links.js';
 import { askNearby } from './nearby-prompt.js';
 import { sightingForm } from './form.js';
 import { Pin } from './pin.js';
+import { creationProperties, newClientId } from './submission.js';
 
 const STREET = 18;
-
-/** A random UUID, made once per new sighting; crypto.randomUUID needs a secure context. */
-export function newClientId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** The properties to POST: what the walker set, plus the day it was seen. */
-export function creationProperties(properties, today = new Date()) {
-  const kept = Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== null && v !== ''));
-  return { ...kept, observedAt: kept.observedAt || localDate(today) };
-}
-
-function localDate(d) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * Adding a camera: place the pin (located, tapped or dragged), fill one short screen, check the
@@ -117,7 +98,7 @@ export class AddFlow {
     const result = await api.amend(sighting.id, token, this.#feature({ ...properties, version: sighting.properties.version }));
     if (result.ok) {
       this.announce(this.t('sent.amended'));
-      this.navigate(privateFragment(sighting.id, token), { force: true });
+      this.navigate(privateFragment(sighting.id, token));
     } else {
       this.form.showErrors(result.retry ? this.t('error.network') : this.t('add.invalid'), result.errors);
     }
