@@ -43,7 +43,7 @@ async function start() {
 
   const panel = new Panel($('panel'), { t, onClose: () => navigate('#/'), onLayout: () => map.invalidateSize({ pan: false }) });
   const hint = $('map-hint');
-  const layer = new SightingsLayer(map, { t, staleAfterDays: config.staleAfterDays, onSelect: (f) => navigate(`#/c/${f.id}`) });
+  const layer = new SightingsLayer(map, { t, staleAfterDays: config.staleAfterDays, onSelect: (f) => addFlow.pin || navigate(`#/c/${f.id}`) });
   const filters = { cameraTypes: [], vsaOnly: false, city: '' };
   const cities = new Map();
   const loader = new ViewportLoader(map, {
@@ -60,6 +60,14 @@ async function start() {
     },
   });
   const locationMarker = new LocationMarker(map);
+  // The walker's own pending sighting, shown where it is while its private link is open.
+  const own = L.layerGroup().addTo(map);
+  const showOwn = (sighting) => {
+    if (!sighting) return;
+    const at = [...sighting.geometry.coordinates].reverse();
+    L.marker(at, { icon: L.divIcon({ className: 'pin own', html: '<span></span>', iconSize: [34, 34], iconAnchor: [17, 34] }), title: t(`status.${sighting.properties.status}`), keyboard: false, interactive: false }).addTo(own);
+    map.setView(at, Math.max(map.getZoom(), 17));
+  };
 
   const outboxStore = idbStore(OUTBOX);
   const mine = idbStore(MINE);
@@ -97,6 +105,7 @@ async function start() {
     const where = parseFragment(location.hash);
     current = where;
     addFlow.stop();
+    own.clearLayers();
     switch (where.view) {
       case 'add':
         return addFlow.start('new');
@@ -107,7 +116,11 @@ async function start() {
         return sighting;
       }
       case 'sent':
-        return showSent(where, { panel, t, language, config, mine, onAmend: (sighting, token) => addFlow.start({ amend: sighting, token }) });
+        return showSent(where, { panel, t, language, config, mine, onAmend: (sighting, token) => {
+            own.clearLayers();
+            addFlow.start({ amend: sighting, token });
+          },
+        }).then(showOwn);
       case 'mine':
         return showMine(mineOptions(false));
       case 'queued':

@@ -16,11 +16,13 @@ export class Pin {
     this.pin = L.marker(map.getCenter(), {
       draggable: true,
       autoPan: true,
+      zIndexOffset: 2000, // above the known cameras it may stand next to
       title: t('add.pin'),
       icon: L.divIcon({ className: 'pin', html: '<span></span>', iconSize: [34, 34], iconAnchor: [17, 34] }),
     }).addTo(this.layer);
     this.handle = L.marker(map.getCenter(), {
       draggable: true,
+      zIndexOffset: 2000,
       title: t('add.directionHandle'),
       icon: L.divIcon({ className: 'direction-handle', html: '<span>➤</span>', iconSize: [36, 36] }),
     }).addTo(this.layer);

@@ -22,6 +22,7 @@ export class Panel {
     const body = h('div', { class: 'panel-body' }, content);
     this.element.replaceChildren(h('div', { class: 'panel-head' }, heading, close), body);
     this.element.hidden = false;
+    this.element.scrollTop = 0; // a new screen starts at its top, not where the last one was scrolled
     document.body.classList.add('with-panel');
     this.onLayout();
     heading.focus({ preventScroll: true });
