@@ -9,5 +9,7 @@ deploy/local/postgis.sh start
 eval "$(deploy/local/postgis.sh env)"
 ./mvnw -B --no-transfer-progress -q package -DskipTests
 export TECHNOCARTE_DEMO_DATA="${TECHNOCARTE_DEMO_DATA:-true}"
+# The proof of work that slows floods of fake sightings is off for the demo (on in production).
+export TECHNOCARTE_POW_DIFFICULTY="${TECHNOCARTE_POW_DIFFICULTY:-0}"
 echo "Technocarte: http://localhost:${QUARKUS_HTTP_PORT:-8080}  (Ctrl-C stops the app; deploy/local/postgis.sh stop stops the database)"
 exec java -jar target/quarkus-app/quarkus-run.jar

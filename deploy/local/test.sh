@@ -34,3 +34,6 @@ cleanup() {
 trap cleanup EXIT
 
 ./mvnw -B --no-transfer-progress verify "$@"
+
+# The walker's map in a real browser, against the jar that verify has just packaged.
+deploy/local/e2e.sh

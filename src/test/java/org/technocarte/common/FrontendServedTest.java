@@ -35,6 +35,21 @@ class FrontendServedTest {
   }
 
   @Test
+  void shouldLetAnInstalledAppSeeANewVersionAtOnce() {
+    given()
+        .get("/sw.js")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", equalTo("no-cache"))
+        .body(containsString("PRECACHE"));
+    given()
+        .get("/manifest.webmanifest")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", equalTo("no-cache"));
+  }
+
+  @Test
   void shouldLetBrowsersKeepHashedAssets() {
     String html = given().get("/").then().extract().asString();
     java.util.regex.Matcher script =

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Browser tests of the walker's map: real headless Chromium (Debian's /usr/bin/chromium) against the
+# packaged app and the private PostGIS.
+#
+# Assumes deploy/local/postgis.sh start has run (same TECHNOCARTE_PG_PORT) and the app is packaged
+# (target/quarkus-app/quarkus-run.jar, e.g. by ./mvnw package or verify). Empties the technocarte_e2e
+# database, starts the app on a free port with the demo data, runs `npm run test:e2e`, stops the app.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+
+port="${TECHNOCARTE_PG_PORT:-55432}"
+data_root="${TECHNOCARTE_PG_DIR:-$root/deploy/local/data}"
+sockdir="$data_root/run"
+pg_major="${TECHNOCARTE_PG_MAJOR:-15}"
+bindir="/usr/lib/postgresql/$pg_major/bin"
+[ -x "$bindir/psql" ] || bindir=$(dirname "$(command -v psql)")
+jar=target/quarkus-app/quarkus-run.jar
+say() { printf 'e2e.sh: %s\n' "$*" >&2; }
+
+[ -f "$jar" ] || { say "no $jar: run ./mvnw package first"; exit 1; }
+deploy/local/postgis.sh status >/dev/null 2>&1 || { say "PostGIS is not running: deploy/local/postgis.sh start"; exit 1; }
+
+# A clean database: the demo data is loaded at start when the table is empty.
+as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d technocarte_e2e -c \
+  "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION technocarte; CREATE EXTENSION postgis"
+
+app_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+log=$(mktemp -t technocarte-e2e-app.XXXXXX.log)
+QUARKUS_HTTP_PORT="$app_port" \
+  QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/technocarte_e2e" \
+  QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
+  TECHNOCARTE_DEMO_DATA=true \
+  java -jar "$jar" >"$log" 2>&1 &
+app=$!
+stop_app() {
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+}
+trap stop_app EXIT
+
+base="http://127.0.0.1:$app_port"
+for _ in $(seq 1 120); do
+  if curl -sf "$base/q/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$app" 2>/dev/null; then
+    say "the app did not start:"
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+curl -sf "$base/q/health/ready" >/dev/null || { say "the app is not ready after 120 s"; tail -n 40 "$log" >&2; exit 1; }
+say "app ready at $base"
+
+cd frontend
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+TECHNOCARTE_E2E_URL="$base" TECHNOCARTE_PG_PORT="$port" npm run test:e2e

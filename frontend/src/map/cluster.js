@@ -1,0 +1,4 @@
+import L from './leaflet-global.js';
+import 'leaflet.markercluster';
+
+export default L;

@@ -1,0 +1,48 @@
+import { formatDate, h } from '../ui/dom.js';
+import { privateFragment } from './links.js';
+
+function outboxItem(item, { t, onEdit, onDelete }) {
+  const p = item.feature.properties;
+  return h(
+    'li',
+    { class: `mine-item queued ${item.state}`, 'data-client-id': item.clientId },
+    h('strong', { text: `${t(`cameraType.${p.cameraType}`)} · ${t(`surveillanceType.${p.surveillanceType}`)}` }),
+    h('span', { text: item.state === 'refused' ? t('queue.refused', { reason: item.reason }) : t('queue.waiting') }),
+    h(
+      'span',
+      { class: 'row' },
+      h('button', { type: 'button', class: 'button', text: t('queue.edit'), on: { click: () => onEdit(item) } }),
+      h('button', { type: 'button', class: 'button', text: t('queue.delete'), on: { click: () => onDelete(item) } }),
+    ),
+  );
+}
+
+/** "My sightings": those waiting on this phone, then those sent, each with its private link. */
+export async function showMine({ panel, t, language, outbox, mine, onEdit, onDelete, highlight }) {
+  const waiting = await outbox.list();
+  const sent = (await mine.all()).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  const intro = highlight
+    ? [h('h3', { text: t('queued.title') }), h('p', { class: 'lead', role: 'status', text: t('queued.text') }), h('a', { class: 'button primary big add-another', href: '#/add', text: t('nav.addAnother') })]
+    : [];
+  panel.show(
+    t('mine.title'),
+    intro,
+    waiting.length ? [h('h3', { text: t('queue.count', { n: waiting.length }) }), h('ul', { class: 'mine' }, waiting.map((item) => outboxItem(item, { t, onEdit, onDelete })))] : null,
+    sent.length
+      ? h(
+          'ul',
+          { class: 'mine' },
+          sent.map((m) =>
+            h(
+              'li',
+              { class: 'mine-item' },
+              h('strong', { text: `${t(`cameraType.${m.cameraType}`)} · ${t(`surveillanceType.${m.surveillanceType}`)}${m.city ? ` · ${m.city}` : ''}` }),
+              h('span', { text: t('mine.sentOn', { date: formatDate(m.sentAt, language) }) }),
+              h('a', { class: 'button', href: privateFragment(m.id, m.token), text: `${t('mine.open')} n° ${m.id}` }),
+            ),
+          ),
+        )
+      : !waiting.length && h('p', { text: t('mine.empty') }),
+    h('p', { class: 'hint', text: t('mine.privacy') }),
+  );
+}

@@ -1,0 +1,88 @@
+// The sightings API, as the walker's map uses it. Every call answers a plain result object rather
+// than throwing, so callers can tell "try again later" from "the server refuses this".
+import { proofOfWork } from '../pow/solve.js';
+
+const GEO_JSON = 'application/geo+json';
+const EDIT_TOKEN = 'X-Edit-Token';
+
+/** Reads an answer: { ok, body } | { retry } | { refused, status, reason, errors }. */
+export async function classify(response) {
+  if (response.ok) return { ok: true, status: response.status, body: await response.json() };
+  if (response.status >= 500 || response.status === 408 || response.status === 429) {
+    return { retry: true, status: response.status };
+  }
+  let problem = {};
+  try {
+    problem = await response.json();
+  } catch {
+    // not problem+json: the status says enough
+  }
+  const errors = Array.isArray(problem.errors) ? problem.errors : [];
+  const reason = errors.length
+    ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+    : problem.detail || problem.title || String(response.status);
+  return { refused: true, status: response.status, reason, errors };
+}
+
+async function call(url, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    return { retry: true, offline: true };
+  }
+  return classify(response);
+}
+
+const json = (method, body, headers = {}) => ({
+  method,
+  headers: { 'Content-Type': GEO_JSON, Accept: `${GEO_JSON}, application/problem+json`, ...headers },
+  body: JSON.stringify(body),
+});
+
+/**
+ * POST a new sighting (with properties.clientId): { ok, sighting } with its editToken. Each
+ * attempt carries a fresh proof of work (the server takes each challenge once); without a network
+ * for the challenge, the sighting waits like any failed send.
+ */
+export async function submit(feature, { work = proofOfWork } = {}) {
+  let proof;
+  try {
+    proof = await work();
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    return { retry: true, offline: true };
+  }
+  const result = await call('/api/sightings', json('POST', feature, { [proof.header]: proof.value }));
+  return result.ok ? { ok: true, sighting: result.body } : result;
+}
+
+export async function amend(id, token, feature) {
+  const { clientId, ...properties } = feature.properties || {};
+  const result = await call(`/api/sightings/${id}`, json('PATCH', { ...feature, properties }, { [EDIT_TOKEN]: token }));
+  return result.ok ? { ok: true, sighting: result.body } : result;
+}
+
+export async function fetchOne(id, token) {
+  const headers = { Accept: GEO_JSON };
+  if (token) headers[EDIT_TOKEN] = token;
+  const result = await call(`/api/sightings/${id}`, { headers, cache: 'no-store' });
+  return result.ok ? { ok: true, sighting: result.body } : result;
+}
+
+export async function confirm(id) {
+  const result = await call(`/api/sightings/${id}/confirmations`, { method: 'POST' });
+  return result.ok ? { ok: true, sighting: result.body } : result;
+}
+
+export async function nearby([lat, lon], radius) {
+  const search = new URLSearchParams({ lon: lon.toFixed(6), lat: lat.toFixed(6), radius: String(radius) });
+  const result = await call(`/api/sightings/nearby?${search}`, { headers: { Accept: GEO_JSON } });
+  return result.ok ? { ok: true, features: result.body.features || [] } : result;
+}
+
+export async function loadConfig() {
+  const result = await call('/api/config', { headers: { Accept: 'application/json' } });
+  return result.ok ? result.body : null;
+}

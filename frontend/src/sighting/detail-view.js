@@ -1,0 +1,32 @@
+import { h } from '../ui/dom.js';
+import * as api from './api.js';
+import { describe } from './detail.js';
+
+/** The detail panel of an approved camera, with its "still there?" button. */
+export async function showCamera(id, { panel, t, language, config, announce, onConfirmed }) {
+  const loaded = await api.fetchOne(id);
+  if (!loaded.ok) {
+    panel.show(t('detail.notFound'), h('p', { text: loaded.offline ? t('error.network') : t('detail.notFound') }));
+    return null;
+  }
+  render(loaded.sighting);
+  return loaded.sighting;
+
+  function render(sighting, message) {
+    const status = h('p', { class: 'note', role: 'status', text: message || '' });
+    const button = h('button', { type: 'button', class: 'button primary confirm', text: t('detail.confirm') });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const result = await api.confirm(sighting.id);
+      if (result.ok) {
+        render(result.sighting, t('detail.confirmed'));
+        announce(t('detail.confirmed'));
+        onConfirmed?.(result.sighting);
+      } else {
+        button.disabled = false;
+        status.textContent = t('detail.confirmError');
+      }
+    });
+    panel.show(t('detail.title', { id: sighting.id }), describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }), button, status);
+  }
+}
