@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 
 const SOURCE = new URL('../src/offline/service-worker.js', import.meta.url);
 const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon.svg'];
+// The moderators' page is not part of the walker's app: phones do not fetch it.
+const MODERATION = /^\/assets\/moderation-/;
 
 /** Emits /sw.js with the list of every built file to keep offline, versioned by their names. */
 export function serviceWorker() {
@@ -11,7 +13,7 @@ export function serviceWorker() {
     apply: 'build',
     generateBundle(_, bundle) {
       const assets = Object.keys(bundle).map((file) => `/${file}`);
-      const precache = [...SHELL, ...assets.filter((f) => f.startsWith('/assets/'))];
+      const precache = [...SHELL, ...assets.filter((f) => f.startsWith('/assets/') && !MODERATION.test(f))];
       const version = createHash('sha256').update(assets.sort().join('\n')).digest('hex').slice(0, 12);
       const source = readFileSync(SOURCE, 'utf8');
       this.emitFile({

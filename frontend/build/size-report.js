@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DOWNLOADED = /\.(js|css|html|webmanifest|svg)$/;
+// The moderators' page is not part of what a walker's phone loads.
+const MODERATION = /^(moderation\/|assets\/moderation-)/;
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -14,7 +16,7 @@ function files(dir) {
 /** Gzipped sizes of what a phone downloads (HTML, JS, CSS, manifest, drawings), and their total. */
 export function gzippedSizes(outDir) {
   const rows = files(outDir)
-    .filter((f) => DOWNLOADED.test(f))
+    .filter((f) => DOWNLOADED.test(f) && !MODERATION.test(relative(outDir, f)))
     .map((f) => ({ file: relative(outDir, f), bytes: gzipSync(readFileSync(f), { level: 9 }).length }));
   return { rows, total: rows.reduce((sum, r) => sum + r.bytes, 0) };
 }
