@@ -33,6 +33,8 @@ QUARKUS_HTTP_PORT="$app_port" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/technocarte_e2e" \
   QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
   TECHNOCARTE_DEMO_DATA=true \
+  TECHNOCARTE_ADMIN_EMAIL="${TECHNOCARTE_E2E_ADMIN_EMAIL:-admin@technocarte.test}" \
+  TECHNOCARTE_ADMIN_PASSWORD="${TECHNOCARTE_E2E_ADMIN_PASSWORD:-e2e admin password}" \
   java -jar "$jar" >"$log" 2>&1 &
 app=$!
 stop_app() {

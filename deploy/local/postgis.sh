@@ -35,10 +35,15 @@ find_bindir() {
   return 1
 }
 
+# Both the extension's scripts and its library must be there: removing the main package leaves the
+# scripts (postgresql-15-postgis-3-scripts) behind, and CREATE EXTENSION then fails.
 postgis_installed() {
-  local sharedir="/usr/share/postgresql/$pg_major"
-  [ -x "$bindir/pg_config" ] && sharedir=$("$bindir/pg_config" --sharedir)
-  [ -f "$sharedir/extension/postgis.control" ]
+  local sharedir="/usr/share/postgresql/$pg_major" libdir="/usr/lib/postgresql/$pg_major/lib"
+  if [ -x "$bindir/pg_config" ]; then
+    sharedir=$("$bindir/pg_config" --sharedir)
+    libdir=$("$bindir/pg_config" --pkglibdir)
+  fi
+  [ -f "$sharedir/extension/postgis.control" ] && compgen -G "$libdir/postgis-3*.so" >/dev/null
 }
 
 install_postgis() {

@@ -1,0 +1,112 @@
+// A moderator works the queue in real headless Chromium: approve, reject with a reason, merge a
+// duplicate; then the public map data holds exactly the approved cameras.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { BASE_URL, MONTPELLIER_COMEDIE, database, eventually, launch, seriousViolations } from './support.js';
+
+// The site administrator that deploy/local/e2e.sh gives the app through the environment.
+const ADMIN = {
+  email: process.env.TECHNOCARTE_E2E_ADMIN_EMAIL || 'admin@technocarte.test',
+  password: process.env.TECHNOCARTE_E2E_ADMIN_PASSWORD || 'e2e admin password',
+};
+const MONTPELLIER = { minLon: 3.85, minLat: 43.59, maxLon: 3.9, maxLat: 43.62 };
+
+let browser;
+let db;
+
+before(async () => {
+  browser = await launch();
+  db = database();
+});
+
+after(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+const status = async (id) => (await db.query('SELECT status, merged_into FROM sighting WHERE id = $1', [id])).rows[0];
+
+test('a moderator approves, rejects with a reason and merges; the public map shows exactly the approved ones', async () => {
+  // Two pending demo sightings in Montpellier, and a walker's duplicate of the Comédie camera.
+  const pending = (
+    await db.query(
+      `SELECT id FROM sighting WHERE status = 'pending'
+         AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) ORDER BY created_at, id LIMIT 2`,
+      [MONTPELLIER.minLon, MONTPELLIER.minLat, MONTPELLIER.maxLon, MONTPELLIER.maxLat],
+    )
+  ).rows.map((r) => Number(r.id));
+  assert.equal(pending.length, 2, 'the demo data has pending sightings in Montpellier');
+  const target = Number(
+    (
+      await db.query(
+        `SELECT id FROM sighting WHERE status = 'approved'
+           ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 1`,
+        [MONTPELLIER_COMEDIE.longitude, MONTPELLIER_COMEDIE.latitude],
+      )
+    ).rows[0].id,
+  );
+  const duplicate = Number(
+    (
+      await db.query(
+        `INSERT INTO sighting (geom, surveillance_type, camera_type, observed_at, check_date)
+           SELECT geom, 'camera', 'dome', current_date, current_date FROM sighting WHERE id = $1
+           RETURNING id`,
+        [target],
+      )
+    ).rows[0].id,
+  );
+  const [approveId, rejectId] = pending;
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  await page.goto(`${BASE_URL}/moderation/`);
+  await page.fill('input[name=email]', ADMIN.email);
+  await page.fill('input[name=password]', ADMIN.password);
+  await page.click('#login button[type=submit]');
+  const item = (id) => `.item[data-id="${id}"]`;
+  await page.waitForSelector(item(duplicate));
+  assert.deepEqual(await seriousViolations(page), []);
+
+  // The duplicate shows the camera it repeats as a candidate; merge into it.
+  await page.click(`${item(duplicate)} .merge[data-target="${target}"]`);
+  await page.waitForFunction((id) => !document.querySelector(`.item[data-id="${id}"]`), duplicate);
+
+  await page.click(`${item(approveId)} .approve`);
+  await page.waitForFunction((id) => !document.querySelector(`.item[data-id="${id}"]`), approveId);
+
+  await page.selectOption(`${item(rejectId)} .reason`, 'not_surveillance');
+  await page.fill(`${item(rejectId)} input[type=text]`, 'Un détecteur de fumée');
+  await page.click(`${item(rejectId)} .reject`);
+  await page.waitForFunction((id) => !document.querySelector(`.item[data-id="${id}"]`), rejectId);
+
+  assert.equal((await status(approveId)).status, 'approved');
+  assert.equal((await status(rejectId)).status, 'rejected');
+  assert.deepEqual(await status(duplicate), { status: 'merged', merged_into: String(target) });
+  const reason = (
+    await db.query(`SELECT reason FROM moderation_action WHERE sighting_id = $1 AND action = 'reject'`, [rejectId])
+  ).rows[0].reason;
+  assert.equal(reason, 'not_surveillance: Un détecteur de fumée');
+
+  // The history of the approved one shows the action, and it can be reverted from the page.
+  await page.goto(`${BASE_URL}/moderation/`);
+  await page.waitForSelector('.item');
+  await context.close();
+
+  // What the public map loads is exactly the approved cameras.
+  const bbox = `${MONTPELLIER.minLon},${MONTPELLIER.minLat},${MONTPELLIER.maxLon},${MONTPELLIER.maxLat}`;
+  const shown = await eventually(async () => {
+    const answer = await fetch(`${BASE_URL}/api/sightings?bbox=${bbox}&limit=5000`);
+    return answer.ok && (await answer.json()).features.map((f) => f.id).sort((a, b) => a - b);
+  });
+  const approved = (
+    await db.query(
+      `SELECT id FROM sighting WHERE status = 'approved'
+         AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) ORDER BY id`,
+      [MONTPELLIER.minLon, MONTPELLIER.minLat, MONTPELLIER.maxLon, MONTPELLIER.maxLat],
+    )
+  ).rows.map((r) => Number(r.id));
+  assert.deepEqual(shown, approved);
+  assert.ok(shown.includes(approveId));
+  assert.ok(!shown.includes(rejectId) && !shown.includes(duplicate));
+});
