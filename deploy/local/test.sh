@@ -27,11 +27,12 @@ started=no
 if ! deploy/local/postgis.sh status >/dev/null 2>&1; then
   started=yes
 fi
-deploy/local/postgis.sh start
 cleanup() {
   if [ "$started" = yes ]; then deploy/local/postgis.sh stop || true; fi
 }
+# Set before starting, so that a start failing half-way still stops what it started.
 trap cleanup EXIT
+deploy/local/postgis.sh start
 
 ./mvnw -B --no-transfer-progress verify "$@"
 
