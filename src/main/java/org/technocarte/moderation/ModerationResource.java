@@ -2,6 +2,7 @@ package org.technocarte.moderation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -65,6 +66,7 @@ public class ModerationResource {
 
   private final ModerationService moderation;
   private final ImportService imports;
+  private final org.technocarte.photo.PhotoService photos;
   private final CurrentUser currentUser;
   private final JsonBody json;
   private final int maxImportBytes;
@@ -72,11 +74,13 @@ public class ModerationResource {
   public ModerationResource(
       ModerationService moderation,
       ImportService imports,
+      org.technocarte.photo.PhotoService photos,
       CurrentUser currentUser,
       JsonBody json,
       TechnocarteConfig config) {
     this.moderation = moderation;
     this.imports = imports;
+    this.photos = photos;
     this.currentUser = currentUser;
     this.json = json;
     this.maxImportBytes = config.api().maxImportBytes();
@@ -218,6 +222,26 @@ public class ModerationResource {
   @Operation(summary = "Progress and report of an import")
   public ImportService.Job importJob(@PathParam("id") long id) {
     return imports.job(currentUser.require(), id);
+  }
+
+  @DELETE
+  @Path("photos/{photoId}")
+  @Operation(
+      summary = "Erase a photo (a face, a plate, a home)",
+      description = "For good, files included; logged with the reason. Cannot be reverted.")
+  @APIResponse(responseCode = "204", description = "Erased")
+  public Response deletePhoto(
+      @PathParam("photoId") String photoId, @QueryParam("reason") String reason) {
+    photos.delete(currentUser.require(), parsePhotoId(photoId), reason);
+    return Response.noContent().build();
+  }
+
+  private static java.util.UUID parsePhotoId(String photoId) {
+    try {
+      return java.util.UUID.fromString(photoId);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("No photo " + photoId);
+    }
   }
 
   @GET

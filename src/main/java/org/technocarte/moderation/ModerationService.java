@@ -214,7 +214,8 @@ public class ModerationService {
   public ActionView revert(Principal actor, long actionId, String reason) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT sighting_id, before::text, after::text, reverted_by FROM moderation_action"
+                "SELECT sighting_id, before::text, after::text, reverted_by, action"
+                    + " FROM moderation_action"
                     + " WHERE id = :id FOR UPDATE")
             .setParameter("id", actionId)
             .getResultList();
@@ -223,6 +224,10 @@ public class ModerationService {
     }
     Object[] row = (Object[]) rows.get(0);
     long sightingId = ((Number) row[0]).longValue();
+    if ("delete_photo".equals(row[4])) {
+      throw ApiException.conflict(
+          "irreversible", "An erased photo is gone for good: this action cannot be reverted");
+    }
     Long group =
         groupFor(actor, sightingId)
             .orElseThrow(() -> ApiException.forbidden("This action lies outside your territories"))
@@ -387,6 +392,23 @@ public class ModerationService {
     }
     throw ApiException.conflict(
         "wrong-status", "Sighting " + s.id + " is " + s.status.wire() + ": not possible now");
+  }
+
+  /** Whether the moderator may act on this sighting (it lies in one of their territories). */
+  public boolean mayModerate(Principal actor, long sightingId) {
+    return groupFor(actor, sightingId).isPresent();
+  }
+
+  /**
+   * Logs the erasure of a photo of a sighting. The sighting itself is unchanged (before = after),
+   * and the photo is gone for good: such an action cannot be reverted.
+   */
+  @Transactional
+  public void logPhotoDeletion(Principal actor, long sightingId, String reason) {
+    Sighting s = em.find(Sighting.class, sightingId);
+    Long group = groupFor(actor, sightingId).map(Scope::groupId).orElse(null);
+    ActionState state = state(s, null, null);
+    log(actor, sightingId, group, "delete_photo", clean(reason), state, state, null);
   }
 
   /** In whose name a moderator acts: the group whose territory covers the sighting, if any. */

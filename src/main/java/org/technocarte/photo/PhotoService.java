@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.technocarte.auth.CurrentUser;
+import org.technocarte.auth.Principal;
 import org.technocarte.common.config.PhotoConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.moderation.ModerationService;
 import org.technocarte.sighting.SightingAccess;
 import org.technocarte.sighting.Status;
 
@@ -28,18 +31,24 @@ public class PhotoService {
   private final PhotoEncoder encoder;
   private final SightingAccess sightings;
   private final PhotoConfig config;
+  private final CurrentUser currentUser;
+  private final ModerationService moderation;
 
   public PhotoService(
       PhotoRepository repository,
       PhotoStore store,
       PhotoEncoder encoder,
       SightingAccess sightings,
-      PhotoConfig config) {
+      PhotoConfig config,
+      CurrentUser currentUser,
+      ModerationService moderation) {
     this.repository = repository;
     this.store = store;
     this.encoder = encoder;
     this.sightings = sightings;
     this.config = config;
+    this.currentUser = currentUser;
+    this.moderation = moderation;
   }
 
   /** A file to serve, and whether anyone may see it (then caches may keep it). */
@@ -103,16 +112,19 @@ public class PhotoService {
   }
 
   /**
-   * Removes a photo for good, files included: for the moderation queue (a face, a plate, a home).
-   * Authorisation and the audit log come with moderation; the reason is logged meanwhile.
+   * A moderator of the sighting's territory erases a photo for good, files included (a face, a
+   * plate, a home); the action is logged with its reason.
    */
   @Transactional
-  public void delete(UUID photoId, String reason) {
+  public void delete(Principal actor, UUID photoId, String reason) {
     Photo photo = repository.findByIdOptional(photoId).orElseThrow(() -> noPhoto(photoId + ""));
+    if (!moderation.mayModerate(actor, photo.sightingId)) {
+      throw ApiException.forbidden("This photo's sighting lies outside your territories");
+    }
     repository.delete(photo);
     repository.flush();
+    moderation.logPhotoDeletion(actor, photo.sightingId, "photo " + photoId + ": " + reason);
     store.delete(photoId);
-    LOG.infof("Photo %s of sighting %d deleted: %s", photoId, photo.sightingId, reason);
   }
 
   private void checkMayAdd(long sightingId, String editToken, boolean lock) {
@@ -134,8 +146,8 @@ public class PhotoService {
   }
 
   /**
-   * Approved sightings' photos are public; others only for the token holder. Moderators of the
-   * sighting's territory will be let in here when moderation exists. Answers whether it is public.
+   * Approved sightings' photos are public; others only for the token holder and the moderators of
+   * the sighting's territory. Answers whether it is public.
    */
   private boolean checkMayView(long sightingId, String editToken) {
     SightingAccess.Seen seen =
@@ -144,6 +156,11 @@ public class PhotoService {
       return true;
     }
     if (seen.tokenHolder()) {
+      return false;
+    }
+    // Moderators of the territory review pending photos too.
+    Optional<Principal> moderator = currentUser.get();
+    if (moderator.isPresent() && moderation.mayModerate(moderator.get(), sightingId)) {
       return false;
     }
     throw noSighting(sightingId);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.technocarte.moderation.ModerationFixtures;
 import org.technocarte.sighting.SightingFixtures;
 
 /** Photos go in with everything a phone writes into them and come out as pixels only. */
@@ -42,6 +43,7 @@ class PhotoUploadTest {
 
   @Inject SightingFixtures sightings;
   @Inject PhotoService photos;
+  @Inject ModerationFixtures moderation;
 
   /** A pending sighting and its edit token. */
   record Pending(long id, String token) {}
@@ -334,7 +336,20 @@ class PhotoUploadTest {
     String id = photo.getString("id");
     assertTrue(Files.exists(storeDir().resolve(id + ".jpg")));
 
-    photos.delete(java.util.UUID.fromString(id), "A face is recognisable");
+    moderation.user("site-photos@test.fr", true);
+    ModerationFixtures.login("site-photos@test.fr")
+        .as()
+        .queryParam("reason", "A face is recognisable")
+        .delete("/api/moderation/photos/" + id)
+        .then()
+        .statusCode(204);
+    assertEquals(
+        1,
+        moderation.count(
+            "SELECT count(*) FROM moderation_action WHERE action = 'delete_photo'"
+                + " AND reason = 'photo "
+                + id
+                + ": A face is recognisable'"));
 
     given()
         .header("X-Edit-Token", sighting.token())

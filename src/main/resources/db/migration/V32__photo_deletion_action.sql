@@ -1,0 +1,4 @@
+-- A moderator erasing a photo (a face, a plate, a home) is logged like every moderation action.
+ALTER TABLE moderation_action DROP CONSTRAINT moderation_action_action_check;
+ALTER TABLE moderation_action ADD CONSTRAINT moderation_action_action_check
+    CHECK (action IN ('approve', 'reject', 'edit', 'merge', 'revert', 'import', 'delete_photo'));
