@@ -30,5 +30,6 @@ export function createApi(fetchImpl = fetch) {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
     patch: (path, body) => call('PATCH', path, body),
+    del: (path) => call('DELETE', path),
   };
 }

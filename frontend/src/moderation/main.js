@@ -1,7 +1,7 @@
 import './moderation.css';
 import { ApiError, createApi } from './api.js';
 import { pickLanguage, translator } from './messages.js';
-import { renderHistory, renderItem } from './queue.js';
+import { renderHistory, renderItem, renderPhotos } from './queue.js';
 import { el } from './dom.js';
 import { runImport } from './import.js';
 
@@ -55,6 +55,22 @@ async function loadQueue() {
   $('queue-title').textContent = `${t('queue.title')} — ${t('queue.count', { n: items.length })}`;
   if (!items.length) message(t('queue.empty'));
   queue.querySelector('.item')?.focus();
+  for (const container of queue.querySelectorAll('.photos')) {
+    api
+      .get(`/api/sightings/${container.dataset.id}/photos`)
+      .then((list) => renderPhotos(container, list.photos, t, erasePhoto))
+      .catch(() => container.replaceChildren());
+  }
+}
+
+/** Erases a photo for good, with the reason the moderator gives (logged). */
+function erasePhoto(photo) {
+  const reason = window.prompt(t('photo.reason'));
+  if (reason === null) return undefined;
+  return act(
+    () => api.del(`/api/moderation/photos/${photo.id}?reason=${encodeURIComponent(reason)}`),
+    () => t('photo.erased'),
+  );
 }
 
 /** Runs an action; a 409 means someone else acted first: say so and reload. */

@@ -46,6 +46,10 @@ const messages = {
     'bulk.done': '{n} signalements approuvés.',
     stale: "Quelqu'un d'autre a déjà agi sur ce signalement : la file est rechargée.",
     error: 'Erreur : {detail}',
+    'photo.alt': 'Photo envoyée avec le signalement',
+    'photo.erase': 'Effacer cette photo (visage, plaque…)',
+    'photo.reason': 'Pourquoi effacer cette photo ?',
+    'photo.erased': 'Photo effacée.',
   },
   en: {
     title: 'Moderation',
@@ -93,6 +97,10 @@ const messages = {
     'bulk.done': '{n} sightings approved.',
     stale: 'Someone else already acted on this sighting: the queue is reloaded.',
     error: 'Error: {detail}',
+    'photo.alt': 'Photo sent with the sighting',
+    'photo.erase': 'Erase this photo (face, plate…)',
+    'photo.reason': 'Why erase this photo?',
+    'photo.erased': 'Photo erased.',
   },
 };
 

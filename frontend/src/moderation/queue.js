@@ -41,6 +41,7 @@ export function renderItem(item, t, actions) {
     ),
     p.notes ? el('p', { class: 'notes', text: p.notes }) : null,
     p.vsaEvidence ? el('p', { class: 'notes', text: p.vsaEvidence }) : null,
+    el('div', { class: 'photos', 'data-id': s.id }),
     el('p', { class: 'candidates-title', text: t('candidates') }),
     candidates,
     el(
@@ -69,4 +70,18 @@ export function renderHistory(list, entries, t, revert) {
     ),
   );
   list.hidden = false;
+}
+
+/** The photos of a pending sighting, each with a button to erase it for good. */
+export function renderPhotos(container, photos, t, erase) {
+  container.replaceChildren(
+    ...photos.map((photo) =>
+      el(
+        'figure',
+        { class: 'photo' },
+        el('img', { src: photo.thumbnailHref, alt: t('photo.alt'), width: 160 }),
+        el('button', { type: 'button', class: 'erase', onclick: () => erase(photo), text: t('photo.erase') }),
+      ),
+    ),
+  );
 }
