@@ -14,6 +14,7 @@ export const PHONE = { width: 360, height: 640 };
 export const MONTPELLIER_COMEDIE = { latitude: 43.608306, longitude: 3.879471 }; // approved camera no. 1
 export const MONTPELLIER_ANTIGONE = { latitude: 43.6078, longitude: 3.8905 }; // no demo camera within 25 m
 export const MONTPELLIER_ARCEAUX = { latitude: 43.6115, longitude: 3.8640 };
+export const MONTPELLIER_PEYROU = { latitude: 43.6110, longitude: 3.8703 };
 
 export async function launch() {
   return chromium.launch({
@@ -100,7 +101,8 @@ export function strictCsp(host) {
     "script-src 'self'",
     "style-src 'self'",
     // data: for the empty GIF Leaflet swaps into a tile it stops loading (emptyImageUrl).
-    `img-src 'self' data: https://${host}`,
+    // blob: for photos: previews, and thumbnails fetched with the edit token header.
+    `img-src 'self' data: blob: https://${host}`,
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",

@@ -7,6 +7,7 @@ import {
   MONTPELLIER_ANTIGONE,
   MONTPELLIER_ARCEAUX,
   MONTPELLIER_COMEDIE,
+  MONTPELLIER_PEYROU,
   cspViolations,
   database,
   eventually,
@@ -122,6 +123,47 @@ describe('the walker', () => {
     await other.close();
   });
 
+  test('adds a camera with a photo, which reaches the server without its EXIF', async () => {
+    const context = await phone(browser, { position: MONTPELLIER_PEYROU });
+    const page = await openApp(context);
+    const uploads = [];
+    page.on('request', (r) => r.method() === 'POST' && /\/photos$/.test(new URL(r.url()).pathname) && uploads.push(r.postDataBuffer()));
+    await page.click('#add-button');
+    await page.waitForSelector('form.sighting-form');
+    await page.check('input[name="cameraType"][value="fixed"]');
+    await page.fill('textarea[name="notes"]', 'e2e: with a photo');
+    const photo = withExifGps(await cameraJpeg(page, 3000, 2000));
+    assert.ok(photo.includes(EXIF), 'the test photo carries EXIF');
+    await page.setInputFiles('input.photo-input', { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.waitForSelector('.photo-previews img[src^="blob:"]');
+    assert.deepEqual(await seriousViolations(page), [], 'the add screen with a photo');
+    await page.click('form.sighting-form button[type="submit"]');
+    await page.waitForSelector('#private-link, ul.nearby');
+    if (await page.locator('ul.nearby').count()) await page.click('button.new-camera');
+
+    await page.waitForSelector('#private-link');
+    const [, , id, token] = new URL(await page.inputValue('#private-link')).hash.split('/');
+    await page.waitForFunction(() => document.querySelector('.sent-photos img')?.naturalWidth > 0);
+    assert.deepEqual(await seriousViolations(page), [], 'the sent screen with its photo');
+
+    assert.equal(uploads.length, 1);
+    assert.equal(uploads[0].subarray(0, 2).toString('hex'), 'ffd8', 'a JPEG was uploaded');
+    assert.ok(!uploads[0].includes(EXIF), 'the phone stripped the EXIF before uploading');
+
+    const headers = { 'X-Edit-Token': decodeURIComponent(token) };
+    const listed = await (await fetch(`${BASE_URL}/api/sightings/${id}/photos`, { headers })).json();
+    assert.equal(listed.photos.length, 1);
+    assert.equal(Math.max(listed.photos[0].width, listed.photos[0].height), 2048, 'downscaled to 2048 px');
+    const served = Buffer.from(await (await fetch(`${BASE_URL}${listed.photos[0].href}`, { headers })).arrayBuffer());
+    assert.equal(served.subarray(0, 2).toString('hex'), 'ffd8');
+    assert.ok(!served.includes(EXIF), 'no EXIF in the served photo');
+    assert.equal((await fetch(`${BASE_URL}${listed.photos[0].href}`)).status, 404, 'pending: not shown without the token');
+
+    assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
+    await assertOnlyOwnAndTileRequests(context.requests);
+    await context.close();
+  });
+
   test('is asked "is it one of these?" near a known camera, and confirms it instead of duplicating', async () => {
     await db.query("UPDATE sighting SET observed_at = DATE '2024-01-01', check_date = DATE '2024-01-01' WHERE id = 1");
     const context = await phone(browser, { position: { latitude: MONTPELLIER_COMEDIE.latitude + 0.00004, longitude: MONTPELLIER_COMEDIE.longitude } });
@@ -209,6 +251,50 @@ describe('the walker', () => {
     await context.close();
   });
 });
+
+const EXIF = Buffer.from('Exif\0\0', 'latin1');
+
+/** A JPEG as a phone camera makes it, drawn in the page's canvas. */
+async function cameraJpeg(page, width, height) {
+  const dataUrl = await page.evaluate(
+    ([w, h]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const c = canvas.getContext('2d');
+      c.fillStyle = '#7a8b99';
+      c.fillRect(0, 0, w, h);
+      c.fillStyle = '#222';
+      c.fillRect(w / 3, h / 3, w / 3, h / 6); // a camera on a wall
+      return canvas.toDataURL('image/jpeg', 0.8);
+    },
+    [width, height],
+  );
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** The JPEG with an EXIF APP1 segment right after SOI, holding a GPS IFD (latitude ref "N"). */
+function withExifGps(jpeg) {
+  const tiff = Buffer.alloc(44);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4); // IFD0 offset
+  tiff.writeUInt16BE(1, 8); // one entry: GPSInfo, a pointer to the GPS IFD
+  tiff.writeUInt16BE(0x8825, 10);
+  tiff.writeUInt16BE(4, 12); // LONG
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt32BE(26, 18);
+  tiff.writeUInt32BE(0, 22); // no next IFD
+  tiff.writeUInt16BE(1, 26); // GPS IFD, one entry: GPSLatitudeRef = "N"
+  tiff.writeUInt16BE(1, 28);
+  tiff.writeUInt16BE(2, 30); // ASCII
+  tiff.writeUInt32BE(2, 32);
+  tiff.write('N\0', 36, 'latin1');
+  tiff.writeUInt32BE(0, 40);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), EXIF, tiff]);
+  segment.writeUInt16BE(segment.length - 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+}
 
 /** Every request went to the app itself or to the configured tile host: nothing else. */
 async function assertOnlyOwnAndTileRequests(urls) {

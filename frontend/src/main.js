@@ -71,7 +71,7 @@ async function start() {
 
   const outboxStore = idbStore(OUTBOX);
   const mine = idbStore(MINE);
-  const outbox = new Outbox({ outbox: outboxStore, mine, send: api.submit, amend: api.amend, onChange: () => refreshBadge() });
+  const outbox = new Outbox({ outbox: outboxStore, mine, send: api.submit, amend: api.amend, upload: api.uploadPhoto, onChange: () => refreshBadge() });
   async function refreshBadge() {
     const n = (await outbox.list()).length;
     $('queue-badge').textContent = n ? String(n) : '';

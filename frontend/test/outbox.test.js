@@ -25,6 +25,14 @@ function server() {
       s.amends.push({ id, token, feature });
       return { ok: true };
     },
+    photosUp: true,
+    uploads: [],
+    async upload(id, token, blob) {
+      if (!s.up || !s.photosUp) return { retry: true, offline: true };
+      if (blob.size > 1000) return { refused: true, status: 413, reason: 'too large' };
+      s.uploads.push({ id, token, text: await blob.text() });
+      return { ok: true, photo: { id: `p${s.uploads.length}` } };
+    },
     rows: () => byClient.size,
   };
   return s;
@@ -38,7 +46,7 @@ beforeEach(async () => {
     indexedDB.deleteDatabase('technocarte').onsuccess = resolve;
   });
   api = server();
-  outbox = new Outbox({ outbox: idbStore(OUTBOX), mine: idbStore(MINE), send: (f) => api.send(f), amend: (...a) => api.amend(...a) });
+  outbox = new Outbox({ outbox: idbStore(OUTBOX), mine: idbStore(MINE), send: (f) => api.send(f), amend: (...a) => api.amend(...a), upload: (...a) => api.upload(...a) });
 });
 
 describe('the outbox', () => {
@@ -105,5 +113,66 @@ describe('the outbox', () => {
     const [a, b] = await Promise.all([outbox.flush(), outbox.flush()]);
     expect(a).toBe(b);
     expect(api.posts).toBe(1);
+  });
+});
+
+const jpeg = (text) => new Blob([text], { type: 'image/jpeg' });
+
+describe('photos in the outbox', () => {
+  test('keeps the photos of a sighting made offline as blobs, and uploads them after it is sent', async () => {
+    api.up = false;
+    const item = await outbox.add(newSubmission(CAMERA, undefined, new Date(), [jpeg('first'), jpeg('second')]));
+    await outbox.flush();
+    await resetConnection(); // as if the phone had closed the page
+    const [kept] = await idbStore(OUTBOX).all();
+    expect(kept.photos).toHaveLength(2);
+    expect(kept.photos[0]).toBeInstanceOf(Blob);
+    expect(kept.photos[0].type).toBe('image/jpeg');
+    expect(await kept.photos[1].text()).toBe('second');
+
+    api.up = true;
+    const sent = await outbox.flush();
+    expect(sent).toHaveLength(1);
+    expect(api.uploads).toEqual([
+      { id: 1, token: 'token-1', text: 'first' },
+      { id: 1, token: 'token-1', text: 'second' },
+    ]);
+    expect(await outbox.list()).toEqual([]);
+    expect((await idbStore(MINE).get(item.clientId)).token).toBe('token-1');
+  });
+
+  test('when the network drops between the sighting and its photos, sends only the photos later', async () => {
+    await outbox.add(newSubmission(CAMERA, undefined, new Date(), [jpeg('first')]));
+    api.photosUp = false;
+    const [first] = await outbox.flush();
+    expect(first.photosLeft).toBe(true);
+    expect(await idbStore(MINE).all()).toHaveLength(1); // the private link is kept already
+    const [waiting] = await outbox.list();
+    expect(waiting.sighting).toEqual({ id: 1, properties: { editToken: 'token-1' } });
+    expect(waiting.photos).toHaveLength(1);
+
+    api.photosUp = true;
+    const posts = api.posts;
+    await outbox.flush();
+    expect(api.posts).toBe(posts); // the sighting is not sent again
+    expect(api.uploads).toEqual([{ id: 1, token: 'token-1', text: 'first' }]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  test('drops a photo the server refuses for good and uploads the others', async () => {
+    await outbox.add(newSubmission(CAMERA, undefined, new Date(), [jpeg('x'.repeat(2000)), jpeg('fine')]));
+    await outbox.flush();
+    expect(api.uploads.map((u) => u.text)).toEqual(['fine']);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  test('replaces the photos when the walker edits a waiting sighting', async () => {
+    api.up = false;
+    const item = await outbox.add(newSubmission(CAMERA, undefined, new Date(), [jpeg('old')]));
+    await outbox.update(item.clientId, CAMERA, [jpeg('new')]);
+    await outbox.update(item.clientId, CAMERA); // no photos given: the kept ones stay
+    api.up = true;
+    await outbox.flush();
+    expect(api.uploads.map((u) => u.text)).toEqual(['new']);
   });
 });

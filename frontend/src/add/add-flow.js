@@ -8,6 +8,7 @@ import { askNearby } from './nearby-prompt.js';
 import { sightingForm } from './form.js';
 import { Pin } from './pin.js';
 import { creationProperties, newClientId } from './submission.js';
+import { photoPicker } from '../photo/photo-picker.js';
 
 const STREET = 18;
 
@@ -36,9 +37,12 @@ export class AddFlow {
       onMove: () => {},
       onDirection: (d) => this.form.setDirection(d),
     });
+    // Photos go with a new or waiting sighting; a sent one shows its own on its private link.
+    this.photos = mode.amend ? null : photoPicker({ t, initial: mode.queued?.photos || [] });
     this.form = sightingForm({
       t,
       initial,
+      photos: this.photos?.element,
       submitLabel: mode.amend ? t('add.save') : t('add.send'),
       onSubmit: (properties) => this.#submit(properties),
       onCancel: () => this.navigate(mode.amend ? privateFragment(mode.amend.id, mode.token) : mode.queued ? '#/mine' : '#/'),
@@ -116,9 +120,10 @@ export class AddFlow {
         this.#showForm();
       }
     }
-    if (this.mode.queued) await this.outbox.update(this.clientId, feature);
-    else if (!(await this.outbox.get(this.clientId))) await this.outbox.add(newSubmission(feature, this.clientId));
-    else await this.outbox.update(this.clientId, feature);
+    const photos = await this.photos.photos();
+    if (this.mode.queued) await this.outbox.update(this.clientId, feature, photos);
+    else if (!(await this.outbox.get(this.clientId))) await this.outbox.add(newSubmission(feature, this.clientId, new Date(), photos));
+    else await this.outbox.update(this.clientId, feature, photos);
     let sent = await this.outbox.flush();
     let item = await this.outbox.get(this.clientId);
     if (item?.state === 'waiting' && navigator.onLine !== false) {

@@ -9,7 +9,7 @@ let ids = 0;
  * The one short screen of a new camera: big choices first (what, which shape, which way), the rest
  * underneath. `read()` gives the properties to send; `showErrors()` marks what the server refused.
  */
-export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel, onDirection, onCameraType }) {
+export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel, onDirection, onCameraType, photos = null }) {
   const uid = `f${++ids}`;
   const choices = (name, values, { pictures = false } = {}) =>
     h(
@@ -94,6 +94,7 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
     h('p', { class: 'field check', 'data-field': 'vsaSuspected' }, vsa, h('label', { for: vsaId, text: t('add.vsaSuspected') })),
     evidence,
     text('notes', t('add.notes'), { multiline: true }),
+    photos,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button', text: t('add.cancel'), on: { click: onCancel } }), submit),
   );
   form.addEventListener('change', (event) => {

@@ -7,7 +7,7 @@ function outboxItem(item, { t, onEdit, onDelete }) {
     'li',
     { class: `mine-item queued ${item.state}`, 'data-client-id': item.clientId },
     h('strong', { text: `${t(`cameraType.${p.cameraType}`)} · ${t(`surveillanceType.${p.surveillanceType}`)}` }),
-    h('span', { text: item.state === 'refused' ? t('queue.refused', { reason: item.reason }) : t('queue.waiting') }),
+    h('span', { text: item.state === 'refused' ? t('queue.refused', { reason: item.reason }) : item.sighting ? t('queue.photosWaiting') : t('queue.waiting') }),
     h(
       'span',
       { class: 'row' },

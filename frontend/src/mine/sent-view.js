@@ -2,6 +2,7 @@ import { h } from '../ui/dom.js';
 import * as api from '../sighting/api.js';
 import { describe } from '../sighting/detail.js';
 import { privateLink } from './links.js';
+import { photoGallery } from '../photo/photo-gallery.js';
 
 /** The walker's own sighting, opened through its private link: status, the link, and "correct". */
 export async function showSent({ id, token }, { panel, t, language, config, onAmend, mine }) {
@@ -47,6 +48,7 @@ export async function showSent({ id, token }, { panel, t, language, config, onAm
     ),
     pending ? h('button', { type: 'button', class: 'button primary big amend', text: t('sent.amend'), on: { click: () => onAmend(sighting, token) } }) : h('p', { text: t('sent.notPending') }),
     describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }),
+    photoGallery(id, token, { t }),
     h('a', { class: 'button primary big add-another', href: '#/add', text: t('nav.addAnother') }),
     h('a', { class: 'button big', href: '#/', text: t('nav.back') }),
   );

@@ -86,3 +86,28 @@ export async function loadConfig() {
   const result = await call('/api/config', { headers: { Accept: 'application/json' } });
   return result.ok ? result.body : null;
 }
+
+/** Adds one photo (a JPEG blob made on the phone) to a pending sighting: { ok, photo } | { retry } | { refused }. */
+export async function uploadPhoto(id, token, blob) {
+  const headers = { 'Content-Type': blob.type || 'image/jpeg', Accept: 'application/json, application/problem+json', [EDIT_TOKEN]: token };
+  const result = await call(`/api/sightings/${id}/photos`, { method: 'POST', headers, body: blob });
+  return result.ok ? { ok: true, photo: result.body } : result;
+}
+
+/** The photos of a sighting (a pending one's only with its token): { ok, photos } | { retry } | { refused }. */
+export async function listPhotos(id, token) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers[EDIT_TOKEN] = token;
+  const result = await call(`/api/sightings/${id}/photos`, { headers, cache: 'no-store' });
+  return result.ok ? { ok: true, photos: result.body.photos || [] } : result;
+}
+
+/** A photo or thumbnail as a blob: an <img> cannot send the token header itself. Null on failure. */
+export async function photoBlob(href, token) {
+  try {
+    const response = await fetch(href, { headers: token ? { [EDIT_TOKEN]: token } : {}, cache: 'no-store' });
+    return response.ok ? await response.blob() : null;
+  } catch {
+    return null;
+  }
+}
