@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         map: 'index.html',
         moderation: 'moderation/index.html',
+        stats: 'stats/index.html',
       },
     },
     // Small images stay files rather than inline data: URIs (a strict CSP may refuse those).

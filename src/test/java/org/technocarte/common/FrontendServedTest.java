@@ -35,6 +35,22 @@ class FrontendServedTest {
   }
 
   @Test
+  void shouldServeTheStatisticsPageRevalidatedToo() {
+    given()
+        .get("/stats/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .header("Cache-Control", equalTo("no-cache"))
+        .body(containsString("id=\"content\""));
+    given()
+        .get("/stats/index.html")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", equalTo("no-cache"));
+  }
+
+  @Test
   void shouldLetAnInstalledAppSeeANewVersionAtOnce() {
     given()
         .get("/sw.js")

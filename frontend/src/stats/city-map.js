@@ -1,0 +1,32 @@
+// A small Leaflet map of one city's approved cameras, fitted to them. The tiles are the app's own
+// configured tile server (GET /api/config), as on the walker's map.
+import 'leaflet/dist/leaflet.css';
+// The same Leaflet module as the walker's map, so the two share one cached chunk.
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+
+const VSA = '#b3261e';
+const PLAIN = '#1f4e79';
+
+export async function cityMap(box, geojsonUrl) {
+  const [config, cameras] = await Promise.all([
+    fetch('/api/config').then((r) => (r.ok ? r.json() : {})),
+    fetch(geojsonUrl).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json();
+    }),
+  ]);
+  if (!cameras.features?.length) {
+    box.remove();
+    return () => {};
+  }
+  const map = L.map(box, { scrollWheelZoom: false });
+  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  const layer = L.geoJSON(cameras, {
+    pointToLayer: (feature, latlng) => {
+      const color = feature.properties?.vsaSuspected ? VSA : PLAIN;
+      return L.circleMarker(latlng, { radius: 5, color, fillColor: color, fillOpacity: 0.7, weight: 1, interactive: false });
+    },
+  }).addTo(map);
+  map.fitBounds(layer.getBounds(), { padding: [16, 16], maxZoom: 16 });
+  return () => map.remove();
+}
