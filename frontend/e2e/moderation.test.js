@@ -2,7 +2,7 @@
 // duplicate; then the public map data holds exactly the approved cameras.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, MONTPELLIER_COMEDIE, database, eventually, launch, seriousViolations } from './support.js';
+import { BASE_URL, database, eventually, launch, seriousViolations } from './support.js';
 
 // The site administrator that deploy/local/e2e.sh gives the app through the environment.
 const ADMIN = {
@@ -10,6 +10,9 @@ const ADMIN = {
   password: process.env.TECHNOCARTE_E2E_ADMIN_PASSWORD || 'e2e admin password',
 };
 const MONTPELLIER = { minLon: 3.85, minLat: 43.59, maxLon: 3.9, maxLat: 43.62 };
+// The walker's tests work in Montpellier: the moderation of demo sightings happens in Paris 11e.
+const PARIS = { minLon: 2.35, minLat: 48.84, maxLon: 2.4, maxLat: 48.88 };
+const PARIS_REPUBLIQUE = { longitude: 2.36323, latitude: 48.86742 };
 
 let browser;
 let db;
@@ -27,21 +30,21 @@ after(async () => {
 const status = async (id) => (await db.query('SELECT status, merged_into FROM sighting WHERE id = $1', [id])).rows[0];
 
 test('a moderator approves, rejects with a reason and merges; the public map shows exactly the approved ones', async () => {
-  // Two pending demo sightings in Montpellier, and a walker's duplicate of the Comédie camera.
+  // Two pending demo sightings in Paris, and a walker's duplicate of a camera of République.
   const pending = (
     await db.query(
       `SELECT id FROM sighting WHERE status = 'pending'
          AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) ORDER BY created_at, id LIMIT 2`,
-      [MONTPELLIER.minLon, MONTPELLIER.minLat, MONTPELLIER.maxLon, MONTPELLIER.maxLat],
+      [PARIS.minLon, PARIS.minLat, PARIS.maxLon, PARIS.maxLat],
     )
   ).rows.map((r) => Number(r.id));
-  assert.equal(pending.length, 2, 'the demo data has pending sightings in Montpellier');
+  assert.equal(pending.length, 2, 'the demo data has pending sightings in Paris');
   const target = Number(
     (
       await db.query(
         `SELECT id FROM sighting WHERE status = 'approved'
            ORDER BY geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326) LIMIT 1`,
-        [MONTPELLIER_COMEDIE.longitude, MONTPELLIER_COMEDIE.latitude],
+        [PARIS_REPUBLIQUE.longitude, PARIS_REPUBLIQUE.latitude],
       )
     ).rows[0].id,
   );
@@ -94,7 +97,7 @@ test('a moderator approves, rejects with a reason and merges; the public map sho
   await context.close();
 
   // What the public map loads is exactly the approved cameras.
-  const bbox = `${MONTPELLIER.minLon},${MONTPELLIER.minLat},${MONTPELLIER.maxLon},${MONTPELLIER.maxLat}`;
+  const bbox = `${PARIS.minLon},${PARIS.minLat},${PARIS.maxLon},${PARIS.maxLat}`;
   const shown = await eventually(async () => {
     const answer = await fetch(`${BASE_URL}/api/sightings?bbox=${bbox}&limit=5000`);
     return answer.ok && (await answer.json()).features.map((f) => f.id).sort((a, b) => a - b);
@@ -103,10 +106,69 @@ test('a moderator approves, rejects with a reason and merges; the public map sho
     await db.query(
       `SELECT id FROM sighting WHERE status = 'approved'
          AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) ORDER BY id`,
-      [MONTPELLIER.minLon, MONTPELLIER.minLat, MONTPELLIER.maxLon, MONTPELLIER.maxLat],
+      [PARIS.minLon, PARIS.minLat, PARIS.maxLon, PARIS.maxLat],
     )
   ).rows.map((r) => Number(r.id));
   assert.deepEqual(shown, approved);
   assert.ok(shown.includes(approveId));
   assert.ok(!shown.includes(rejectId) && !shown.includes(duplicate));
+});
+
+test('an invited person joins a group from the link, logs in and sees the queue of its territory', async () => {
+  // The site admin creates the group and an invitation through the API, as an operator would.
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrfToken } = await login.json();
+  const asAdmin = (path, body) =>
+    fetch(`${BASE_URL}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const { minLon, minLat, maxLon, maxLat } = MONTPELLIER;
+  const group = await asAdmin('/api/groups', {
+    name: `Technopolice Montpellier ${Date.now()}`,
+    territory: {
+      type: 'Polygon',
+      coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]],
+    },
+  });
+  assert.equal(group.status, 201);
+  const invitation = await asAdmin(`/api/groups/${group.body.id}/invites`, { role: 'moderator' });
+  assert.equal(invitation.status, 201);
+  assert.match(invitation.body.path, /^\/moderation\/#\/join\//);
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  await page.goto(`${BASE_URL}${invitation.body.path}`);
+  await page.waitForSelector('#join:not([hidden])');
+  assert.deepEqual(await seriousViolations(page), []);
+  const email = `camille.${Date.now()}@collectif.test`;
+  await page.fill('#join input[name=email]', email);
+  await page.fill('#join input[name=displayName]', 'Camille');
+  await page.fill('#join input[name=password]', 'une phrase de passe');
+  await page.click('#join button[type=submit]');
+  await page.waitForSelector('#login:not([hidden])');
+  assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+  await page.fill('#login input[name=email]', email);
+  await page.fill('#login input[name=password]', 'une phrase de passe');
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector('#work:not([hidden])');
+  await eventually(async () => (await page.textContent('#who')) === 'Camille');
+  // The queue holds exactly the pending sightings of the group's territory.
+  const expected = (
+    await db.query(
+      `SELECT count(*) FROM sighting WHERE status = 'pending'
+         AND ST_Covers(ST_MakeEnvelope($1, $2, $3, $4, 4326), geom)`,
+      [minLon, minLat, maxLon, maxLat],
+    )
+  ).rows[0].count;
+  await eventually(async () => (await page.locator('.item').count()) === Number(expected));
+  await context.close();
 });

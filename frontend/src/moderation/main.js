@@ -15,7 +15,18 @@ const message = (text) => {
   $('message').textContent = text;
 };
 
+/** An invitation link: /moderation/#/join/<token> (the token never reaches a server log). */
+function invitation() {
+  const match = /^#\/join\/([A-Za-z0-9_-]{20,128})$/.exec(window.location.hash);
+  return match ? match[1] : null;
+}
+
 async function start() {
+  if (invitation()) {
+    $('join').hidden = false;
+    $('join').querySelector('input').focus();
+    return;
+  }
   try {
     const me = await api.get('/api/auth/me');
     enter(me);
@@ -137,6 +148,25 @@ $('login').addEventListener('submit', async (event) => {
     await enter(me);
   } catch (error) {
     $('login-error').textContent = t('login.failed', { detail: error.message });
+  }
+});
+
+$('join').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  try {
+    await api.post('/api/groups/join', {
+      token: invitation(),
+      email: form.get('email'),
+      displayName: form.get('displayName'),
+      password: form.get('password'),
+    });
+    history.replaceState(null, '', '/moderation/');
+    $('join').hidden = true;
+    showLogin();
+    $('login-error').textContent = t('join.done');
+  } catch (error) {
+    $('join-error').textContent = t('join.failed', { detail: error.message });
   }
 });
 

@@ -50,6 +50,12 @@ const messages = {
     'photo.erase': 'Effacer cette photo (visage, plaque…)',
     'photo.reason': 'Pourquoi effacer cette photo ?',
     'photo.erased': 'Photo effacée.',
+    'join.title': 'Rejoindre un groupe local',
+    'join.name': 'Nom affiché',
+    'join.password': 'Mot de passe (10 caractères au moins)',
+    'join.submit': 'Rejoindre',
+    'join.done': 'Vous avez rejoint le groupe : connectez-vous.',
+    'join.failed': 'Invitation refusée : {detail}',
   },
   en: {
     title: 'Moderation',
@@ -101,6 +107,12 @@ const messages = {
     'photo.erase': 'Erase this photo (face, plate…)',
     'photo.reason': 'Why erase this photo?',
     'photo.erased': 'Photo erased.',
+    'join.title': 'Join a local group',
+    'join.name': 'Display name',
+    'join.password': 'Password (10 characters at least)',
+    'join.submit': 'Join',
+    'join.done': 'You joined the group: log in.',
+    'join.failed': 'Invitation refused: {detail}',
   },
 };
 

@@ -111,7 +111,7 @@ public class GroupService {
         .setParameter("by", actor.id())
         .setParameter("expires", expires)
         .executeUpdate();
-    return new Invitation(token, "/#/join/" + token, granted, expires);
+    return new Invitation(token, "/moderation/#/join/" + token, granted, expires);
   }
 
   /**

@@ -79,7 +79,7 @@ class GroupTest {
             .post("/api/groups/" + group + "/invites")
             .then()
             .statusCode(201)
-            .body("path", startsWith("/#/join/"))
+            .body("path", startsWith("/moderation/#/join/"))
             .extract()
             .jsonPath()
             .getString("token");
