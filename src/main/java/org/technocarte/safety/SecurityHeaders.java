@@ -65,9 +65,10 @@ public class SecurityHeaders {
         "Referrer-Policy",
         "no-referrer",
         "Permissions-Policy",
+        // The motion sensors give the compass that aims a camera's direction in the add flow.
         "geolocation=(self), camera=(self), microphone=(), display-capture=(),"
             + " payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(),"
-            + " accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()",
+            + " accelerometer=(self), gyroscope=(self), magnetometer=(self), browsing-topics=()",
         "X-Content-Type-Options",
         "nosniff");
   }

@@ -30,7 +30,8 @@ class SecurityHeadersTest {
         .header("X-Content-Type-Options", equalTo("nosniff"))
         .header("Permissions-Policy", containsString("geolocation=(self)"))
         .header("Permissions-Policy", containsString("camera=(self)"))
-        .header("Permissions-Policy", containsString("microphone=()"));
+        .header("Permissions-Policy", containsString("microphone=()"))
+        .header("Permissions-Policy", containsString("magnetometer=(self)"));
   }
 
   @Test
