@@ -39,3 +39,12 @@ test('the walker aims the phone at the camera and the direction follows the comp
   assert.equal(await page.inputValue('input[name="direction"]'), '225');
   await context.close();
 });
+
+test('the map draws its cameras with WebGL switched off, as in Tor Browser', async () => {
+  const context = await phone(browser, { position: MONTPELLIER_COMEDIE });
+  const page = await openApp(context);
+  assert.equal(await page.evaluate(() => document.createElement('canvas').getContext('webgl')), null);
+  await page.click('#locate-button');
+  await page.waitForSelector('.leaflet-marker-icon.cam, .leaflet-marker-icon.cluster');
+  await context.close();
+});

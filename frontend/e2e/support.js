@@ -28,6 +28,9 @@ export async function launch() {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // As in Tor Browser's safer modes: the pages must work without WebGL.
+      '--disable-webgl',
+      '--disable-3d-apis',
     ],
     // playwright gives each launch a fresh temporary profile (its own --user-data-dir).
   });
