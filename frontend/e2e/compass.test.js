@@ -23,19 +23,30 @@ test('the walker aims the phone at the camera and the direction follows the comp
   const compass = page.getByRole('button', { name: 'Viser avec le téléphone' });
   await compass.click();
   assert.equal(await compass.getAttribute('aria-pressed'), 'true');
-  const turn = (alpha) =>
-    page.evaluate((a) => {
-      const type = 'ondeviceorientationabsolute' in window ? 'deviceorientationabsolute' : 'deviceorientation';
-      window.dispatchEvent(new DeviceOrientationEvent(type, { alpha: a, beta: 80, gamma: 0, absolute: true }));
-    }, alpha);
-  await turn(270); // facing east
-  await page.waitForFunction(() => document.querySelector('input[name="direction"]').value === '90');
-  await turn(135); // facing south-west
-  await page.waitForFunction(() => document.querySelector('input[name="direction"]').value === '225');
+  // A phone sends orientation events continuously; so does the test, until the form shows the heading
+  // (the compass starts listening only once the browser has answered the permission request).
+  const aim = (alpha, expected) =>
+    page.waitForFunction(
+      ([a, want]) => {
+        const type = 'ondeviceorientationabsolute' in window ? 'deviceorientationabsolute' : 'deviceorientation';
+        window.dispatchEvent(new DeviceOrientationEvent(type, { alpha: a, beta: 80, gamma: 0, absolute: true }));
+        return document.querySelector('input[name="direction"]').value === want;
+      },
+      [alpha, expected],
+      { polling: 100 },
+    );
+  await aim(270, '90'); // facing east
+  await aim(135, '225'); // facing south-west
   // Pressed again, the compass lets go: the direction stays where the walker aimed.
   await compass.click();
-  await turn(0);
-  await page.waitForTimeout(200);
+  assert.equal(await compass.getAttribute('aria-pressed'), 'false');
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => {
+      const type = 'ondeviceorientationabsolute' in window ? 'deviceorientationabsolute' : 'deviceorientation';
+      window.dispatchEvent(new DeviceOrientationEvent(type, { alpha: 0, beta: 80, gamma: 0, absolute: true }));
+    });
+    await page.waitForTimeout(50);
+  }
   assert.equal(await page.inputValue('input[name="direction"]'), '225');
   await context.close();
 });
