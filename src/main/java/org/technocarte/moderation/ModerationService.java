@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.technocarte.auth.Principal;
+import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.sighting.Sighting;
@@ -114,13 +115,10 @@ public class ModerationService {
   @Transactional
   public SightingView reject(
       Principal actor, long id, Integer version, String reasonCode, String comment) {
-    RejectReason reason =
-        org.technocarte.common.WireValue.parse(RejectReason.class, reasonCode).orElse(null);
+    RejectReason reason = WireValue.parse(RejectReason.class, reasonCode).orElse(null);
     List<FieldError> errors = new ArrayList<>();
     if (reason == null) {
-      errors.add(
-          new FieldError(
-              "reason", "must be " + org.technocarte.common.WireValue.choices(RejectReason.class)));
+      errors.add(new FieldError("reason", "must be " + WireValue.choices(RejectReason.class)));
     }
     String text = comment == null ? null : comment.strip();
     if (reason == RejectReason.OTHER && (text == null || text.isEmpty())) {

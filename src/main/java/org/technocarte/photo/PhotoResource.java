@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.common.Caching;
 import org.technocarte.common.error.Problem;
 import org.technocarte.safety.RateLimited;
 
@@ -131,7 +132,7 @@ public class PhotoResource {
     return Response.created(URI.create(photo.href()))
         .entity(photo)
         .type(MediaType.APPLICATION_JSON)
-        .cacheControl(privateNoStore())
+        .cacheControl(Caching.privateNoStore())
         .build();
   }
 
@@ -161,7 +162,7 @@ public class PhotoResource {
           String editToken) {
     return Response.ok(service.list(id, editToken))
         .type(MediaType.APPLICATION_JSON)
-        .cacheControl(privateNoStore())
+        .cacheControl(Caching.privateNoStore())
         .build();
   }
 
@@ -226,7 +227,7 @@ public class PhotoResource {
       cache = new CacheControl();
       cache.setMaxAge(3600);
     } else {
-      cache = privateNoStore();
+      cache = Caching.privateNoStore();
     }
     return Response.ok(file.jpeg()).type("image/jpeg").cacheControl(cache).build();
   }
@@ -239,12 +240,5 @@ public class PhotoResource {
     int semicolon = contentType.indexOf(';');
     String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
     return type.strip().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static CacheControl privateNoStore() {
-    CacheControl cache = new CacheControl();
-    cache.setPrivate(true);
-    cache.setNoStore(true);
-    return cache;
   }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.common.Caching;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.Problem;
@@ -134,7 +134,7 @@ public class SightingResource {
             ? Response.ok()
             : Response.created(
                 uri.getBaseUriBuilder().path("api/sightings/{id}").build(sighting.id()));
-    return answer.entity(sighting).type(GEO_JSON).cacheControl(privateNoStore()).build();
+    return answer.entity(sighting).type(GEO_JSON).cacheControl(Caching.privateNoStore()).build();
   }
 
   @GET
@@ -283,7 +283,7 @@ public class SightingResource {
     SightingView sighting = service.find(id, editToken);
     Response.ResponseBuilder answer = Response.ok(sighting).type(GEO_JSON);
     if (sighting.properties().status() != Status.APPROVED) {
-      answer.cacheControl(privateNoStore());
+      answer.cacheControl(Caching.privateNoStore());
     }
     return answer.build();
   }
@@ -357,15 +357,7 @@ public class SightingResource {
         SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.AMEND);
     return Response.ok(service.amend(id, editToken, input))
         .type(GEO_JSON)
-        .cacheControl(privateNoStore())
+        .cacheControl(Caching.privateNoStore())
         .build();
-  }
-
-  /** Answers carrying a token or a pending sighting are for the walker alone. */
-  private static CacheControl privateNoStore() {
-    CacheControl cache = new CacheControl();
-    cache.setPrivate(true);
-    cache.setNoStore(true);
-    return cache;
   }
 }
