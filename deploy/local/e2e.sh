@@ -4,7 +4,8 @@
 #
 # Assumes deploy/local/postgis.sh start has run (same TECHNOCARTE_PG_PORT) and the app is packaged
 # (target/quarkus-app/quarkus-run.jar, e.g. by ./mvnw package or verify). Empties the technocarte_e2e
-# database, starts the app on a free port with the demo data, runs `npm run test:e2e`, stops the app.
+# database, starts the app on a free port with the demo data, runs `npm run test:e2e` (or only the
+# test files given as arguments, e.g. `e2e.sh e2e/moderation.test.js`), stops the app.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -58,4 +59,10 @@ say "app ready at $base"
 
 cd frontend
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
-TECHNOCARTE_E2E_URL="$base" TECHNOCARTE_PG_PORT="$port" npm run test:e2e
+export TECHNOCARTE_E2E_URL="$base" TECHNOCARTE_PG_PORT="$port"
+if [ $# -gt 0 ]; then
+  # Arguments name the test files to run, e.g. e2e/moderation.test.js (paths from frontend/).
+  node --test --test-concurrency=1 --test-timeout=120000 "$@"
+else
+  npm run test:e2e
+fi

@@ -91,9 +91,6 @@ test('a moderator approves, rejects with a reason and merges; the public map sho
   ).rows[0].reason;
   assert.equal(reason, 'not_surveillance: Un détecteur de fumée');
 
-  // The history of the approved one shows the action, and it can be reverted from the page.
-  await page.goto(`${BASE_URL}/moderation/`);
-  await page.waitForSelector('.item');
   await context.close();
 
   // What the public map loads is exactly the approved cameras.
@@ -170,5 +167,114 @@ test('an invited person joins a group from the link, logs in and sees the queue 
     )
   ).rows[0].count;
   await eventually(async () => (await page.locator('.item').count()) === Number(expected));
+  await context.close();
+});
+
+/** Two fresh pending sightings in Paris 11e, last in the queue (oldest first). */
+async function freshPending(count) {
+  const { rows } = await db.query(
+    `INSERT INTO sighting (geom, surveillance_type, camera_type, mount, observed_at)
+       SELECT ST_SetSRID(ST_MakePoint(2.3801 + n * 0.001, 48.8589), 4326), 'camera', 'dome', 'pole', current_date
+         FROM generate_series(1, $1) AS n
+       RETURNING id`,
+    [count],
+  );
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+async function moderatorPage(viewport) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  await page.goto(`${BASE_URL}/moderation/`);
+  await page.fill('input[name=email]', ADMIN.email);
+  await page.fill('input[name=password]', ADMIN.password);
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector('#work:not([hidden])');
+  return { context, page };
+}
+
+test('a moderator edits fields and the position from a phone; a refused value is shown by its field', async () => {
+  const [id] = await freshPending(1);
+  const { context, page } = await moderatorPage({ width: 360, height: 640 });
+  const item = `.item[data-id="${id}"]`;
+  await page.waitForSelector(item);
+  await page.click(`${item} .edit summary`);
+  await page.selectOption(`${item} select[name=cameraType]`, 'fixed');
+  await page.fill(`${item} input[name=height]`, '500');
+  await page.click(`${item} .save`);
+  await eventually(async () => (await page.textContent(`${item} [data-field=height] .field-error`)).length > 0);
+  assert.equal((await db.query('SELECT version, camera_type FROM sighting WHERE id = $1', [id])).rows[0].camera_type, 'dome');
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.fill(`${item} input[name=height]`, '5');
+  await page.fill(`${item} input[name=latitude]`, '48.8591');
+  await page.fill(`${item} input[name=directions]`, '90, SW');
+  await page.fill(`${item} textarea[name=notes]`, 'Sur le kiosque');
+  await page.fill(`${item} input[name=reason]`, 'vue sur place');
+  await page.click(`${item} .save`);
+  await eventually(async () => /#\d+ modifié/.test(await page.textContent('#message')));
+
+  const row = (
+    await db.query(
+      `SELECT status, camera_type, mount, height::float AS height, directions, notes, ST_Y(geom) AS lat, ST_X(geom) AS lon, version
+         FROM sighting WHERE id = $1`,
+      [id],
+    )
+  ).rows[0];
+  assert.deepEqual(
+    { ...row, directions: row.directions.map(Number) },
+    { status: 'pending', camera_type: 'fixed', mount: 'pole', height: 5, directions: [90, 225], notes: 'Sur le kiosque', lat: 48.8591, lon: 2.3811, version: 1 },
+  );
+  const logged = (await db.query(`SELECT reason FROM moderation_action WHERE sighting_id = $1 AND action = 'edit'`, [id])).rows;
+  assert.deepEqual(logged, [{ reason: 'vue sur place' }]);
+  // The reloaded queue shows the edited sighting with its new values in the form.
+  await page.waitForSelector(`${item} .edit`);
+  assert.equal(await page.inputValue(`${item} select[name=cameraType]`), 'fixed');
+
+  // Its history shows the edit, and reverting it from the page restores exactly what was there.
+  await page.click(`${item} .history-button`);
+  await page.click(`${item} .history .revert`);
+  await eventually(async () => (await page.textContent('#message')) === 'Action annulée.');
+  const reverted = (
+    await db.query(
+      `SELECT camera_type, height, directions, notes, ST_Y(geom) AS lat FROM sighting WHERE id = $1`,
+      [id],
+    )
+  ).rows[0];
+  assert.deepEqual(reverted, { camera_type: 'dome', height: null, directions: [], notes: null, lat: 48.8589 });
+  await context.close();
+});
+
+test('laptop shortcuts: j/k move between sightings, e opens the edit form, h the history, a approves', async () => {
+  const [first, second] = await freshPending(2);
+  const { context, page } = await moderatorPage({ width: 1280, height: 900 });
+  const item = (id) => `.item[data-id="${id}"]`;
+  await page.waitForSelector(item(second));
+  const focused = () => page.evaluate(() => Number(document.activeElement?.closest('.item')?.dataset.id));
+
+  await page.focus(item(first));
+  await page.keyboard.press('j');
+  assert.equal(await focused(), second);
+  await page.keyboard.press('k');
+  assert.equal(await focused(), first);
+
+  await page.keyboard.press('e');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).open, `${item(first)} .edit`), true);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'surveillanceType');
+  await page.focus(item(first));
+
+  await page.keyboard.press('r');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'reason');
+  await page.focus(item(first));
+
+  await page.keyboard.press('h');
+  await page.waitForSelector(`${item(first)} .history:not([hidden]) li`);
+  assert.equal(await page.textContent(`${item(first)} .history`), "Aucune action de modération pour l’instant.");
+
+  await page.keyboard.press('a');
+  await page.waitForFunction((id) => !document.querySelector(`.item[data-id="${id}"]`), first);
+  assert.equal((await status(first)).status, 'approved');
+  assert.equal((await status(second)).status, 'pending');
   await context.close();
 });

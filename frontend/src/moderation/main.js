@@ -91,14 +91,18 @@ async function act(run, done) {
     message(done(result));
     await loadQueue();
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) {
-      message(t('stale'));
-      await loadQueue();
-    } else if (error instanceof ApiError && error.status === 401) {
-      showLogin();
-    } else {
-      message(t('error', { detail: error.message }));
-    }
+    await failed(error);
+  }
+}
+
+async function failed(error) {
+  if (error instanceof ApiError && error.status === 409) {
+    message(t('stale'));
+    await loadQueue();
+  } else if (error instanceof ApiError && error.status === 401) {
+    showLogin();
+  } else {
+    message(t('error', { detail: error.message }));
   }
 }
 
@@ -127,6 +131,19 @@ const actions = {
         }),
       () => t('merged', { id: s.id, target }),
     ),
+  /** Saves an edit; a refused one (422) answers its problem, for the form to show by field. */
+  edit: async (s, changes, reason) => {
+    try {
+      await api.patch(`/api/moderation/sightings/${s.id}`, { version: s.properties.version, reason, changes });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) return error.problem;
+      await failed(error);
+      return null;
+    }
+    message(t('edited', { id: s.id }));
+    await loadQueue();
+    return null;
+  },
   history: async (s, list) => {
     const entries = await api.get(`/api/moderation/sightings/${s.id}/history`);
     renderHistory(list, entries, t, (actionId) =>
@@ -202,7 +219,7 @@ $('import-file').addEventListener('change', async (event) => {
   }
 });
 
-// Laptop shortcuts: j/k move between sightings, a approve, r reject, m merge, h history.
+// Laptop shortcuts: j/k move between sightings, a approve, r reject, m merge, e edit, h history.
 document.addEventListener('keydown', (event) => {
   if (event.target.matches('input, select, textarea') || event.ctrlKey || event.metaKey) return;
   const items = [...document.querySelectorAll('.item')];
@@ -227,6 +244,12 @@ document.addEventListener('keydown', (event) => {
       break;
     case 'h':
       click('.history-button');
+      break;
+    case 'e':
+      if (current) {
+        current.querySelector('.edit').open = true;
+        current.querySelector('.edit select')?.focus();
+      }
       break;
     default:
       return;

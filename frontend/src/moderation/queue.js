@@ -1,5 +1,6 @@
 import { el } from './dom.js';
 import { REJECT_REASONS } from './messages.js';
+import { renderEditForm } from './edit-form.js';
 
 /** One queue entry: the pending sighting, its nearby cameras, and the moderator's actions. */
 export function renderItem(item, t, actions) {
@@ -53,12 +54,18 @@ export function renderItem(item, t, actions) {
       el('button', { type: 'button', class: 'reject', onclick: () => actions.reject(s, reason.value, comment.value), text: t('reject') }),
       el('button', { type: 'button', class: 'history-button', onclick: () => actions.history(s, history), text: t('history') }),
     ),
+    el('details', { class: 'edit' }, el('summary', { text: t('edit') }), renderEditForm(s, t, (changes, why) => actions.edit(s, changes, why))),
     history,
   );
 }
 
 /** The log of a sighting, newest first, each action with a revert button unless reverted. */
 export function renderHistory(list, entries, t, revert) {
+  if (!entries.length) {
+    list.replaceChildren(el('li', { text: t('history.empty') }));
+    list.hidden = false;
+    return;
+  }
   list.replaceChildren(
     ...entries.map((a) =>
       el(
