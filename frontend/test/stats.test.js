@@ -29,6 +29,10 @@ describe('the cities CSV', () => {
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvField('a\r\nb')).toBe('"a\r\nb"');
     expect(csvField(' Nîmes')).toBe('" Nîmes"');
+    // A name a walker typed as a formula stays text in a spreadsheet; numbers stay numbers.
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-0.5)).toBe('-0.5');
   });
 
   test('has a header of API names then one row per city, every type column filled, CRLF ends', () => {

@@ -2,9 +2,13 @@
 // data the page shows, so the file and the table cannot disagree.
 import { CAMERA_TYPES, SURVEILLANCE_TYPES, cityRow } from './shape.js';
 
-/** One field: quoted when it holds a comma, a quote, a line break or leading/trailing spaces. */
+/**
+ * One field: quoted when it holds a comma, a quote, a line break or leading/trailing spaces. Text a
+ * spreadsheet would run as a formula (= + - @ first) gets a leading apostrophe, as the server's export does.
+ */
 export function csvField(value) {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

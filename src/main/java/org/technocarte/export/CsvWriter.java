@@ -15,6 +15,11 @@ import org.technocarte.sighting.SightingView;
 /**
  * CSV (RFC 4180: comma, CRLF, double quotes doubled), UTF-8, one row per camera: {@code id}, {@code
  * lon}, {@code lat}, then the properties of the API; directions are joined with {@code ;}.
+ *
+ * <p>Free text written by walkers (operator, evidence, notes, city name, source reference) that a
+ * spreadsheet would run as a formula, starting with {@code = + - @}, a tab or a carriage return,
+ * gets a leading apostrophe (OWASP's advice against CSV injection): a researcher opening the file
+ * in LibreOffice or Excel sees the text and runs nothing. GeoJSON and OGC API keep the exact text.
  */
 public final class CsvWriter implements FeatureWriter {
 
@@ -73,19 +78,19 @@ public final class CsvWriter implements FeatureWriter {
             text(p.fieldOfView()),
             word(p.area()),
             word(p.zone()),
-            p.operator(),
+            inert(p.operator()),
             word(p.operatorType()),
             p.height() == null ? null : number(p.height()),
             Boolean.toString(p.vsaSuspected()),
-            p.vsaEvidence(),
-            p.notes(),
+            inert(p.vsaEvidence()),
+            inert(p.notes()),
             p.city() == null ? null : p.city().code(),
-            p.city() == null ? null : p.city().name(),
+            p.city() == null ? null : inert(p.city().name()),
             text(p.observedAt()),
             text(p.checkDate()),
             word(p.status()),
             word(p.source()),
-            p.sourceRef(),
+            inert(p.sourceRef()),
             Integer.toString(p.version()),
             text(p.createdAt()),
             text(p.updatedAt())));
@@ -120,6 +125,17 @@ public final class CsvWriter implements FeatureWriter {
     out.write('"');
     out.write(value.replace("\"", "\"\""));
     out.write('"');
+  }
+
+  /** Free text a spreadsheet would read as a formula, made inert by a leading apostrophe. */
+  static String inert(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return switch (text.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+      default -> text;
+    };
   }
 
   /** Plain decimal notation: spreadsheets read 3.87967, not 3.87967E0. */

@@ -90,7 +90,9 @@ public class ExportResource {
       summary = "Approved sightings as CSV",
       description =
           "UTF-8, RFC 4180, a header row, one camera per row: id, lon, lat, then the properties;"
-              + " directions joined with ';'. The licence is in the file name and the Link header.")
+              + " directions joined with ';'. Free text starting with = + - or @ gets a leading"
+              + " apostrophe, so a spreadsheet shows it instead of running it as a formula. The"
+              + " licence is in the file name and the Link header.")
   @Parameter(
       name = "bbox",
       in = ParameterIn.QUERY,

