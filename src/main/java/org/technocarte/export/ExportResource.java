@@ -1,11 +1,13 @@
 package org.technocarte.export;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -21,12 +23,24 @@ import org.technocarte.sighting.SightingCollection;
 /** Downloads of all approved sightings, filtered, streamed from the database. */
 @Path("/api/export")
 @Tag(name = "Exports", description = "Approved sightings as files, under ODbL 1.0")
+@APIResponse(
+    responseCode = "400",
+    description = "A parameter is malformed or unknown; each is named in errors",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "503",
+    description = "Too many downloads stream at once; Retry-After says when to try again",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExportResource {
 
   private final ExportService service;
+  private final ExportSlots slots;
 
-  public ExportResource(ExportService service) {
+  public ExportResource(ExportService service, ExportSlots slots) {
     this.service = service;
+    this.slots = slots;
   }
 
   @GET
@@ -72,15 +86,8 @@ public class ExportResource {
           @Content(
               mediaType = "application/geo+json",
               schema = @Schema(implementation = SightingCollection.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is malformed or unknown; each is named in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  public Response geojson(@Context UriInfo uri) {
-    return download(ExportFormat.GEOJSON, uri);
+  public Response geojson(@Context UriInfo uri, @Context RoutingContext http) {
+    return download(ExportFormat.GEOJSON, uri, http);
   }
 
   @GET
@@ -125,15 +132,8 @@ public class ExportResource {
       responseCode = "200",
       description = "The file",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is malformed or unknown; each is named in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  public Response csv(@Context UriInfo uri) {
-    return download(ExportFormat.CSV, uri);
+  public Response csv(@Context UriInfo uri, @Context RoutingContext http) {
+    return download(ExportFormat.CSV, uri, http);
   }
 
   @GET
@@ -180,21 +180,26 @@ public class ExportResource {
           @Content(
               mediaType = "application/vnd.openstreetmap.data+xml",
               schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is malformed or unknown; each is named in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  public Response osm(@Context UriInfo uri) {
-    return download(ExportFormat.OSM, uri);
+  public Response osm(@Context UriInfo uri, @Context RoutingContext http) {
+    return download(ExportFormat.OSM, uri, http);
   }
 
-  private Response download(ExportFormat format, UriInfo uri) {
-    ExportService.Download file =
-        service.export(format, ExportFilter.parse(uri.getQueryParameters()));
-    return Response.ok(file.body(), file.mediaType())
+  /**
+   * The slot is given back when the body has been written, and also when the answer ends or the
+   * connection drops before that (whichever comes first; giving back twice is harmless).
+   */
+  private Response download(ExportFormat format, UriInfo uri, RoutingContext http) {
+    ExportFilter filter = ExportFilter.parse(uri.getQueryParameters());
+    ExportSlots.Slot slot = slots.take();
+    http.addEndHandler(ended -> slot.close());
+    ExportService.Download file = service.export(format, filter);
+    StreamingOutput body =
+        out -> {
+          try (slot) {
+            file.body().write(out);
+          }
+        };
+    return Response.ok(body, file.mediaType())
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
         .header("Link", Licence.LINK_HEADER)
         .build();

@@ -55,6 +55,13 @@ public interface TechnocarteConfig {
     /** Largest file of OpenStreetMap nodes a moderator imports at once, in bytes. */
     @WithDefault("10485760")
     int maxImportBytes();
+
+    /**
+     * Exports streaming at once; each holds one of the database pool's connections while it runs
+     * (see quarkus.datasource.jdbc.max-size), so keep this well below the pool.
+     */
+    @WithDefault("4")
+    int maxConcurrentExports();
   }
 
   interface Map {
