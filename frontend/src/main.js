@@ -9,6 +9,7 @@ import { loadConfig } from './sighting/api.js';
 import * as api from './sighting/api.js';
 import { SightingsLayer } from './map/sightings-layer.js';
 import { ViewportLoader } from './map/viewport-loader.js';
+import { DensityLayer } from './map/density-layer.js';
 import { currentPosition, LocationMarker } from './map/locate.js';
 import { showFilters } from './map/filters-view.js';
 import { showCamera } from './sighting/detail-view.js';
@@ -46,6 +47,8 @@ async function start() {
   const layer = new SightingsLayer(map, { t, staleAfterDays: config.staleAfterDays, onSelect: (f) => addFlow.pin || navigate(`#/c/${f.id}`) });
   const filters = { cameraTypes: [], vsaOnly: false, city: '' };
   const cities = new Map();
+  // Zoomed out, where the cameras are too many to load one by one: dots from the vector tiles.
+  const density = new DensityLayer({ filters: () => filters });
   const loader = new ViewportLoader(map, {
     filters: () => filters,
     onData: (features) => {
@@ -57,6 +60,8 @@ async function start() {
       const n = collection?.numberReturned;
       hint.textContent = text || (collection ? t(n === 1 ? 'map.countOne' : 'map.count', { n }) : '');
       hint.dataset.state = state;
+      if (state === 'zoomIn') density.addTo(map);
+      else density.remove();
     },
   });
   const locationMarker = new LocationMarker(map);
@@ -147,6 +152,7 @@ async function start() {
       cities,
       onChange: (_, { rerender } = {}) => {
         loader.reload();
+        density.redraw();
         if (rerender) openFilters();
       },
     });

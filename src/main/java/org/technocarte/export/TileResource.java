@@ -1,0 +1,76 @@
+package org.technocarte.export;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.Problem;
+
+/** Vector tiles of the approved cameras, for the map at low zoom; a CDN may cache them. */
+@Path("/tiles/sightings")
+@Tag(name = "Tiles", description = "Vector tiles of the approved cameras")
+public class TileResource {
+
+  static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
+
+  /** Five minutes: a new approval shows on the zoomed-out map within that. */
+  static final int MAX_AGE_SECONDS = 300;
+
+  private final VectorTiles tiles;
+
+  public TileResource(VectorTiles tiles) {
+    this.tiles = tiles;
+  }
+
+  @GET
+  @Path("{z: \\d{1,2}}/{x: \\d{1,6}}/{y: \\d{1,6}}.mvt")
+  @Produces({MEDIA_TYPE, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "A vector tile of the approved cameras, gathered in cells",
+      description =
+          "Mapbox Vector Tile 2.1, layer 'sightings', extent 4096, zoom 0 to 16. Each point is a"
+              + " cell of 128 units (8 pixels) holding the cameras there: 'count', and 'vsa' for"
+              + " how many are suspected of VSA. Filters as the exports: city, surveillanceType,"
+              + " cameraType, vsaSuspected, observedSince, updatedSince. Public, cacheable 5"
+              + " minutes.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The tile (empty when no camera falls in it)",
+      content = @Content(mediaType = MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A filter is malformed or unknown; each is named in errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tile: zoom above 16, or x or y outside the grid of that zoom",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response tile(
+      @PathParam("z") int z, @PathParam("x") int x, @PathParam("y") int y, @Context UriInfo uri) {
+    if (!VectorTiles.exists(z, x, y)) {
+      throw ApiException.notFound(
+          "No tile " + z + "/" + x + "/" + y + ": zoom 0 to " + VectorTiles.MAX_ZOOM);
+    }
+    Where where = ExportFilter.parse(uri.getQueryParameters()).where();
+    return Response.ok(tiles.tile(z, x, y, where), MEDIA_TYPE)
+        .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE_SECONDS)
+        .build();
+  }
+}

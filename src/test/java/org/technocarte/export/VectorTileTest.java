@@ -1,0 +1,157 @@
+package org.technocarte.export;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.technocarte.export.ResearchFixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.technocarte.sighting.SightingFixtures;
+
+/** The map's vector tiles, read back by GDAL's MVT driver, a real client. */
+@QuarkusTest
+class VectorTileTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ResearchFixtures fixtures;
+
+  VectorTileTest(ResearchFixtures fixtures) {
+    this.fixtures = fixtures;
+  }
+
+  @BeforeEach
+  void load() {
+    fixtures.load();
+  }
+
+  @Test
+  void shouldGatherTheApprovedCamerasOfTheWorldAtZoomZero() throws Exception {
+    get("/tiles/sightings/0/0/0.mvt")
+        .then()
+        .statusCode(200)
+        .contentType("application/vnd.mapbox-vector-tile")
+        .header("Cache-Control", "public, max-age=300");
+    List<JsonNode> cells = cells(0, 0, 0, "");
+    assertEquals(3, sum(cells, "count"), "the three approved cameras, not the pending or rejected");
+    assertEquals(1, sum(cells, "vsa"));
+    assertEquals(1, sum(cells(0, 0, 0, "?vsaSuspected=true"), "count"));
+    assertEquals(1, sum(cells(0, 0, 0, "?cameraType=panning"), "count"));
+    assertEquals(2, sum(cells(0, 0, 0, "?city=" + ResearchFixtures.MONTPELLIER), "count"));
+  }
+
+  @Test
+  void shouldPlaceEachCameraInItsOwnCellAtCityZoom() throws Exception {
+    double[] comedie = SightingFixtures.MONTPELLIER_COMEDIE;
+    int z = 14;
+    int x = tileX(comedie[0], z);
+    int y = tileY(comedie[1], z);
+    List<JsonNode> cells = cells(z, x, y, "");
+    assertEquals(2, cells.size(), "the Comédie and the Gare, 500 m apart: " + cells);
+    JsonNode atComedie = nearest(cells, comedie);
+    assertEquals(1, atComedie.path("properties").path("count").asInt());
+    assertEquals(1, atComedie.path("properties").path("vsa").asInt());
+    JsonNode position = atComedie.path("geometry").path("coordinates");
+    assertTrue(
+        Math.abs(position.get(0).asDouble() - comedie[0]) < 1e-4
+            && Math.abs(position.get(1).asDouble() - comedie[1]) < 1e-4,
+        "drawn where the camera is: " + position);
+  }
+
+  @Test
+  void shouldAnswerAnEmptyTileWhereNoCameraIs() {
+    // Mid-Atlantic at zoom 10.
+    byte[] tile =
+        get("/tiles/sightings/10/412/380.mvt").then().statusCode(200).extract().asByteArray();
+    assertEquals(0, tile.length);
+  }
+
+  @Test
+  void shouldRefuseTilesOutsideTheGridAndBadFilters() {
+    for (String path : List.of("17/0/0", "1/2/0", "1/0/2", "3/x/1", "99999/1/1")) {
+      get("/tiles/sightings/" + path + ".mvt")
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+    get("/tiles/sightings/0/0/0.mvt?colour=red")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("colour"));
+    get("/tiles/sightings/0/0/0.mvt?cameraType=round")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("cameraType"));
+  }
+
+  /** The tile's features as GeoJSON in WGS84, as GDAL reads them. */
+  private static List<JsonNode> cells(int z, int x, int y, String query) throws Exception {
+    Gdal.assumeInstalled();
+    byte[] tile =
+        get("/tiles/sightings/" + z + "/" + x + "/" + y + ".mvt" + query)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    if (tile.length == 0) {
+      return List.of();
+    }
+    Path dir = Files.createTempDirectory("tile");
+    Path file = dir.resolve("tile.mvt");
+    Files.write(file, tile);
+    Path out = dir.resolve("cells.geojson");
+    Gdal.run(
+        "ogr2ogr",
+        "-f",
+        "GeoJSON",
+        "-t_srs",
+        "EPSG:4326",
+        "-oo",
+        "Z=" + z,
+        "-oo",
+        "X=" + x,
+        "-oo",
+        "Y=" + y,
+        out.toString(),
+        file.toString(),
+        VectorTiles.LAYER);
+    List<JsonNode> features =
+        List.copyOf(JSON.readTree(out.toFile()).path("features").findParents("type"));
+    return features.stream().filter(f -> f.path("type").asText().equals("Feature")).toList();
+  }
+
+  private static int sum(List<JsonNode> cells, String property) {
+    return cells.stream().mapToInt(c -> c.path("properties").path(property).asInt()).sum();
+  }
+
+  private static JsonNode nearest(List<JsonNode> cells, double[] place) {
+    JsonNode best = null;
+    double bestDistance = Double.MAX_VALUE;
+    for (JsonNode cell : cells) {
+      JsonNode c = cell.path("geometry").path("coordinates");
+      double d = Math.hypot(c.get(0).asDouble() - place[0], c.get(1).asDouble() - place[1]);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = cell;
+      }
+    }
+    return best;
+  }
+
+  static int tileX(double lon, int z) {
+    return (int) Math.floor((lon + 180) / 360 * (1 << z));
+  }
+
+  static int tileY(double lat, int z) {
+    double r = Math.toRadians(lat);
+    return (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+  }
+}
