@@ -14,9 +14,11 @@ import org.technocarte.common.error.ApiException;
 public class CityStatsService {
 
   private final CityStatsRepository repository;
+  private final Gazetteer gazetteer;
 
-  public CityStatsService(CityStatsRepository repository) {
+  public CityStatsService(CityStatsRepository repository, Gazetteer gazetteer) {
     this.repository = repository;
+    this.gazetteer = gazetteer;
   }
 
   @Transactional
@@ -36,13 +38,20 @@ public class CityStatsService {
         .toList();
   }
 
+  /**
+   * The counts of a city, zero for a city of the gazetteer where no camera is approved yet (a group
+   * may document a VSA procurement before anyone maps a camera there); 404 for any other code.
+   */
   @Transactional
   public CityStats city(String code) {
     List<CityStats> found = cityStats(code);
-    if (found.isEmpty()) {
-      throw ApiException.notFound("No approved sighting in a city with code " + code);
+    if (!found.isEmpty()) {
+      return found.get(0);
     }
-    return found.get(0);
+    return gazetteer
+        .place(code)
+        .map(place -> CityStats.empty(place.code(), place.name()))
+        .orElseThrow(() -> ApiException.notFound("No city with code " + code));
   }
 
   /** Every city with approved sightings, or the one with this code. */
@@ -65,7 +74,9 @@ public class CityStatsService {
               vsa,
               cameras == 0 ? 0 : (double) vsa / cameras,
               bySurveillanceType.getOrDefault(city, Map.of()),
-              byCameraType.getOrDefault(city, Map.of())));
+              byCameraType.getOrDefault(city, Map.of()),
+              null,
+              null));
     }
     return cities;
   }
