@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.technocarte.auth.Principal;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.group.Territories;
+import org.technocarte.group.Territories.Scope;
 
 /**
  * A city's VSA evidence, written by the moderators of the groups whose territory covers the city's
@@ -23,15 +26,15 @@ public class CityEvidenceService {
   private final EntityManager em;
   private final Gazetteer gazetteer;
   private final ObjectMapper mapper;
+  private final Territories territories;
 
-  public CityEvidenceService(EntityManager em, Gazetteer gazetteer, ObjectMapper mapper) {
+  public CityEvidenceService(
+      EntityManager em, Gazetteer gazetteer, ObjectMapper mapper, Territories territories) {
     this.em = em;
     this.gazetteer = gazetteer;
     this.mapper = mapper;
+    this.territories = territories;
   }
-
-  /** The group in whose name someone edits a city; null for a site admin outside every group. */
-  private record Scope(Long groupId) {}
 
   /** The city's evidence, newest first. */
   @Transactional
@@ -116,24 +119,10 @@ public class CityEvidenceService {
    * a group whose territory covers the city's position; a site admin writes anywhere.
    */
   private Optional<Scope> scope(Principal actor, Gazetteer.Place place) {
-    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
-      return Optional.empty();
-    }
-    var query =
-        em.createNativeQuery(
-            "SELECT g.id FROM local_group g"
-                + " WHERE ST_Covers(g.territory, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))"
-                + (actor.siteAdmin() ? "" : " AND g.id IN (:groups)")
-                + " ORDER BY g.id LIMIT 1");
-    query.setParameter("lon", place.lon()).setParameter("lat", place.lat());
-    if (!actor.siteAdmin()) {
-      query.setParameter("groups", actor.roles().keySet());
-    }
-    List<?> found = query.getResultList();
-    if (found.isEmpty()) {
-      return actor.siteAdmin() ? Optional.of(new Scope(null)) : Optional.empty();
-    }
-    return Optional.of(new Scope(((Number) found.get(0)).longValue()));
+    return territories.scope(
+        actor,
+        "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)",
+        Map.of("lon", place.lon(), "lat", place.lat()));
   }
 
   private CityEvidence find(String cityCode, long id) {
