@@ -79,7 +79,8 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   await page.fill('#evidence-new-publishedOn', '2024-03-01');
   await page.fill('#evidence-new-url', 'javascript:alert(1)');
   await page.click('#evidence-new-form button[type=submit]');
-  await eventually(async () => (await page.textContent('#evidence-new-url-error')).length > 0);
+  await eventually(async () => /https:\/\//.test(await page.textContent('#evidence-new-url-error')));
+  assert.equal(await page.getAttribute('#evidence-new-url', 'aria-invalid'), 'true');
   const stored = async () => Number((await db.query('SELECT count(*) FROM city_evidence WHERE title = $1', [title])).rows[0].count);
   assert.equal(await stored(), 0);
 
@@ -106,6 +107,7 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   assert.deepEqual((await link.getAttribute('rel')).split(' ').sort(), ['nofollow', 'noopener', 'noreferrer']);
   assert.match(await anonymous.page.locator(`#evidence li[data-id="${row.id}"]`).innerText(), /Avis de marché public · 1 mars 2024/);
   assert.equal(await anonymous.page.locator('#evidence-new-form, #evidence .edit, #evidence .delete').count(), 0);
+  await anonymous.page.waitForSelector('#city-map .leaflet-overlay-pane path');
   assert.deepEqual(await seriousViolations(anonymous.page), [], 'axe on the city page, anonymous');
   assert.deepEqual(await anonymous.page.evaluate(() => window.__cspViolations), [], 'the strict Content-Security-Policy');
 

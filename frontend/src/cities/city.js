@@ -18,7 +18,7 @@ export function showCity(main, city, { t, format, language, api, reload }) {
       el('div', { class: 'total' }, el('dt', { text: t('col.vsa') }), el('dd', { id: 'city-vsa', text: format.integer(r.vsaSuspected) })),
       el('div', { class: 'total' }, el('dt', { text: t('col.vsaShare') }), el('dd', { text: format.percent(r.vsaShare) })),
     ),
-    r.cameras
+    ...(r.cameras
       ? [
           el(
             'table',
@@ -35,7 +35,7 @@ export function showCity(main, city, { t, format, language, api, reload }) {
           mapBox,
           el('p', {}, el('a', { href: geojson, download: '', text: t('city.export', { name: r.name }) })),
         ]
-      : el('p', { id: 'city-no-camera', text: t('city.noCamera') }),
+      : [el('p', { id: 'city-no-camera', text: t('city.noCamera') })]),
     evidenceSection(city, { t, language, api, reload }),
   );
   if (!r.cameras) return () => {};

@@ -57,8 +57,10 @@ export function evidenceForm({ t, entry, send, done, cancel }) {
 
   const show = (errors) => {
     for (const name of FIELDS) {
-      hints[name].textContent = errors[name] || '';
-      form.elements[name].toggleAttribute('aria-invalid', Boolean(errors[name]));
+      // The page's own words for a refused field: the API's messages are in English.
+      hints[name].textContent = errors[name] ? t(`evidence.invalid.${name}`) : '';
+      if (errors[name]) form.elements[name].setAttribute('aria-invalid', 'true');
+      else form.elements[name].removeAttribute('aria-invalid');
     }
     message.textContent = errors[''] || '';
   };

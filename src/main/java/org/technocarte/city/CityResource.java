@@ -36,8 +36,10 @@ public class CityResource {
 
   @GET
   @Operation(
-      summary = "Cities with approved sightings",
-      description = "Each city with its code, name and number of approved cameras, largest first.")
+      summary = "Cities with approved sightings or VSA evidence",
+      description =
+          "Each city with its code, name and number of approved cameras, largest first; then the"
+              + " cities with VSA evidence but no approved camera yet, by name.")
   @APIResponse(
       responseCode = "200",
       description = "The cities",

@@ -31,11 +31,22 @@ public class CityStatsService {
     return new Stats(number(totals[0]), number(totals[1]), cityStats(null), months);
   }
 
+  /**
+   * The cities with approved cameras, largest first, then those documented by a group (VSA
+   * evidence) before anyone mapped a camera there, by name.
+   */
   @Transactional
   public List<CitySummary> cities() {
-    return repository.perCity().stream()
-        .map(row -> new CitySummary((String) row[0], (String) row[1], number(row[2])))
-        .toList();
+    List<CitySummary> cities = new ArrayList<>();
+    for (Object[] row : repository.perCity()) {
+      cities.add(new CitySummary((String) row[0], (String) row[1], number(row[2])));
+    }
+    repository.evidenceOnly().stream()
+        .flatMap(code -> gazetteer.place(code).stream())
+        .map(place -> new CitySummary(place.code(), place.name(), 0))
+        .sorted(java.util.Comparator.comparing(CitySummary::name))
+        .forEach(cities::add);
+    return cities;
   }
 
   /**

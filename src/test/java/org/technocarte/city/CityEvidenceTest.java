@@ -157,6 +157,18 @@ class CityEvidenceTest {
   }
 
   @Test
+  void shouldListACityDocumentedBeforeAnyCameraWasMapped() {
+    added(site, LYON, deliberation());
+    given()
+        .get("/api/cities")
+        .then()
+        .statusCode(200)
+        .body("code", hasItem(LYON))
+        .body("find { it.code == '" + LYON + "' }.cameras", equalTo(0))
+        .body("find { it.code == '" + LYON + "' }.name", equalTo("Lyon"));
+  }
+
+  @Test
   void shouldListTheNewestEvidenceFirst() {
     Map<String, Object> older = deliberation();
     older.put("publishedOn", "2019-01-10");
