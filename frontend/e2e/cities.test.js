@@ -1,29 +1,18 @@
 // A city's page in real headless Chromium: a group's moderator documents VSA evidence there, changes
 // and deletes it; an anonymous visitor reads it, with its link. axe and the strict CSP on each screen.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ADMIN, BASE_URL, apiSession, boxPolygon, database, eventually, launch, seriousViolations } from './support.js';
+import { test } from 'node:test';
+import { ADMIN, BASE_URL, apiSession, boxPolygon, browserAndDatabase, eventually, seriousViolations } from './support.js';
 
 // Montpellier as the gazetteer places it (GeoNames 2992166), inside the group's territory below.
 const MONTPELLIER = { code: '2992166', minLon: 3.85, minLat: 43.59, maxLon: 3.9, maxLat: 43.62 };
 const PASSWORD = 'une phrase de passe';
 
-let browser;
-let db;
-
-before(async () => {
-  browser = await launch();
-  db = database();
-});
-
-after(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const shared = browserAndDatabase();
 
 /** A desktop browser, its CSP violations collected in the page. */
 async function visitor() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -81,7 +70,7 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   await page.click('#evidence-new-form button[type=submit]');
   await eventually(async () => /https:\/\//.test(await page.textContent('#evidence-new-url-error')));
   assert.equal(await page.getAttribute('#evidence-new-url', 'aria-invalid'), 'true');
-  const stored = async () => Number((await db.query('SELECT count(*) FROM city_evidence WHERE title = $1', [title])).rows[0].count);
+  const stored = async () => Number((await shared.db.query('SELECT count(*) FROM city_evidence WHERE title = $1', [title])).rows[0].count);
   assert.equal(await stored(), 0);
 
   await page.fill('#evidence-new-url', url);
@@ -90,7 +79,7 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   await page.waitForSelector(`#evidence li:has-text("${title}")`);
   assert.equal(await stored(), 1);
   const row = (
-    await db.query(
+    await shared.db.query(
       `SELECT e.id, e.kind, u.email FROM city_evidence e JOIN app_user u ON u.id = e.created_by WHERE e.title = $1`,
       [title],
     )
@@ -127,7 +116,7 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   await page.click(`${item} .delete`);
   await page.click(`${item} .delete`);
   await page.waitForFunction((selector) => !document.querySelector(selector), item);
-  const actions = (await db.query('SELECT action FROM city_evidence_action WHERE evidence_id = $1 ORDER BY id', [row.id])).rows.map((r) => r.action);
+  const actions = (await shared.db.query('SELECT action FROM city_evidence_action WHERE evidence_id = $1 ORDER BY id', [row.id])).rows.map((r) => r.action);
   assert.deepEqual(actions, ['create', 'edit', 'delete']);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'the strict Content-Security-Policy');
 
