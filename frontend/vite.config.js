@@ -14,6 +14,16 @@ export default defineConfig({
         map: 'index.html',
         moderation: 'moderation/index.html',
         stats: 'stats/index.html',
+        cities: 'cities/index.html',
+      },
+      output: {
+        // What the statistics, city and moderation pages share is named after them, so that it stays
+        // out of the walker's download and offline cache (see build/service-worker-plugin.js).
+        manualChunks(id) {
+          if (/\/src\/moderation\/api\.js$/.test(id)) return 'moderation-api';
+          if (/\/src\/(stats\/(dom|shape|messages)\.js|stats\/stats\.css|cities\/paths\.js)$/.test(id)) return 'stats-common';
+          return undefined;
+        },
       },
     },
     // Small images stay files rather than inline data: URIs (a strict CSP may refuse those).

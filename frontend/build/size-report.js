@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DOWNLOADED = /\.(js|css|html|webmanifest|svg)$/;
-// The moderators' and the statistics pages are not part of what a walker's phone loads.
-const MODERATION = /^(moderation\/|assets\/moderation-|stats\/|assets\/stats-|assets\/city-map-)/;
+// The moderators', statistics and city pages are not part of what a walker's phone loads.
+const MODERATION = /^(moderation\/|assets\/moderation-|stats\/|assets\/stats-|cities\/|assets\/cities-|assets\/city-map-)/;
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

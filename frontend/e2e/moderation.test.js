@@ -2,13 +2,7 @@
 // duplicate; then the public map data holds exactly the approved cameras.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, database, eventually, launch, seriousViolations } from './support.js';
-
-// The site administrator that deploy/local/e2e.sh gives the app through the environment.
-const ADMIN = {
-  email: process.env.TECHNOCARTE_E2E_ADMIN_EMAIL || 'admin@technocarte.test',
-  password: process.env.TECHNOCARTE_E2E_ADMIN_PASSWORD || 'e2e admin password',
-};
+import { ADMIN, BASE_URL, apiSession, boxPolygon, database, eventually, launch, seriousViolations } from './support.js';
 const MONTPELLIER = { minLon: 3.85, minLat: 43.59, maxLon: 3.9, maxLat: 43.62 };
 // The walker's tests work in Montpellier: the moderation of demo sightings happens in Paris 11e.
 const PARIS = { minLon: 2.35, minLat: 48.84, maxLon: 2.4, maxLat: 48.88 };
@@ -113,28 +107,9 @@ test('a moderator approves, rejects with a reason and merges; the public map sho
 
 test('an invited person joins a group from the link, logs in and sees the queue of its territory', async () => {
   // The site admin creates the group and an invitation through the API, as an operator would.
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const { csrfToken } = await login.json();
-  const asAdmin = (path, body) =>
-    fetch(`${BASE_URL}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify(body),
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const asAdmin = (await apiSession(ADMIN)).post;
   const { minLon, minLat, maxLon, maxLat } = MONTPELLIER;
-  const group = await asAdmin('/api/groups', {
-    name: `Technopolice Montpellier ${Date.now()}`,
-    territory: {
-      type: 'Polygon',
-      coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]],
-    },
-  });
+  const group = await asAdmin('/api/groups', { name: `Technopolice Montpellier ${Date.now()}`, territory: boxPolygon(MONTPELLIER) });
   assert.equal(group.status, 201);
   const invitation = await asAdmin(`/api/groups/${group.body.id}/invites`, { role: 'moderator' });
   assert.equal(invitation.status, 201);

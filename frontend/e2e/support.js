@@ -2,6 +2,7 @@
 // with a fake position, tiles answered locally, every request recorded, axe-core, and PostgreSQL.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
@@ -181,4 +182,51 @@ export async function eventually(fn, { timeout = 15000, interval = 200 } = {}) {
     if (Date.now() > end) throw new Error(`not true after ${timeout} ms: ${fn}`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/** The site administrator that deploy/local/e2e.sh gives the app through the environment. */
+export const ADMIN = {
+  email: process.env.TECHNOCARTE_E2E_ADMIN_EMAIL || 'admin@technocarte.test',
+  password: process.env.TECHNOCARTE_E2E_ADMIN_PASSWORD || 'e2e admin password',
+};
+
+/** Logs in through the API, as an operator's script would: `post(path, body)` then carries the cookie and CSRF token. */
+export async function apiSession({ email, password }) {
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`login of ${email}: HTTP ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrfToken } = await login.json();
+  const post = (path, body) =>
+    fetch(`${BASE_URL}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  return { post };
+}
+
+/** A GeoJSON Polygon of a bounding box. */
+export function boxPolygon({ minLon, minLat, maxLon, maxLat }) {
+  return {
+    type: 'Polygon',
+    coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]],
+  };
+}
+
+/** A browser and a database pool shared by the tests of a file: opened before them, closed after. */
+export function browserAndDatabase() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launch();
+    shared.db = database();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.db?.end();
+  });
+  return shared;
 }

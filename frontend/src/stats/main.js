@@ -1,7 +1,7 @@
 import './stats.css';
 import { pickLanguage, translator } from './messages.js';
 import { showOverview } from './overview.js';
-import { showCity } from './city.js';
+import { legacyCityPath } from '../cities/paths.js';
 
 const language = pickLanguage(navigator.languages);
 const t = translator(language);
@@ -15,7 +15,6 @@ const format = { integer: (n) => integer.format(n), percent: (n) => percent.form
 
 const main = document.getElementById('content');
 const status = document.getElementById('status');
-let leave = () => {};
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -28,31 +27,11 @@ async function getJson(path) {
   return response.json();
 }
 
-/** `#/city/<code>` shows one city; anything else, the overview. */
-export function route(hash) {
-  const match = /^#\/city\/([^/]+)$/.exec(hash || '');
-  return match ? { city: decodeURIComponent(match[1]) } : {};
-}
-
 async function show() {
-  leave();
-  leave = () => {};
-  const { city } = route(location.hash);
   status.textContent = t('loading');
   document.body.dataset.ready = 'false';
   try {
-    if (city) {
-      try {
-        leave = showCity(main, await getJson(`/api/cities/${encodeURIComponent(city)}`), { t, format });
-      } catch (error) {
-        if (error.status !== 404) throw error;
-        main.replaceChildren();
-        status.textContent = t('city.notFound');
-        return;
-      }
-    } else {
-      leave = showOverview(main, await getJson('/api/stats'), { t, format });
-    }
+    showOverview(main, await getJson('/api/stats'), { t, format });
     status.textContent = '';
   } catch (error) {
     status.textContent = t('error', { detail: error.message });
@@ -61,12 +40,12 @@ async function show() {
   }
 }
 
-window.addEventListener('hashchange', () => {
-  // Moves focus to the new view's heading, so a screen reader hears the change.
-  show().then(() => {
-    const heading = document.querySelector('main h2');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus();
-  });
-});
-show();
+/** A city's page used to be #/city/<code> here: old links land on its own page, /cities/<code>, now. */
+function followMovedCity() {
+  const moved = legacyCityPath(location.hash);
+  if (moved) location.replace(moved);
+  return Boolean(moved);
+}
+
+window.addEventListener('hashchange', followMovedCity);
+if (!followMovedCity()) show();

@@ -91,7 +91,7 @@ function citiesTable(cities, { t, format }) {
     el(
       'tr',
       { 'data-code': r.code },
-      el('th', { scope: 'row' }, el('a', { href: `#/city/${encodeURIComponent(r.code)}`, text: r.name })),
+      el('th', { scope: 'row' }, el('a', { href: `/cities/${encodeURIComponent(r.code)}`, text: r.name })),
       el('td', { 'data-field': 'cameras', text: format.integer(r.cameras) }),
       el('td', { 'data-field': 'vsaSuspected', text: format.integer(r.vsaSuspected) }),
       el('td', { 'data-field': 'vsaShare', text: format.percent(r.vsaShare) }),

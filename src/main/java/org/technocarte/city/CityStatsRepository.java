@@ -35,6 +35,16 @@ public class CityStatsRepository {
     return rows(PER_CITY + " AND s.city_code = :code GROUP BY s.city_code", code);
   }
 
+  /** Codes of the cities that have VSA evidence but no approved camera yet. */
+  @SuppressWarnings("unchecked")
+  List<String> evidenceOnly() {
+    return em.createNativeQuery(
+            "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1"
+                + " FROM sighting s WHERE s.status = 'approved' AND s.city_code = e.city_code)"
+                + " ORDER BY 1")
+        .getResultList();
+  }
+
   /** Rows of code, value, count for a column among surveillance_type and camera_type. */
   List<Object[]> perCityAnd(String column, String code) {
     if (!column.equals("surveillance_type") && !column.equals("camera_type")) {

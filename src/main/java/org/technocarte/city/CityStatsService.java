@@ -14,9 +14,11 @@ import org.technocarte.common.error.ApiException;
 public class CityStatsService {
 
   private final CityStatsRepository repository;
+  private final Gazetteer gazetteer;
 
-  public CityStatsService(CityStatsRepository repository) {
+  public CityStatsService(CityStatsRepository repository, Gazetteer gazetteer) {
     this.repository = repository;
+    this.gazetteer = gazetteer;
   }
 
   @Transactional
@@ -29,20 +31,38 @@ public class CityStatsService {
     return new Stats(number(totals[0]), number(totals[1]), cityStats(null), months);
   }
 
+  /**
+   * The cities with approved cameras, largest first, then those documented by a group (VSA
+   * evidence) before anyone mapped a camera there, by name.
+   */
   @Transactional
   public List<CitySummary> cities() {
-    return repository.perCity().stream()
-        .map(row -> new CitySummary((String) row[0], (String) row[1], number(row[2])))
-        .toList();
+    List<CitySummary> cities = new ArrayList<>();
+    for (Object[] row : repository.perCity()) {
+      cities.add(new CitySummary((String) row[0], (String) row[1], number(row[2])));
+    }
+    repository.evidenceOnly().stream()
+        .flatMap(code -> gazetteer.place(code).stream())
+        .map(place -> new CitySummary(place.code(), place.name(), 0))
+        .sorted(java.util.Comparator.comparing(CitySummary::name))
+        .forEach(cities::add);
+    return cities;
   }
 
+  /**
+   * The counts of a city, zero for a city of the gazetteer where no camera is approved yet (a group
+   * may document a VSA procurement before anyone maps a camera there); 404 for any other code.
+   */
   @Transactional
   public CityStats city(String code) {
     List<CityStats> found = cityStats(code);
-    if (found.isEmpty()) {
-      throw ApiException.notFound("No approved sighting in a city with code " + code);
+    if (!found.isEmpty()) {
+      return found.get(0);
     }
-    return found.get(0);
+    return gazetteer
+        .place(code)
+        .map(place -> CityStats.empty(place.code(), place.name()))
+        .orElseThrow(() -> ApiException.notFound("No city with code " + code));
   }
 
   /** Every city with approved sightings, or the one with this code. */
@@ -65,7 +85,9 @@ public class CityStatsService {
               vsa,
               cameras == 0 ? 0 : (double) vsa / cameras,
               bySurveillanceType.getOrDefault(city, Map.of()),
-              byCameraType.getOrDefault(city, Map.of())));
+              byCameraType.getOrDefault(city, Map.of()),
+              null,
+              null));
     }
     return cities;
   }

@@ -31,6 +31,7 @@ public class Gazetteer {
 
   private final double maxDistanceKm;
   private final Map<Long, List<Place>> cells = new HashMap<>();
+  private final Map<String, Place> byCode = new HashMap<>(1 << 18);
   private final int size;
 
   public Gazetteer(TechnocarteConfig config) {
@@ -76,6 +77,11 @@ public class Gazetteer {
     return Optional.ofNullable(best);
   }
 
+  /** The place with this code (a GeoNames id), if the gazetteer knows it. */
+  public Optional<Place> place(String code) {
+    return Optional.ofNullable(code == null ? null : byCode.get(code));
+  }
+
   /** Number of places loaded. */
   public int size() {
     return size;
@@ -104,6 +110,7 @@ public class Gazetteer {
         cells
             .computeIfAbsent(key(cell(place.lat), cell(place.lon)), k -> new ArrayList<>(4))
             .add(place);
+        byCode.put(place.code, place);
         count++;
       }
     } catch (IOException e) {

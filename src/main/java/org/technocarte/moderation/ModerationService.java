@@ -17,6 +17,8 @@ import org.technocarte.auth.Principal;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.group.Territories;
+import org.technocarte.group.Territories.Scope;
 import org.technocarte.sighting.Sighting;
 import org.technocarte.sighting.SightingInput;
 import org.technocarte.sighting.SightingRepository;
@@ -39,16 +41,19 @@ public class ModerationService {
   private final SightingRepository sightings;
   private final SightingService sightingService;
   private final ObjectMapper mapper;
+  private final Territories territories;
 
   public ModerationService(
       EntityManager em,
       SightingRepository sightings,
       SightingService sightingService,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      Territories territories) {
     this.em = em;
     this.sightings = sightings;
     this.sightingService = sightingService;
     this.mapper = mapper;
+    this.territories = territories;
   }
 
   /** A pending sighting and the cameras already within 25 m of it. */
@@ -409,33 +414,13 @@ public class ModerationService {
     log(actor, sightingId, group, "delete_photo", clean(reason), state, state, null);
   }
 
-  /** In whose name a moderator acts: the group whose territory covers the sighting, if any. */
-  record Scope(Long groupId) {}
-
   /**
-   * Empty when the moderator may not act on the sighting. A moderator acts for one of their groups
-   * whose territory covers it; a site admin acts anywhere, for the covering group if there is one.
+   * Empty when the moderator may not act on the sighting: see {@link Territories}. A site admin
+   * acts anywhere, for the covering group if there is one.
    */
   Optional<Scope> groupFor(Principal actor, long sightingId) {
-    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
-      return Optional.empty();
-    }
-    String mine = actor.siteAdmin() ? "" : " AND g.id IN (:groups)";
-    var query =
-        em.createNativeQuery(
-            "SELECT g.id FROM local_group g JOIN sighting s ON s.id = :id"
-                + " WHERE ST_Covers(g.territory, s.geom)"
-                + mine
-                + " ORDER BY g.id LIMIT 1");
-    query.setParameter("id", sightingId);
-    if (!actor.siteAdmin()) {
-      query.setParameter("groups", actor.roles().keySet());
-    }
-    List<?> found = query.getResultList();
-    if (found.isEmpty()) {
-      return actor.siteAdmin() ? Optional.of(new Scope(null)) : Optional.empty();
-    }
-    return Optional.of(new Scope(((Number) found.get(0)).longValue()));
+    return territories.scope(
+        actor, "(SELECT s.geom FROM sighting s WHERE s.id = :id)", Map.of("id", sightingId));
   }
 
   private List<Long> pendingInTerritory(Principal actor) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The front end built by npm is served by Quarkus, and a deploy reaches users at once. */
@@ -48,6 +49,29 @@ class FrontendServedTest {
         .then()
         .statusCode(200)
         .header("Cache-Control", equalTo("no-cache"));
+  }
+
+  @Test
+  void shouldServeTheCityPagesAtTheirOwnAddresses() {
+    for (String path : List.of("/cities/", "/cities/2992166", "/cities/2996944/")) {
+      given()
+          .redirects()
+          .follow(false)
+          .get(path)
+          .then()
+          .statusCode(200)
+          .contentType(containsString("text/html"))
+          .header("Cache-Control", equalTo("no-cache"))
+          .header("Content-Security-Policy", containsString("script-src 'self';"))
+          .body(containsString("id=\"content\""));
+    }
+    // A code that the gazetteer does not know: the same page, which says so, with 404.
+    given()
+        .get("/cities/0000")
+        .then()
+        .statusCode(404)
+        .contentType(containsString("text/html"))
+        .body(containsString("id=\"content\""));
   }
 
   @Test

@@ -36,6 +36,7 @@ class OpenApiTest {
           ExportResource.class,
           OgcResource.class,
           CityResource.class,
+          org.technocarte.city.CityEvidenceResource.class,
           StatsResource.class);
 
   private static JsonPath document() {

@@ -46,6 +46,8 @@ public class ModerationFixtures {
   public void clear() {
     for (String table :
         new String[] {
+          "city_evidence_action",
+          "city_evidence",
           "moderation_action",
           "confirmation",
           "sighting",

@@ -23,6 +23,16 @@ import org.technocarte.sighting.SightingFixtures;
 @QuarkusTest
 class PermissionMatrixTest {
 
+  /** Montpellier, in group A's territory, and a piece of its VSA evidence. */
+  private static final String EVIDENCE = "/api/cities/2992166/evidence";
+
+  private static final Map<String, Object> CITY_EVIDENCE =
+      Map.of(
+          "kind", "procurement_notice",
+          "title", "Marché de vidéosurveillance algorithmique",
+          "publishedOn", "2024-03-01",
+          "url", "https://www.boamp.fr/avis/24-1234");
+
   @Inject ModerationFixtures fixtures;
   @Inject SightingFixtures sightings;
 
@@ -31,6 +41,7 @@ class PermissionMatrixTest {
   private long approved;
   private long action;
   private long memberOfA;
+  private long evidence;
   private Map<String, ModerationFixtures.Session> sessions;
 
   @BeforeEach
@@ -61,6 +72,17 @@ class PermissionMatrixTest {
         .statusCode(200);
     action = fixtures.count("SELECT max(id) FROM moderation_action");
     pending = submitted(feature(MONTPELLIER_COMEDIE));
+    evidence =
+        sessions
+            .get("site")
+            .as()
+            .body(CITY_EVIDENCE)
+            .post(EVIDENCE)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
   }
 
   @ParameterizedTest(name = "{0}: anonymous {1}, modA {2}, modB {3}, adminA {4}, site {5}")
@@ -78,6 +100,9 @@ class PermissionMatrixTest {
     "invite,                    401, 403, 403, 201, 201",
     "list the members,          401, 200, 403, 200, 200",
     "remove a member,           401, 403, 403, 204, 204",
+    "add city evidence,         401, 201, 403, 201, 201",
+    "change city evidence,      401, 200, 403, 200, 200",
+    "delete city evidence,      401, 204, 403, 204, 204",
   })
   void shouldAllowExactlyTheRolesOfTheDesign(
       String action, int anonymous, int modA, int modB, int adminA, int site) {
@@ -137,6 +162,12 @@ class PermissionMatrixTest {
           r -> r.body(Map.of("role", "moderator")).post("/api/groups/" + groupA + "/invites");
       case "list the members" -> r -> r.get("/api/groups/" + groupA + "/members");
       case "remove a member" -> r -> r.delete("/api/groups/" + groupA + "/members/" + memberOfA);
+      case "add city evidence" -> r -> r.body(CITY_EVIDENCE).post(EVIDENCE);
+      case "change city evidence" ->
+          r ->
+              r.body(Map.of("title", "Avis rectifié", "version", 0))
+                  .patch(EVIDENCE + "/" + evidence);
+      case "delete city evidence" -> r -> r.delete(EVIDENCE + "/" + evidence);
       default -> throw new IllegalArgumentException(action);
     };
   }

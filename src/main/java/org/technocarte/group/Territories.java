@@ -1,0 +1,53 @@
+package org.technocarte.group;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.technocarte.auth.Principal;
+
+/**
+ * The one rule of where a moderator may act: at a point covered (PostGIS ST_Covers) by the
+ * territory of one of their groups; a site admin anywhere. Moderation applies it to a sighting, the
+ * city pages to a city's position.
+ */
+@ApplicationScoped
+public class Territories {
+
+  private final EntityManager em;
+
+  public Territories(EntityManager em) {
+    this.em = em;
+  }
+
+  /** In whose name someone acts: a group, or none for a site admin outside every territory. */
+  public record Scope(Long groupId) {}
+
+  /**
+   * Empty when the moderator may not act at the point, an SQL geometry expression (4326) with its
+   * named parameters; else the first covering group of theirs (any covering group for a site
+   * admin).
+   */
+  public Optional<Scope> scope(Principal actor, String point, Map<String, Object> parameters) {
+    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
+      return Optional.empty();
+    }
+    var query =
+        em.createNativeQuery(
+            "SELECT g.id FROM local_group g WHERE ST_Covers(g.territory, "
+                + point
+                + ")"
+                + (actor.siteAdmin() ? "" : " AND g.id IN (:groups)")
+                + " ORDER BY g.id LIMIT 1");
+    parameters.forEach(query::setParameter);
+    if (!actor.siteAdmin()) {
+      query.setParameter("groups", actor.roles().keySet());
+    }
+    List<?> found = query.getResultList();
+    if (found.isEmpty()) {
+      return actor.siteAdmin() ? Optional.of(new Scope(null)) : Optional.empty();
+    }
+    return Optional.of(new Scope(((Number) found.get(0)).longValue()));
+  }
+}
