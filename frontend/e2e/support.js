@@ -86,6 +86,15 @@ export async function phone(browser, { position = MONTPELLIER_COMEDIE, serviceWo
     permissions: ['geolocation'],
     serviceWorkers,
   });
+  return audited(context);
+}
+
+/** A laptop: 1280×900, a mouse, tiles and requests as on phone(). */
+export async function laptop(browser, { locale = 'fr-FR' } = {}) {
+  return audited(await browser.newContext({ viewport: { width: 1280, height: 900 }, locale }));
+}
+
+async function audited(context) {
   const host = await tileHost();
   await context.route((url) => url.host === host, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }));
   await enforceStrictCsp(context, host);

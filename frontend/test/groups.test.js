@@ -114,10 +114,11 @@ describe('groups screens', () => {
       detail: 'Invalid territory',
       errors: [{ field: 'territory.coordinates', message: 'a ring must end where it starts' }],
     });
-    expect(problemLines(invalid, t, { territory: 'groups.territory' })).toEqual([
-      'Invalid territory',
-      'Territory: a ring must end where it starts',
+    expect(problemLines(invalid, t, { territory: 'groups.territory' })).toEqual(['Territory: a ring must end where it starts']);
+    expect(problemLines(invalid, translator('fr'), { territory: 'groups.territory' })).toEqual([
+      'Territoire : a ring must end where it starts',
     ]);
+    expect(problemLines(new ApiError(409, { detail: 'A group with this name exists' }), t)).toEqual(['A group with this name exists']);
     expect(problemLines(new ApiError(413, null), t)).toEqual([t('groups.tooLarge')]);
     expect(problemLines(new TerritoryError('territory.wrongType', { type: 'Point' }), t)).toEqual([
       'A territory is a Polygon or a MultiPolygon, not a Point.',

@@ -17,7 +17,7 @@ export function membersPanel({ api, t, language, group, admin }) {
   async function load() {
     try {
       const members = await api.get(`/api/groups/${group.id}/members`);
-      list.replaceChildren(...members.map(row));
+      list.replaceChildren(...(members.length ? members.map(row) : [el('li', { class: 'hint', text: t('members.none') })]));
     } catch (error) {
       status.textContent = problemLines(error, t).join(' ');
     }

@@ -13,10 +13,11 @@ export function problemLines(error, t, labels = {}) {
   if (error instanceof TerritoryError) return [t(error.key, error.values)];
   if (!(error instanceof ApiError)) return [t('error', { detail: error.message })];
   if (error.status === 413) return [t('groups.tooLarge')];
-  const lines = [error.problem?.detail || error.problem?.title || t('error', { detail: error.message })];
-  for (const { field = '', message } of error.problem?.errors ?? []) {
+  const fields = error.problem?.errors ?? [];
+  // The detail of a 422 repeats its field errors: the fields alone, named as the form names them.
+  if (!fields.length) return [error.problem?.detail || error.problem?.title || t('error', { detail: error.message })];
+  return fields.map(({ field = '', message }) => {
     const key = labels[field.split(/[.[]/)[0]];
-    lines.push(`${key ? t(key) : field}: ${message}`);
-  }
-  return lines;
+    return t('field', { label: key ? t(key) : field, message });
+  });
 }

@@ -31,6 +31,10 @@ export async function territoryMap(box, { api, language = 'fr', editable = false
       drawText: false,
       rotateMode: false,
     });
+    // Geoman titles the wrapper of each toolbar button, not the button: screen readers need both.
+    for (const button of box.querySelectorAll('[title] > .leaflet-buttons-control-button')) {
+      button.setAttribute('aria-label', button.parentElement.title);
+    }
     for (const event of ['pm:create', 'pm:remove', 'pm:cut']) map.on(event, () => onChange());
     map.on('pm:create', ({ layer }) => layer.on('pm:edit', () => onChange()));
   }
