@@ -6,8 +6,8 @@
 // Paris): a square drawn near Bourges, a file around Lyon's Presqu'île. Names carry a timestamp:
 // group names are unique and the e2e database is shared by one run's tests.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, database, eventually, laptop, launch, phone, seriousViolations, tileHost } from './support.js';
+import { test } from 'node:test';
+import { BASE_URL, browserAndDatabase, cspViolations, eventually, laptop, phone, seriousViolations, tileHost } from './support.js';
 
 const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
 
@@ -33,18 +33,7 @@ const LYON_FILE = {
 };
 const PASSWORD = 'une phrase de passe';
 
-let browser;
-let db;
-
-before(async () => {
-  browser = await launch();
-  db = database();
-});
-
-after(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const shared = browserAndDatabase();
 
 async function openModeration(context, fragment = '') {
   const page = await context.newPage();
@@ -84,7 +73,7 @@ async function createInvitation(page, role) {
 
 const covers = async (name, { longitude, latitude }) =>
   (
-    await db.query('SELECT ST_Covers(territory, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS yes FROM local_group WHERE name = $1', [
+    await shared.db.query('SELECT ST_Covers(territory, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS yes FROM local_group WHERE name = $1', [
       name,
       longitude,
       latitude,
@@ -109,7 +98,7 @@ async function changeAsSiteAdmin(id, change) {
 
 const near = async (name, { longitude, latitude }, degrees) =>
   (
-    await db.query(
+    await shared.db.query(
       'SELECT ST_DWithin(ST_Centroid(territory), ST_SetSRID(ST_MakePoint($2, $3), 4326), $4) AS yes FROM local_group WHERE name = $1',
       [name, longitude, latitude, degrees],
     )
@@ -121,7 +110,7 @@ test('groups are created by drawing and by upload; their admins invite and remov
   const uploaded = `Technopolice Lyon ${stamp}`;
 
   // The site admin, on a phone.
-  const adminContext = await phone(browser);
+  const adminContext = await phone(shared.browser);
   const admin = await openModeration(adminContext);
   await logIn(admin, ADMIN);
   await admin.click('#mod-nav a[href="#/groups"]');
@@ -185,6 +174,8 @@ test('groups are created by drawing and by upload; their admins invite and remov
   assert.match(adminLink, new RegExp(`^${BASE_URL}/moderation/#/join/[A-Za-z0-9_-]{20,}$`));
   assert.match(await admin.textContent('.invitation'), /valable une fois/);
   assert.deepEqual(await seriousViolations(admin), []);
+  // Geoman's styles and icons (data: URIs) live under the app's Content-Security-Policy.
+  assert.deepEqual(await cspViolations(admin), []);
   await admin.screenshot({ path: new URL('groups.png', SCREENSHOTS).pathname, fullPage: true });
   const adminRequests = adminContext.requests;
   await adminContext.close();
@@ -192,7 +183,7 @@ test('groups are created by drawing and by upload; their admins invite and remov
   // A pending sighting in Lyon, for the new members' queue.
   const pending = Number(
     (
-      await db.query(
+      await shared.db.query(
         `INSERT INTO sighting (geom, surveillance_type, camera_type, observed_at, check_date)
            VALUES (ST_SetSRID(ST_MakePoint($1, $2), 4326), 'camera', 'dome', current_date, current_date) RETURNING id`,
         [LYON_PRESQU_ILE.longitude, LYON_PRESQU_ILE.latitude],
@@ -204,7 +195,7 @@ test('groups are created by drawing and by upload; their admins invite and remov
   const groupAdmin = await join(adminLink, {
     name: `Dominique ${stamp}`,
     email: `dominique.${stamp}@collectif.test`,
-    device: laptop(browser, { locale: 'en-GB' }),
+    device: laptop(shared.browser, { locale: 'en-GB' }),
   });
   await groupAdmin.waitForSelector(`.item[data-id="${pending}"]`);
   await groupAdmin.click('#mod-nav a[href="#/groups"]');
@@ -220,7 +211,7 @@ test('groups are created by drawing and by upload; their admins invite and remov
   const moderator = await join(moderatorLink, {
     name: moderatorName,
     email: `sacha.${stamp}@collectif.test`,
-    device: phone(browser),
+    device: phone(shared.browser),
   });
   await moderator.waitForSelector(`.item[data-id="${pending}"]`);
   await moderator.click('#mod-nav a[href="#/groups"]');
@@ -259,6 +250,7 @@ test('groups are created by drawing and by upload; their admins invite and remov
   await moderator.waitForSelector('#work:not([hidden])');
   await eventually(async () => /Rien à relire/.test(await moderator.textContent('#message')));
   assert.equal(await moderator.locator(`.item[data-id="${pending}"]`).count(), 0);
+  assert.deepEqual(await cspViolations(groupAdmin), []);
   // Nothing left the app but tile requests (answered locally here).
   const allowed = new Set([new URL(BASE_URL).host, await tileHost()]);
   const requests = [...adminRequests, ...moderator.context().requests, ...groupAdmin.context().requests];

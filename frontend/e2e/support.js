@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
+import { after, before } from 'node:test';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
@@ -168,6 +169,20 @@ export async function seriousViolations(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A browser and the database for the tests of one file, opened before them and closed after. */
+export function browserAndDatabase() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launch();
+    shared.db = database();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.db?.end();
+  });
+  return shared;
 }
 
 export function database() {
