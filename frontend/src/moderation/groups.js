@@ -21,27 +21,31 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
   let cleanup = () => {};
   // What the last action did, said once on the next screen.
   let flash = '';
+  // Each render's number: a screen whose answers come after a newer render is dropped.
+  let generation = 0;
   const status = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
 
   async function render() {
     if (!me) return;
     cleanup();
     cleanup = () => {};
+    const current = ++generation;
     status.textContent = flash;
     flash = '';
     const route = groupsRoute(window.location.hash);
     for (const link of nav.querySelectorAll('a')) {
-      const current = (link.getAttribute('href') === '#/groups') === (route.view !== 'queue');
-      if (current) link.setAttribute('aria-current', 'page');
+      const here = (link.getAttribute('href') === '#/groups') === (route.view !== 'queue');
+      if (here) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
     queue.hidden = route.view !== 'queue';
     section.hidden = route.view === 'queue';
     if (route.view === 'queue') return;
     try {
-      if (route.view === 'list') await showList();
+      const stale = () => current !== generation;
+      if (route.view === 'list') await showList(stale);
       else if (route.view === 'new' && me.siteAdmin) showCreate();
-      else if (route.view === 'group') await showGroup(route.id);
+      else if (route.view === 'group') await showGroup(route.id, stale);
       else window.location.hash = '#/groups';
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) onSignedOut();
@@ -49,8 +53,9 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
     }
   }
 
-  async function showList() {
+  async function showList(stale) {
     const groups = (await api.get('/api/groups')).filter((g) => roleIn(me, g.id));
+    if (stale()) return;
     section.replaceChildren(
       el('h2', { id: 'groups-title', text: t('groups.title') }),
       status,
@@ -87,8 +92,9 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
     form.ready.then(() => form.node.querySelector('input').focus());
   }
 
-  async function showGroup(id) {
+  async function showGroup(id, stale) {
     const group = await api.get(`/api/groups/${id}`);
+    if (stale()) return;
     const role = roleIn(me, id);
     const admin = role === 'admin';
     const parts = [el('p', {}, el('a', { href: '#/groups', text: t('groups.back') })), el('h2', { text: group.name }), status];
