@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { deflateSync } from 'node:zlib';
+import { after, before } from 'node:test';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
@@ -87,6 +88,15 @@ export async function phone(browser, { position = MONTPELLIER_COMEDIE, serviceWo
     permissions: ['geolocation'],
     serviceWorkers,
   });
+  return audited(context);
+}
+
+/** A laptop: 1280×900, a mouse, tiles and requests as on phone(). */
+export async function laptop(browser, { locale = 'fr-FR' } = {}) {
+  return audited(await browser.newContext({ viewport: { width: 1280, height: 900 }, locale }));
+}
+
+async function audited(context) {
   const host = await tileHost();
   await context.route((url) => url.host === host, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }));
   await enforceStrictCsp(context, host);
@@ -160,6 +170,20 @@ export async function seriousViolations(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A browser and the database for the tests of one file, opened before them and closed after. */
+export function browserAndDatabase() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launch();
+    shared.db = database();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.db?.end();
+  });
+  return shared;
 }
 
 export function database() {

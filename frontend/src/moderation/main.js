@@ -4,12 +4,22 @@ import { pickLanguage, translator } from './messages.js';
 import { renderHistory, renderItem, renderPhotos } from './queue.js';
 import { el } from './dom.js';
 import { runImport } from './import.js';
+import { mountGroups } from './groups.js';
 
 const t = translator(pickLanguage(navigator.languages));
 document.documentElement.lang = pickLanguage(navigator.languages);
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
 
 const api = createApi();
+const groupsView = mountGroups({
+  api,
+  t,
+  language: pickLanguage(navigator.languages),
+  section: document.getElementById('groups'),
+  queue: document.getElementById('work'),
+  nav: document.getElementById('mod-nav'),
+  onSignedOut: () => showLogin(),
+});
 const $ = (id) => document.getElementById(id);
 const message = (text) => {
   $('message').textContent = text;
@@ -41,6 +51,7 @@ function showLogin() {
   $('work').hidden = true;
   $('logout').hidden = true;
   $('who').textContent = '';
+  groupsView.leave();
   $('login').querySelector('input').focus();
 }
 
@@ -56,6 +67,7 @@ async function enter(me) {
       .filter((g) => me.siteAdmin || me.roles[g.id])
       .map((g) => el('option', { value: g.id, text: g.name })),
   );
+  await groupsView.enter(me);
   await loadQueue();
 }
 

@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,25 @@ class GroupTest {
         .then()
         .statusCode(422);
     assertEquals(0, fixtures.count("SELECT count(*) FROM local_group"));
+  }
+
+  @Test
+  void shouldTakeATerritoryFileLargerThanOtherApiBodies() {
+    // A town boundary as detailed as an OpenStreetMap export: 6,000 points, about 130 KB of JSON.
+    StringBuilder ring = new StringBuilder();
+    for (int i = 0; i < 6000; i++) {
+      double angle = 2 * Math.PI * i / 6000;
+      ring.append(
+          String.format(
+              Locale.ROOT,
+              "[%.7f,%.7f],",
+              3.88 + 0.03 * Math.cos(angle),
+              43.61 + 0.02 * Math.sin(angle)));
+    }
+    String territory =
+        "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "[3.9100000,43.6100000]]]}";
+    assertTrue(territory.length() > 65_536, "larger than technocarte.api.max-body-bytes");
+    create("Technopolice Montpellier détaillée", territory).then().statusCode(201);
   }
 
   @Test

@@ -52,7 +52,10 @@ public interface TechnocarteConfig {
     @WithDefault("65536")
     int maxBodyBytes();
 
-    /** Largest file of OpenStreetMap nodes a moderator imports at once, in bytes. */
+    /**
+     * Largest file of OpenStreetMap nodes a moderator imports at once, in bytes; also the largest
+     * body creating or changing a group (its territory).
+     */
     @WithDefault("10485760")
     int maxImportBytes();
 

@@ -26,6 +26,12 @@ public class BodySizeLimit {
   /** A moderator's import of OpenStreetMap nodes is a file: it has its own cap too. */
   private static final String IMPORTS = "/api/moderation/imports";
 
+  /**
+   * A group's territory is often a file as well (a town's boundary exported from OpenStreetMap or
+   * QGIS, thousands of points): creating or changing a group takes the import cap.
+   */
+  private static final Pattern GROUP_WRITE = Pattern.compile("/api/groups(/[0-9]+)?/?");
+
   private final int apiMaxBytes;
   private final int photoMaxBytes;
   private final int importMaxBytes;
@@ -49,7 +55,9 @@ public class BodySizeLimit {
     int max =
         PHOTO_UPLOAD.matcher(path).matches()
             ? photoMaxBytes
-            : path.startsWith(IMPORTS) ? importMaxBytes : apiMaxBytes;
+            : path.startsWith(IMPORTS) || GROUP_WRITE.matcher(path).matches()
+                ? importMaxBytes
+                : apiMaxBytes;
     if (length != null && path.startsWith("/api/") && tooLong(length, max)) {
       try {
         byte[] body = mapper.writeValueAsBytes(ApiException.tooLarge(max).toProblem());

@@ -1,0 +1,120 @@
+// A group's members and, for its admins, one-time invitation links and removals. No mail server:
+// the admin copies the link and passes it on themselves.
+import { el } from './dom.js';
+import { problemLines } from './problem.js';
+
+const ROLES = ['moderator', 'admin'];
+
+/** The full invitation link of an API invitation's path, on this site. */
+export const invitationLink = (invitation, origin) => `${origin}${invitation.path}`;
+
+/** Options: api, t, language, group, admin (may manage). Returns the panel's element. */
+export function membersPanel({ api, t, language, group, admin }) {
+  const list = el('ul', { class: 'members' });
+  const status = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' });
+
+  async function load() {
+    try {
+      const members = await api.get(`/api/groups/${group.id}/members`);
+      list.replaceChildren(...(members.length ? members.map(row) : [el('li', { class: 'hint', text: t('members.none') })]));
+    } catch (error) {
+      status.textContent = problemLines(error, t).join(' ');
+    }
+  }
+
+  function row(member) {
+    return el(
+      'li',
+      { class: 'member', 'data-user': member.userId },
+      el('span', { class: 'member-name', text: member.displayName }),
+      el('span', { class: 'member-email', text: member.email }),
+      el('span', { class: `role role-${member.role}`, text: t(`role.${member.role}`) }),
+      admin &&
+        el('button', {
+          type: 'button',
+          class: 'remove',
+          text: t('members.remove'),
+          'aria-label': t('members.removeWho', { name: member.displayName }),
+          onclick: () => remove(member),
+        }),
+    );
+  }
+
+  async function remove(member) {
+    if (!window.confirm(t('members.confirm', { name: member.displayName, group: group.name }))) return;
+    try {
+      await api.del(`/api/groups/${group.id}/members/${member.userId}`);
+      status.textContent = t('members.removed', { name: member.displayName });
+    } catch (error) {
+      status.textContent = problemLines(error, t).join(' ');
+    }
+    await load();
+  }
+
+  load();
+  return el(
+    'section',
+    { class: 'card members-panel', 'aria-labelledby': `members-${group.id}` },
+    el('h2', { id: `members-${group.id}`, text: t('members.title') }),
+    list,
+    status,
+    admin && invitationForm({ api, t, group, date }),
+  );
+}
+
+function invitationForm({ api, t, group, date }) {
+  const result = el('div', { class: 'invitation', 'aria-live': 'polite' });
+  const role = el('select', { name: 'role', id: `invite-role-${group.id}` }, ROLES.map((r) => el('option', { value: r, text: t(`role.${r}`) })));
+  const form = el(
+    'form',
+    { class: 'invite-form' },
+    el('h3', { text: t('invite.title') }),
+    el('p', { class: 'hint', text: t('invite.hint') }),
+    el('label', { for: role.id }, el('span', { text: t('invite.role') })),
+    role,
+    el('button', { type: 'submit', class: 'invite', text: t('invite.create') }),
+    result,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const invitation = await api.post(`/api/groups/${group.id}/invites`, { role: role.value });
+      const link = el('input', { type: 'text', class: 'invite-link', readonly: true, value: invitationLink(invitation, window.location.origin), 'aria-label': t('invite.link') });
+      const copied = el('span', { class: 'copied', role: 'status' });
+      result.replaceChildren(
+        el('p', { text: t('invite.ready', { role: t(`role.${invitation.role}`), date: date.format(new Date(invitation.expiresAt)) }) }),
+        el(
+          'div',
+          { class: 'link-row' },
+          link,
+          el('button', {
+            type: 'button',
+            class: 'copy',
+            text: t('invite.copy'),
+            onclick: async () => {
+              link.select();
+              copied.textContent = (await copy(link.value)) ? t('invite.copied') : t('invite.copyByHand');
+            },
+          }),
+        ),
+        copied,
+      );
+      link.focus();
+      link.select();
+    } catch (error) {
+      result.replaceChildren(el('p', { class: 'error', text: problemLines(error, t).join(' ') }));
+    }
+  });
+  return form;
+}
+
+/** The clipboard API needs a secure context (https or localhost): elsewhere the link stays selected. */
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+// A group's territory on a Leaflet map: shown, and when editable drawn and reshaped with Geoman
+// (polygon, rectangle, hole, move, erase). The tiles are the app's configured tile server
+// (GET /api/config), as on the walker's map. Only the moderation page loads this (and Geoman).
+import 'leaflet/dist/leaflet.css';
+import L from './leaflet-global.js';
+import '@geoman-io/leaflet-geoman-free';
+import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
+import { mergePolygons, polygonsOf } from './territory-file.js';
+
+const FRANCE = { center: [46.6, 2.4], zoom: 5 };
+const STYLE = { color: '#1d3557', weight: 2, fillOpacity: 0.15 };
+
+/**
+ * Puts the map in `box`. Options: api (createApi), language ('fr'|'en'), editable, territory
+ * (GeoJSON to show first), onChange() after each drawing change. Returns { territory(), show(), destroy() }.
+ */
+export async function territoryMap(box, { api, language = 'fr', editable = false, territory = null, onChange = () => {} }) {
+  const config = await api.get('/api/config').catch(() => ({}));
+  const map = L.map(box, { scrollWheelZoom: false }).setView(FRANCE.center, FRANCE.zoom);
+  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+
+  if (editable) {
+    map.pm.setLang(language === 'en' ? 'en' : 'fr');
+    map.pm.setGlobalOptions({ pathOptions: STYLE, allowSelfIntersection: false });
+    map.pm.addControls({
+      position: 'topleft',
+      drawMarker: false,
+      drawCircleMarker: false,
+      drawPolyline: false,
+      drawCircle: false,
+      drawText: false,
+      rotateMode: false,
+    });
+    // Geoman titles the wrapper of each toolbar button, not the button: screen readers need both.
+    for (const button of box.querySelectorAll('[title] > .leaflet-buttons-control-button')) {
+      button.setAttribute('aria-label', button.parentElement.title);
+    }
+    for (const event of ['pm:create', 'pm:remove', 'pm:cut']) map.on(event, () => onChange());
+    map.on('pm:create', ({ layer }) => layer.on('pm:edit', () => onChange()));
+  }
+
+  /** The polygons on the map, drawn or shown; Geoman's temporary drawing layers are not counted. */
+  const polygons = () =>
+    editable ? map.pm.getGeomanLayers().filter((layer) => layer instanceof L.Polygon) : shown;
+  let shown = [];
+
+  function show(geometry) {
+    for (const layer of polygons()) layer.remove();
+    shown = polygonsOf(geometry).map((rings) =>
+      L.polygon(
+        rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])),
+        { ...STYLE, pmIgnore: !editable },
+      ).addTo(map),
+    );
+    for (const layer of shown) layer.on('pm:edit', () => onChange());
+    if (shown.length) map.fitBounds(L.featureGroup(shown).getBounds(), { padding: [12, 12] });
+  }
+
+  if (territory) show(territory);
+  return {
+    territory: () => mergePolygons(polygons().map((layer) => layer.toGeoJSON().geometry)),
+    show,
+    destroy: () => map.remove(),
+  };
+}
