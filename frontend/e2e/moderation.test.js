@@ -54,13 +54,7 @@ test('a moderator approves, rejects with a reason and merges; the public map sho
   );
   const [approveId, rejectId] = pending;
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  await page.goto(`${BASE_URL}/moderation/`);
-  await page.fill('input[name=email]', ADMIN.email);
-  await page.fill('input[name=password]', ADMIN.password);
-  await page.click('#login button[type=submit]');
+  const { context, page } = await moderatorPage({ width: 1280, height: 900 });
   const item = (id) => `.item[data-id="${id}"]`;
   await page.waitForSelector(item(duplicate));
   assert.deepEqual(await seriousViolations(page), []);
@@ -157,6 +151,7 @@ async function freshPending(count) {
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
+/** The site admin, logged in on the moderation page in a fresh browser context. */
 async function moderatorPage(viewport) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import { after, before } from 'node:test';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
@@ -239,18 +238,4 @@ export function boxPolygon({ minLon, minLat, maxLon, maxLat }) {
     type: 'Polygon',
     coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]],
   };
-}
-
-/** A browser and a database pool shared by the tests of a file: opened before them, closed after. */
-export function browserAndDatabase() {
-  const shared = {};
-  before(async () => {
-    shared.browser = await launch();
-    shared.db = database();
-  });
-  after(async () => {
-    await shared.browser?.close();
-    await shared.db?.end();
-  });
-  return shared;
 }
