@@ -66,20 +66,10 @@ public class AuthResource {
       responseCode = "200",
       description = "Logged in",
       content = @Content(schema = @Schema(implementation = Me.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "Email or password is wrong (never says which)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = "Email or password is wrong (never says which)")
   @APIResponse(
       responseCode = "429",
-      description = "Too many failed attempts for this account or address",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Too many failed attempts for this account or address")
   public Response login(Credentials credentials, @Context UriInfo uri) {
     Credentials c = credentials == null ? new Credentials(null, null) : credentials;
     String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
@@ -94,20 +84,8 @@ public class AuthResource {
   @Path("logout")
   @Operation(summary = "Log out", description = "Ends the session (needs the CSRF token).")
   @APIResponse(responseCode = "204", description = "Logged out")
-  @APIResponse(
-      responseCode = "401",
-      description = "Not logged in",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "No CSRF token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = "Not logged in")
+  @APIResponse(responseCode = "403", description = "No CSRF token")
   public Response logout(@Context UriInfo uri) {
     currentUser.require();
     sessions.logout(currentUser.token());
@@ -121,13 +99,7 @@ public class AuthResource {
       responseCode = "200",
       description = "Logged in",
       content = @Content(schema = @Schema(implementation = Me.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "Not logged in",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = "Not logged in")
   public Me me() {
     return Me.of(currentUser.require(), currentUser.csrfToken());
   }

@@ -32,26 +32,14 @@ import org.technocarte.common.error.Problem;
 @Path("/api/cities/{code}/evidence")
 @Tag(name = "Cities", description = "Cities and their cameras")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-@APIResponse(
-    responseCode = "401",
-    description = "Not logged in",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not logged in")
 @APIResponse(
     responseCode = "403",
-    description = "Not a moderator of a group covering this city, or no CSRF token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "Not a moderator of a group covering this city, or no CSRF token")
 @APIResponse(
     responseCode = "404",
-    description = "No such city in the gazetteer, or no such evidence in this city",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description = "Invalid fields, each named in errors",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "No such city in the gazetteer, or no such evidence in this city")
+@APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
 public class CityEvidenceResource {
 
   private final CityEvidenceService evidence;
@@ -121,13 +109,7 @@ public class CityEvidenceResource {
       responseCode = "200",
       description = "Changed",
       content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Someone changed it since that version",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Someone changed it since that version")
   public EvidenceView edit(
       @PathParam("code") String code,
       @PathParam("id") long id,
@@ -143,13 +125,7 @@ public class CityEvidenceResource {
       summary = "Delete VSA evidence (its city's groups' moderators, site admins)",
       description = "Logged with the entry as it was. With ?version=, only that version.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "409",
-      description = "Someone changed it since that version",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Someone changed it since that version")
   public Response delete(
       @PathParam("code") String code,
       @PathParam("id") long id,

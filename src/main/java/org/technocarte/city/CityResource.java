@@ -66,13 +66,7 @@ public class CityResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CityStats.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No city with this code in the gazetteer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No city with this code in the gazetteer")
   public Response city(@PathParam("code") String code) {
     CityStats city = service.city(code);
     var moderator = currentUser.get();
@@ -95,13 +89,7 @@ public class CityResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = EvidenceView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such evidence in this city",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such evidence in this city")
   public EvidenceView evidence(@PathParam("code") String code, @PathParam("id") long id) {
     return evidence.one(code, id);
   }

@@ -25,14 +25,10 @@ import org.technocarte.sighting.SightingCollection;
 @Tag(name = "Exports", description = "Approved sightings as files, under ODbL 1.0")
 @APIResponse(
     responseCode = "400",
-    description = "A parameter is malformed or unknown; each is named in errors",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "A parameter is malformed or unknown; each is named in errors")
 @APIResponse(
     responseCode = "503",
-    description = "Too many downloads stream at once; Retry-After says when to try again",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "Too many downloads stream at once; Retry-After says when to try again")
 public class ExportResource {
 
   private final ExportService service;

@@ -44,13 +44,7 @@ public class OgcResource {
           @Content(
               mediaType = OgcService.JSON,
               schema = @Schema(implementation = OgcDocuments.Landing.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
   public OgcDocuments.Landing landing(@Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters());
     return service.landing(uri.getBaseUri());
@@ -67,13 +61,7 @@ public class OgcResource {
           @Content(
               mediaType = OgcService.JSON,
               schema = @Schema(implementation = OgcDocuments.Conformance.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
   public OgcDocuments.Conformance conformance(@Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters());
     return service.conformance();
@@ -90,13 +78,7 @@ public class OgcResource {
           @Content(
               mediaType = OgcService.JSON,
               schema = @Schema(implementation = OgcDocuments.Collections.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
   public OgcDocuments.Collections collections(@Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters());
     return service.collections(uri.getBaseUri());
@@ -115,13 +97,7 @@ public class OgcResource {
           @Content(
               mediaType = OgcService.JSON,
               schema = @Schema(implementation = OgcDocuments.Collection.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
   public OgcDocuments.Collection collection(@Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters());
     return service.collection(uri.getBaseUri());
@@ -139,13 +115,7 @@ public class OgcResource {
       description = "The queryables",
       content =
           @Content(mediaType = OgcService.SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
   public Response queryables(@Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters());
     Map<String, Object> schema = service.queryables(uri.getBaseUri());
@@ -200,11 +170,7 @@ public class OgcResource {
               schema = @Schema(implementation = OgcDocuments.FeaturePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "A parameter or the filter is invalid, or unknown",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A parameter or the filter is invalid, or unknown")
   public Response items(@Context UriInfo uri) {
     ItemsQuery query = ItemsQuery.parse(uri.getQueryParameters());
     String type =
@@ -226,13 +192,7 @@ public class OgcResource {
           @Content(
               mediaType = OgcService.GEO_JSON,
               schema = @Schema(implementation = OgcDocuments.Feature.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such approved sighting",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such approved sighting")
   public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson");
     ObjectNode feature = service.item(featureId, uri.getBaseUri());

@@ -50,18 +50,10 @@ public class TileResource {
       content = @Content(mediaType = MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(
       responseCode = "400",
-      description = "A filter is malformed or unknown; each is named in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A filter is malformed or unknown; each is named in errors")
   @APIResponse(
       responseCode = "404",
-      description = "No such tile: zoom above 16, or x or y outside the grid of that zoom",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such tile: zoom above 16, or x or y outside the grid of that zoom")
   public Response tile(
       @PathParam("z") int z, @PathParam("x") int x, @PathParam("y") int y, @Context UriInfo uri) {
     if (!VectorTiles.exists(z, x, y)) {

@@ -24,26 +24,10 @@ import org.technocarte.common.error.Problem;
 @Path("/api/groups")
 @Tag(name = "Groups", description = "Local groups, territories, members")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-@APIResponse(
-    responseCode = "401",
-    description = "Not logged in",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "Not allowed for this account, or no CSRF token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "404",
-    description = "No such group",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description = "Invalid fields",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not logged in")
+@APIResponse(responseCode = "403", description = "Not allowed for this account, or no CSRF token")
+@APIResponse(responseCode = "404", description = "No such group")
+@APIResponse(responseCode = "422", description = "Invalid fields")
 public class GroupResource {
 
   private final GroupService groups;
@@ -78,13 +62,7 @@ public class GroupResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = GroupService.GroupView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Name taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Name taken")
   public Response create(GroupService.GroupInput input) {
     GroupService.GroupView created = groups.create(currentUser.require(), orEmpty(input));
     return Response.status(Response.Status.CREATED).entity(created).build();
@@ -98,13 +76,7 @@ public class GroupResource {
       responseCode = "200",
       description = "Changed",
       content = @Content(schema = @Schema(implementation = GroupService.GroupView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Stale version or name taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Stale version or name taken")
   public GroupService.GroupView update(@PathParam("id") long id, GroupService.GroupInput input) {
     return groups.update(currentUser.require(), id, orEmpty(input));
   }
@@ -134,13 +106,7 @@ public class GroupResource {
       description =
           "Logged in: joins the group. Otherwise creates the account with the given email, name and password.")
   @APIResponse(responseCode = "200", description = "Joined: the group id")
-  @APIResponse(
-      responseCode = "409",
-      description = "An account with this email exists",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "An account with this email exists")
   public Map<String, Long> join(GroupService.Join join) {
     GroupService.Join j = join == null ? new GroupService.Join(null, null, null, null) : join;
     return Map.of("groupId", groups.join(currentUser.get(), j));

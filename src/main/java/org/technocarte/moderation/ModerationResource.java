@@ -37,31 +37,13 @@ import org.technocarte.sighting.SightingView;
 @Path("/api/moderation")
 @Tag(name = "Moderation", description = "Review of sightings by local groups")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-@APIResponse(
-    responseCode = "401",
-    description = "Not logged in",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "Outside your territories, or no CSRF token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "404",
-    description = "No such sighting or action",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not logged in")
+@APIResponse(responseCode = "403", description = "Outside your territories, or no CSRF token")
+@APIResponse(responseCode = "404", description = "No such sighting or action")
 @APIResponse(
     responseCode = "409",
-    description = "Someone else acted first (stale version), or not possible in this status",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "422",
-    description = "Invalid fields",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "Someone else acted first (stale version), or not possible in this status")
+@APIResponse(responseCode = "422", description = "Invalid fields")
 public class ModerationResource {
 
   private final ModerationService moderation;
@@ -193,13 +175,7 @@ public class ModerationResource {
       responseCode = "202",
       description = "Started: the job",
       content = @Content(schema = @Schema(implementation = ImportService.Job.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "File too large",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "413", description = "File too large")
   @RequestBody(content = @Content(schema = @Schema(implementation = Object.class)))
   public Response startImport(
       @QueryParam("group") Long group,

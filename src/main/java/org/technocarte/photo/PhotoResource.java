@@ -72,55 +72,15 @@ public class PhotoResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PhotoView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Empty body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such sighting, or wrong token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Not pending, or it has all its photos already",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "Larger than the photo size cap",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Empty body")
+  @APIResponse(responseCode = "404", description = "No such sighting, or wrong token")
+  @APIResponse(responseCode = "409", description = "Not pending, or it has all its photos already")
+  @APIResponse(responseCode = "413", description = "Larger than the photo size cap")
   @APIResponse(
       responseCode = "415",
-      description = "Not a JPEG, PNG or WebP, or not what its Content-Type says",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Cannot be decoded, or too many pixels",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "429",
-      description = "Too many uploads from here: see Retry-After",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Not a JPEG, PNG or WebP, or not what its Content-Type says")
+  @APIResponse(responseCode = "422", description = "Cannot be decoded, or too many pixels")
+  @APIResponse(responseCode = "429", description = "Too many uploads from here: see Retry-After")
   public Response upload(
       @PathParam("id") long id,
       @Parameter(description = "The private token given when the sighting was submitted")
@@ -150,11 +110,7 @@ public class PhotoResource {
               schema = @Schema(implementation = PhotoView.PhotoList.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No such sighting, or not visible without its token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such sighting, or not visible without its token")
   public Response list(
       @PathParam("id") long id,
       @Parameter(description = "The sighting's edit token, for a pending sighting")
@@ -179,11 +135,7 @@ public class PhotoResource {
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(
       responseCode = "404",
-      description = "No such photo, or not visible without the sighting's token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such photo, or not visible without the sighting's token")
   public Response photo(
       @PathParam("id") long id,
       @PathParam("photoId") String photoId,
@@ -206,11 +158,7 @@ public class PhotoResource {
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(
       responseCode = "404",
-      description = "No such photo, or not visible without the sighting's token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such photo, or not visible without the sighting's token")
   public Response thumbnail(
       @PathParam("id") long id,
       @PathParam("photoId") String photoId,

@@ -60,18 +60,10 @@ public class SightingResource {
               + " difficulty is 0)")
   @APIResponse(
       responseCode = "403",
-      description = "Proof of work forged, expired, too weak or already used",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Proof of work forged, expired, too weak or already used")
   @APIResponse(
       responseCode = "429",
-      description = "Too many submissions from here: see Retry-After",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Too many submissions from here: see Retry-After")
   @Operation(
       summary = "Submit a sighting",
       description =
@@ -95,32 +87,10 @@ public class SightingResource {
           @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed JSON, or proof of work missing or malformed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "Body too large",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "Not JSON",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Invalid fields, each listed in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed JSON, or proof of work missing or malformed")
+  @APIResponse(responseCode = "413", description = "Body too large")
+  @APIResponse(responseCode = "415", description = "Not JSON")
+  @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
   public Response submit(
       InputStream body,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
@@ -174,11 +144,7 @@ public class SightingResource {
               schema = @Schema(implementation = SightingCollection.class)))
   @APIResponse(
       responseCode = "400",
-      description = "A parameter is missing, malformed, out of range or unknown",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A parameter is missing, malformed, out of range or unknown")
   public SightingCollection approved(@Context UriInfo uri) {
     return service.approved(SightingQuery.parse(uri.getQueryParameters(), config.api()));
   }
@@ -215,11 +181,7 @@ public class SightingResource {
               schema = @Schema(implementation = SightingCollection.class)))
   @APIResponse(
       responseCode = "400",
-      description = "A parameter is missing, malformed or out of range",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A parameter is missing, malformed or out of range")
   public SightingCollection nearby(@Context UriInfo uri) {
     return service.approvedNear(
         NearbyQuery.parse(uri.getQueryParameters(), config.map().duplicateRadiusMetres()));
@@ -230,11 +192,7 @@ public class SightingResource {
   @RateLimited(RateLimited.Kind.CONFIRMATION)
   @APIResponse(
       responseCode = "429",
-      description = "Too many confirmations from here: see Retry-After",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Too many confirmations from here: see Retry-After")
   @Operation(
       summary = "Confirm that an approved camera is still there",
       description = "Sets its checkDate to today. No body is needed; nothing about who is kept.")
@@ -243,13 +201,7 @@ public class SightingResource {
       description = "Confirmed: the sighting with its new checkDate",
       content =
           @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No approved sighting with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No approved sighting with this id")
   public Response confirm(@PathParam("id") long id) {
     return Response.status(Response.Status.CREATED)
         .entity(service.confirm(id))
@@ -270,11 +222,7 @@ public class SightingResource {
           @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No such sighting, or not visible without its token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such sighting, or not visible without its token")
   public Response one(
       @PathParam("id") long id,
       @Parameter(description = "The private token given when the sighting was submitted")
@@ -306,48 +254,12 @@ public class SightingResource {
       description = "The amended sighting",
       content =
           @Content(mediaType = GEO_JSON, schema = @Schema(implementation = SightingView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Malformed JSON",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such sighting, or wrong token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Not pending any more, or stale version",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "Body too large",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "Not JSON",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Invalid fields, each listed in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Malformed JSON")
+  @APIResponse(responseCode = "404", description = "No such sighting, or wrong token")
+  @APIResponse(responseCode = "409", description = "Not pending any more, or stale version")
+  @APIResponse(responseCode = "413", description = "Body too large")
+  @APIResponse(responseCode = "415", description = "Not JSON")
+  @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
   public Response amend(
       @PathParam("id") long id,
       @HeaderParam(EDIT_TOKEN) String editToken,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,54 @@ class OpenApiTest {
         "#/components/schemas/Problem",
         doc.getString(
             "paths.'/api/sightings/{id}'.patch.responses.'409'.content.'application/problem+json'.schema.$ref"));
+  }
+
+  @Test
+  void shouldDocumentEveryErrorAnswerOfEveryOperationAsAProblem() {
+    JsonPath doc = document();
+    Map<String, Map<String, Object>> paths = doc.getMap("paths");
+    List<String> bare = new ArrayList<>();
+    int errors = 0;
+    for (var path : paths.entrySet()) {
+      if (path.getKey().startsWith("/q/")) {
+        continue; // Quarkus's health answers describe themselves
+      }
+      for (var operation : path.getValue().entrySet()) {
+        if (!(operation.getValue() instanceof Map<?, ?> details)) {
+          continue; // a path's shared parameters or summary, not an operation
+        }
+        Object responses = details.get("responses");
+        if (!(responses instanceof Map<?, ?> byCode)) {
+          continue;
+        }
+        for (var response : byCode.entrySet()) {
+          String code = String.valueOf(response.getKey());
+          if (!code.startsWith("4") && !code.startsWith("5")) {
+            continue;
+          }
+          errors++;
+          Object ref =
+              doc.get(
+                  "paths.'"
+                      + path.getKey()
+                      + "'."
+                      + operation.getKey()
+                      + ".responses.'"
+                      + code
+                      + "'.content.'application/problem+json'.schema.$ref");
+          if (!"#/components/schemas/Problem".equals(ref)) {
+            bare.add(operation.getKey() + " " + path.getKey() + " " + code);
+          }
+        }
+      }
+    }
+    assertTrue(errors > 50, "the error answers are documented: " + errors);
+    assertEquals("Technocarte API", doc.getString("info.title"));
+    assertEquals("AGPL-3.0-or-later", doc.getString("info.license.name"));
+    assertTrue(bare.isEmpty(), "error answers without the problem schema: " + bare);
+    assertEquals(
+        List.of("type", "title", "status", "detail", "errors"),
+        List.copyOf(doc.getMap("components.schemas.Problem.properties").keySet()));
   }
 
   @Test
