@@ -248,3 +248,29 @@ test('laptop shortcuts: j/k move between sightings, e opens the edit form, h the
   assert.equal((await status(second)).status, 'pending');
   await context.close();
 });
+
+test("a group's page shows its history, and an action reverted there is undone", async () => {
+  const admin = await apiSession(ADMIN);
+  const group = await admin.post('/api/groups', {
+    name: `Technopolice Paris 11e ${Date.now()}`,
+    cityName: 'Paris',
+    territory: boxPolygon({ minLon: 2.375, minLat: 48.855, maxLon: 2.395, maxLat: 48.865 }),
+  });
+  assert.equal(group.status, 201);
+  const [id] = await freshPending(1);
+  const version = (await db.query('SELECT version FROM sighting WHERE id = $1', [id])).rows[0].version;
+  assert.equal((await admin.post(`/api/moderation/sightings/${id}/approve`, { version })).status, 200);
+
+  const { context, page } = await moderatorPage({ width: 1280, height: 900 });
+  await page.goto(`${BASE_URL}/moderation/#/groups/${group.body.id}`);
+  const entry = page.locator('.group-history li', { hasText: `#${id} ·` });
+  await entry.waitFor();
+  assert.match(await entry.textContent(), /approve/);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await entry.locator('.revert').click();
+  await eventually(async () => (await page.textContent('.group-history .message')) === 'Action annulée.');
+  assert.equal((await status(id)).status, 'pending');
+  await eventually(async () => (await page.locator('.group-history li', { hasText: `#${id} ·` }).count()) === 2);
+  await context.close();
+});

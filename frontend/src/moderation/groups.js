@@ -7,6 +7,7 @@ import './groups.css';
 import { ApiError } from './api.js';
 import { el } from './dom.js';
 import { groupForm } from './group-form.js';
+import { historyPanel } from './group-history.js';
 import { membersPanel } from './members.js';
 import { isStale, problemLines } from './problem.js';
 import { territoryMap } from './territory-map.js';
@@ -126,7 +127,7 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
       const map = territoryMap(box, { api, language, territory: group.territory });
       destroy = () => map.then((m) => m.destroy());
     }
-    if (role) parts.push(membersPanel({ api, t, language, group, admin }));
+    if (role) parts.push(membersPanel({ api, t, language, group, admin }), historyPanel({ api, t, group }));
     section.replaceChildren(...parts);
     cleanup = destroy;
   }

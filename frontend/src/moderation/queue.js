@@ -59,8 +59,11 @@ export function renderItem(item, t, actions) {
   );
 }
 
-/** The log of a sighting, newest first, each action with a revert button unless reverted. */
-export function renderHistory(list, entries, t, revert) {
+/**
+ * The log of a sighting (or of a group, `withSighting` naming the sighting of each action), newest
+ * first, each action with a revert button unless reverted.
+ */
+export function renderHistory(list, entries, t, revert, { withSighting = false } = {}) {
   if (!entries.length) {
     list.replaceChildren(el('li', { text: t('history.empty') }));
     list.hidden = false;
@@ -71,7 +74,7 @@ export function renderHistory(list, entries, t, revert) {
       el(
         'li',
         {},
-        `${a.createdAt.slice(0, 16).replace('T', ' ')} · ${a.actor ?? '?'} · ${a.action}${a.reason ? ` (${a.reason})` : ''} `,
+        `${a.createdAt.slice(0, 16).replace('T', ' ')} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${a.action}${a.reason ? ` (${a.reason})` : ''} `,
         a.revertedBy ? null : el('button', { type: 'button', class: 'revert', onclick: () => revert(a.id), text: t('revert') }),
       ),
     ),
