@@ -12,58 +12,15 @@
 # has a time limit, so it always stops by itself.
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$here"
-rows="${BENCH_ROWS:-1000000}"
-port="${TECHNOCARTE_PG_PORT:-55432}"
+cd "$(dirname "$0")/../.."
+name=export-bench
+db=technocarte_bench
 http_port="${BENCH_HTTP_PORT:-18090}"
 heap="${BENCH_HEAP:--Xmx256m}"
-db=technocarte_bench
-sockdir="${TECHNOCARTE_PG_DIR:-$here/deploy/local/data}/run"
-work=$(mktemp -d)
-app_pid=
-
-say() { printf 'export-bench: %s\n' "$*" >&2; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-psql_super() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres "$@"; }
-export PGPASSWORD=technocarte
-psql_app() { timeout 900 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U technocarte -d "$db" "$@"; }
-now() { date +%s.%N; }
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
-cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  [ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null || true
-  psql_super -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-TECHNOCARTE_PG_PORT="$port" deploy/local/postgis.sh start
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-  say "building the app"
-  timeout 900 ./mvnw -B -q --no-transfer-progress package -DskipTests
-fi
-
-say "creating database $db"
-psql_super -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null
-psql_super -d postgres -c "CREATE DATABASE $db OWNER technocarte" >/dev/null
-psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION postgis" >/dev/null
-
-say "starting the app ($heap) on port $http_port"
-QUARKUS_HTTP_PORT="$http_port" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db" \
-  java "$heap" -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$http_port/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$http_port/q/health/ready" >/dev/null || { say "app not ready"; exit 1; }
+. deploy/bench/lib.sh
+# The heap sampler, if still running.
+bench_cleanup_more() { [ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null || true; }
+bench_start_app
 
 say "loading $rows approved sightings (one INSERT … SELECT generate_series)"
 t0=$(now)
