@@ -79,7 +79,7 @@ timeout 900 ogr2ogr -f GeoJSON "$work/ogr.geojson" \
 ogr_s=$(seconds "$start" "$(now)")
 # The floor of the other design: GeoJSON features built by PostgreSQL itself, one per line.
 start=$(now)
-psql_app -c "\\copy (SELECT json_build_object('type', 'Feature', 'id', s.id, 'geometry', ST_AsGeoJSON(s.geom)::json, 'properties', to_jsonb(s) - 'geom' - 'client_id_hash' - 'edit_token_hash') FROM sighting s WHERE s.status = 'approved' ORDER BY s.id) TO '$work/features.jsonl'"
+psql_app -c "\\copy (SELECT json_build_object('type', 'Feature', 'id', s.id, 'geometry', ST_AsGeoJSON(s.geom)::json, 'properties', to_jsonb(s) - 'geom' - 'geom_3857' - 'client_id_hash' - 'edit_token_hash') FROM sighting s WHERE s.status = 'approved' ORDER BY s.id) TO '$work/features.jsonl'"
 sql_json_s=$(seconds "$start" "$(now)")
 rm -f "$work/features.jsonl"
 ogr_bytes=$(stat -c %s "$work/ogr.geojson")

@@ -42,7 +42,7 @@ PY
 }
 
 printf '\nTile benchmark: %s approved sightings, %s cores\n' "$rows" "$(nproc)"
-printf '  zoom  tiles  app bytes  app slowest s  | raw points bytes  raw slowest s  | bytes ratio\n'
+printf '  zoom  tiles  app bytes  app slowest s  | raw points bytes  raw slowest s  | bytes ratio  time ratio\n'
 for z in 5 7 9 11; do
   app_bytes=0 app_max=0 raw_bytes=0 raw_max=0 count=0
   while read -r tz tx ty; do
@@ -58,6 +58,7 @@ for z in 5 7 9 11; do
     raw_bytes=$((raw_bytes + $(cat "$work/raw" | tr -d '[:space:]' | sed 's/^$/0/')))
     raw_max=$(awk -v a="$raw_max" -v b="$s" 'BEGIN { print (b > a) ? b : a }')
   done < <(tiles_at "$z")
-  printf '  %4s  %5s  %9s  %13s  | %16s  %13s  | %s\n' "$z" "$count" "$app_bytes" "$app_max" "$raw_bytes" "$raw_max" \
-    "$(awk -v a="$app_bytes" -v b="$raw_bytes" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "n/a" }')"
+  printf '  %4s  %5s  %9s  %13s  | %16s  %13s  | %11s  %s\n' "$z" "$count" "$app_bytes" "$app_max" "$raw_bytes" "$raw_max" \
+    "$(awk -v a="$app_bytes" -v b="$raw_bytes" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "n/a" }')" \
+    "$(awk -v a="$app_max" -v b="$raw_max" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
 done

@@ -42,25 +42,33 @@ public class VectorTiles {
   public byte[] tile(int z, int x, int y, Where where) {
     // The cameras just outside the tile too, so a cell on the edge is drawn by both neighbours.
     double margin = WEB_MERCATOR_WIDTH / (1L << z) * BUFFER / EXTENT;
+    // Cells are counted with arithmetic on the stored Web Mercator coordinates (V35): one cell per
+    // CELL tile units, centred on multiples of CELL, so neighbouring tiles cut the same cells.
     String sql =
         "WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS box),"
-            + " points AS (SELECT ST_AsMVTGeom(ST_Transform(s.geom, 3857), env.box, "
+            + " grid AS (SELECT box, ST_XMin(box) AS x0, ST_YMax(box) AS y0,"
+            + " (ST_XMax(box) - ST_XMin(box)) * "
+            + CELL
+            + " / "
+            + EXTENT
+            + ".0 AS side FROM env),"
+            + " cells AS (SELECT count(*) AS count, count(*) FILTER (WHERE s.vsa_suspected) AS vsa,"
+            + " avg(ST_X(s.geom_3857)) AS x, avg(ST_Y(s.geom_3857)) AS y FROM sighting s, grid WHERE "
+            + where.sql()
+            + " AND s.geom_3857 && ST_Expand(grid.box, ?)"
+            + " GROUP BY floor((ST_X(s.geom_3857) - grid.x0) / grid.side + 0.5),"
+            + " floor((grid.y0 - ST_Y(s.geom_3857)) / grid.side + 0.5)),"
+            + " features AS (SELECT count, vsa, ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(x, y), 3857),"
+            + " grid.box, "
             + EXTENT
             + ", "
             + BUFFER
-            + ", true) AS g, s.vsa_suspected AS suspected FROM sighting s, env WHERE "
-            + where.sql()
-            + " AND s.geom && ST_Transform(ST_Expand(env.box, ?), 4326)),"
-            + " cells AS (SELECT count(*) AS count, count(*) FILTER (WHERE suspected) AS vsa,"
-            + " ST_SnapToGrid(ST_Centroid(ST_Collect(g)), 1) AS geom FROM points"
-            + " WHERE g IS NOT NULL GROUP BY ST_SnapToGrid(g, "
-            + CELL
-            + "))"
-            + " SELECT ST_AsMVT(cells, '"
+            + ", true) AS geom FROM cells, grid)"
+            + " SELECT ST_AsMVT(features, '"
             + LAYER
             + "', "
             + EXTENT
-            + ", 'geom') FROM cells";
+            + ", 'geom') FROM features WHERE geom IS NOT NULL";
     try (Connection connection = dataSource.getConnection()) {
       connection.setReadOnly(true);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
