@@ -250,9 +250,12 @@ test('laptop shortcuts: j/k move between sightings, e opens the edit form, h the
 });
 
 test("a group's page shows its history, and an action reverted there is undone", async () => {
+  // Signed in first: the group below is created meanwhile, as by another admin.
+  const { context, page } = await moderatorPage({ width: 1280, height: 900 });
   const admin = await apiSession(ADMIN);
+  const name = `Technopolice Paris 11e ${Date.now()}`;
   const group = await admin.post('/api/groups', {
-    name: `Technopolice Paris 11e ${Date.now()}`,
+    name,
     cityName: 'Paris',
     territory: boxPolygon({ minLon: 2.375, minLat: 48.855, maxLon: 2.395, maxLat: 48.865 }),
   });
@@ -261,7 +264,6 @@ test("a group's page shows its history, and an action reverted there is undone",
   const version = (await db.query('SELECT version FROM sighting WHERE id = $1', [id])).rows[0].version;
   assert.equal((await admin.post(`/api/moderation/sightings/${id}/approve`, { version })).status, 200);
 
-  const { context, page } = await moderatorPage({ width: 1280, height: 900 });
   await page.goto(`${BASE_URL}/moderation/#/groups/${group.body.id}`);
   const entry = page.locator('.group-history li', { hasText: `#${id} ·` });
   await entry.waitFor();
@@ -272,5 +274,10 @@ test("a group's page shows its history, and an action reverted there is undone",
   await eventually(async () => (await page.textContent('.group-history .message')) === 'Action annulée.');
   assert.equal((await status(id)).status, 'pending');
   await eventually(async () => (await page.locator('.group-history li', { hasText: `#${id} ·` }).count()) === 2);
+
+  // Back on the queue, the sighting is pending again and the new group can take an import.
+  await page.click('#mod-nav a[href="#/"]');
+  await page.waitForSelector(`.item[data-id="${id}"]`);
+  await eventually(async () => (await page.locator('#import-group option', { hasText: name }).count()) === 1);
   await context.close();
 });

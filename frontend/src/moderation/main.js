@@ -5,6 +5,7 @@ import { renderHistory, renderItem, renderPhotos } from './queue.js';
 import { el } from './dom.js';
 import { runImport } from './import.js';
 import { mountGroups } from './groups.js';
+import { groupsRoute } from './groups-route.js';
 
 const t = translator(pickLanguage(navigator.languages));
 document.documentElement.lang = pickLanguage(navigator.languages);
@@ -47,6 +48,7 @@ async function start() {
 }
 
 function showLogin() {
+  signedIn = null;
   $('login').hidden = false;
   $('work').hidden = true;
   $('logout').hidden = true;
@@ -55,21 +57,40 @@ function showLogin() {
   $('login').querySelector('input').focus();
 }
 
+// Who is signed in (GET /api/auth/me), or null.
+let signedIn = null;
+
 async function enter(me) {
+  signedIn = me;
   api.setCsrf(me.csrfToken);
   $('login').hidden = true;
   $('work').hidden = false;
   $('logout').hidden = false;
   $('who').textContent = me.displayName;
-  const groups = await api.get('/api/groups');
-  $('import-group').replaceChildren(
-    ...groups
-      .filter((g) => me.siteAdmin || me.roles[g.id])
-      .map((g) => el('option', { value: g.id, text: g.name })),
-  );
+  await fillImportGroups();
   await groupsView.enter(me);
   await loadQueue();
 }
+
+/** The groups one may import into: theirs, or every group for a site admin. */
+async function fillImportGroups() {
+  const groups = await api.get('/api/groups');
+  $('import-group').replaceChildren(
+    ...groups
+      .filter((g) => signedIn.siteAdmin || signedIn.roles[g.id])
+      .map((g) => el('option', { value: g.id, text: g.name })),
+  );
+}
+
+// Back from the Groups screens, the queue and the import's groups are read again: a group may
+// have been created or its territory changed meanwhile.
+window.addEventListener('hashchange', () => {
+  if (signedIn && groupsRoute(window.location.hash).view === 'queue' && !invitation()) {
+    fillImportGroups()
+      .then(loadQueue)
+      .catch((error) => (error instanceof ApiError && error.status === 401 ? showLogin() : message(t('error', { detail: error.message }))));
+  }
+});
 
 async function loadQueue() {
   const items = await api.get('/api/moderation/queue');
