@@ -1,6 +1,6 @@
 // Local groups in real headless Chromium: the site admin creates one group by drawing its territory
 // and one by uploading a GeoJSON file, invites an admin; the new admin joins, invites a moderator,
-// then removes them, and the API then refuses the removed moderator.
+// makes them an admin, then removes them, and the API then refuses the removed member.
 //
 // The territories are away from the other browser tests (the walker's Montpellier, the queue's
 // Paris): a square drawn near Bourges, a file around Lyon's Presqu'île. Names carry a timestamp:
@@ -228,10 +228,14 @@ test('groups are created by drawing and by upload; their admins invite and remov
   assert.equal(await groupAdmin.inputValue('.group-form input[name=cityName]'), 'Lyon 1er');
   assert.equal(await groupAdmin.inputValue('.group-form input[name=name]'), uploaded);
 
-  // 7. The group admin removes the moderator, after confirming.
+  // 7. The group admin makes the moderator an admin, then removes them, after confirming.
   await groupAdmin.reload();
   const row = groupAdmin.locator(`.member:has-text("${moderatorName}")`);
   await row.waitFor();
+  await row.locator('select.member-role').selectOption('admin');
+  await eventually(async () => (await groupAdmin.textContent('.members-panel .message')) === `${moderatorName}'s role: Admin.`);
+  const roles = await moderator.evaluate(async () => (await (await fetch('/api/auth/me')).json()).roles);
+  assert.deepEqual(Object.values(roles), ['admin'], 'the moderator is now an admin of the group');
   groupAdmin.once('dialog', (dialog) => dialog.accept());
   await row.locator('button.remove').click();
   await groupAdmin.waitForSelector(`.member:has-text("${moderatorName}")`, { state: 'detached' });

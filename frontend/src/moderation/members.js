@@ -1,4 +1,4 @@
-// A group's members and, for its admins, one-time invitation links and removals. No mail server:
+// A group's members and, for its admins, their roles, one-time invitation links and removals. No mail server:
 // the admin copies the link and passes it on themselves.
 import { el } from './dom.js';
 import { problemLines } from './problem.js';
@@ -29,7 +29,7 @@ export function membersPanel({ api, t, language, group, admin }) {
       { class: 'member', 'data-user': member.userId },
       el('span', { class: 'member-name', text: member.displayName }),
       el('span', { class: 'member-email', text: member.email }),
-      el('span', { class: `role role-${member.role}`, text: t(`role.${member.role}`) }),
+      admin ? roleSelect(member) : el('span', { class: `role role-${member.role}`, text: t(`role.${member.role}`) }),
       admin &&
         el('button', {
           type: 'button',
@@ -39,6 +39,25 @@ export function membersPanel({ api, t, language, group, admin }) {
           onclick: () => remove(member),
         }),
     );
+  }
+
+  /** For admins: the member's role, changed as soon as another is picked. */
+  function roleSelect(member) {
+    const select = el(
+      'select',
+      { class: 'member-role', 'aria-label': t('members.roleOf', { name: member.displayName }) },
+      ROLES.map((r) => el('option', { value: r, text: t(`role.${r}`), selected: r === member.role })),
+    );
+    select.addEventListener('change', async () => {
+      try {
+        const changed = await api.patch(`/api/groups/${group.id}/members/${member.userId}`, { role: select.value });
+        status.textContent = t('members.roleChanged', { name: member.displayName, role: t(`role.${changed.role}`) });
+      } catch (error) {
+        status.textContent = problemLines(error, t).join(' ');
+      }
+      await load();
+    });
+    return select;
   }
 
   async function remove(member) {

@@ -40,6 +40,8 @@ public class GroupResource {
 
   public record InviteRequest(String role) {}
 
+  public record RoleChange(String role) {}
+
   @GET
   @Operation(summary = "Every local group with its territory")
   public List<GroupService.GroupView> list() {
@@ -117,6 +119,22 @@ public class GroupResource {
   @Operation(summary = "Members of a group (its members)")
   public List<GroupService.Member> members(@PathParam("id") long id) {
     return groups.members(currentUser.require(), id);
+  }
+
+  @PATCH
+  @Path("{id}/members/{userId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change a member's role (group admins)",
+      description = "Body: {\"role\": \"moderator\" | \"admin\"}")
+  @APIResponse(
+      responseCode = "200",
+      description = "The member with the new role",
+      content = @Content(schema = @Schema(implementation = GroupService.Member.class)))
+  public GroupService.Member changeRole(
+      @PathParam("id") long id, @PathParam("userId") long userId, RoleChange change) {
+    return groups.changeRole(
+        currentUser.require(), id, userId, change == null ? null : change.role());
   }
 
   @DELETE

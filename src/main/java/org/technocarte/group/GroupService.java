@@ -95,11 +95,7 @@ public class GroupService {
     if (!actor.isAdminOf(groupId)) {
       throw ApiException.forbidden("Only an admin of this group invites members");
     }
-    String granted = role == null ? Principal.MODERATOR : role;
-    if (!granted.equals(Principal.MODERATOR) && !granted.equals(Principal.ADMIN)) {
-      throw ApiException.invalid(
-          "Invalid invitation", List.of(new FieldError("role", "must be moderator or admin")));
-    }
+    String granted = role("Invalid invitation", role == null ? Principal.MODERATOR : role);
     String token = Tokens.random();
     OffsetDateTime expires = OffsetDateTime.now().plus(inviteLifetime);
     em.createNativeQuery(
@@ -163,6 +159,38 @@ public class GroupService {
           new Member(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]));
     }
     return members;
+  }
+
+  /** A group admin makes a member a moderator or an admin. */
+  @Transactional
+  public Member changeRole(Principal actor, long groupId, long userId, String role) {
+    find(groupId);
+    if (!actor.isAdminOf(groupId)) {
+      throw ApiException.forbidden("Only an admin of this group changes its members' roles");
+    }
+    String granted = role("Invalid role", role);
+    int changed =
+        em.createNativeQuery(
+                "UPDATE membership SET role = :role WHERE group_id = :group AND user_id = :user")
+            .setParameter("role", granted)
+            .setParameter("group", groupId)
+            .setParameter("user", userId)
+            .executeUpdate();
+    if (changed == 0) {
+      throw ApiException.notFound("No such member");
+    }
+    return members(actor, groupId).stream()
+        .filter(m -> m.userId() == userId)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String role(String title, String role) {
+    if (!Principal.MODERATOR.equals(role) && !Principal.ADMIN.equals(role)) {
+      throw ApiException.invalid(
+          title, List.of(new FieldError("role", "must be moderator or admin")));
+    }
+    return role;
   }
 
   @Transactional

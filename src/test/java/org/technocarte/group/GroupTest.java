@@ -127,6 +127,49 @@ class GroupTest {
   }
 
   @Test
+  void shouldLetAGroupAdminChangeAMembersRole() {
+    long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
+    long member = fixtures.user("camille@collectif.test", false);
+    fixtures.member(member, group, "moderator");
+    String path = "/api/groups/" + group + "/members/" + member;
+
+    site.as()
+        .body(Map.of("role", "owner"))
+        .patch(path)
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("role"));
+    site.as().body("{}").patch(path).then().statusCode(422);
+    site.as()
+        .body(Map.of("role", "admin"))
+        .patch("/api/groups/" + group + "/members/999999")
+        .then()
+        .statusCode(404);
+    assertEquals(
+        1,
+        fixtures.count(
+            "SELECT count(*) FROM membership WHERE user_id = "
+                + member
+                + " AND role = 'moderator'"),
+        "nothing changed by the refusals");
+
+    site.as()
+        .body(Map.of("role", "admin"))
+        .patch(path)
+        .then()
+        .statusCode(200)
+        .body("userId", equalTo((int) member))
+        .body("role", equalTo("admin"));
+    // The new admin may now invite, which a moderator may not.
+    ModerationFixtures.login("camille@collectif.test")
+        .as()
+        .body(Map.of("role", "moderator"))
+        .post("/api/groups/" + group + "/invites")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
   void shouldNotTakeOverAnExistingAccountThroughAnInvitation() {
     long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
     String token =

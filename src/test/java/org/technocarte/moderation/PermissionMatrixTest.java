@@ -99,6 +99,7 @@ class PermissionMatrixTest {
     "change the territory,      401, 403, 403, 200, 200",
     "invite,                    401, 403, 403, 201, 201",
     "list the members,          401, 200, 403, 200, 200",
+    "change a member's role,    401, 403, 403, 200, 200",
     "remove a member,           401, 403, 403, 204, 204",
     "add city evidence,         401, 201, 403, 201, 201",
     "change city evidence,      401, 200, 403, 200, 200",
@@ -161,6 +162,10 @@ class PermissionMatrixTest {
       case "invite" ->
           r -> r.body(Map.of("role", "moderator")).post("/api/groups/" + groupA + "/invites");
       case "list the members" -> r -> r.get("/api/groups/" + groupA + "/members");
+      case "change a member's role" ->
+          r ->
+              r.body(Map.of("role", "admin"))
+                  .patch("/api/groups/" + groupA + "/members/" + memberOfA);
       case "remove a member" -> r -> r.delete("/api/groups/" + groupA + "/members/" + memberOfA);
       case "add city evidence" -> r -> r.body(CITY_EVIDENCE).post(EVIDENCE);
       case "change city evidence" ->
