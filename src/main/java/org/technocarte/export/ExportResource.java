@@ -1,6 +1,7 @@
 package org.technocarte.export;
 
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,13 +9,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.Problem;
@@ -47,34 +45,6 @@ public class ExportResource {
       description =
           "An RFC 7946 FeatureCollection of every approved sighting matching the filters, with the"
               + " licence in its license and attribution members.")
-  @Parameter(
-      name = "bbox",
-      in = ParameterIn.QUERY,
-      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
-      example = "3.86,43.60,3.89,43.62")
-  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
-  @Parameter(
-      name = "surveillanceType",
-      in = ParameterIn.QUERY,
-      description = "camera, alpr, guard, other; comma-separated for several")
-  @Parameter(
-      name = "cameraType",
-      in = ParameterIn.QUERY,
-      description = "fixed, dome, panning, unknown; comma-separated for several")
-  @Parameter(
-      name = "vsaSuspected",
-      in = ParameterIn.QUERY,
-      schema = @Schema(implementation = Boolean.class))
-  @Parameter(
-      name = "observedSince",
-      in = ParameterIn.QUERY,
-      description = "Seen on or after this date (YYYY-MM-DD)",
-      schema = @Schema(type = SchemaType.STRING, format = "date"))
-  @Parameter(
-      name = "updatedSince",
-      in = ParameterIn.QUERY,
-      description = "Changed at or after this date or date-time (RFC 3339)",
-      schema = @Schema(type = SchemaType.STRING))
   @APIResponse(
       responseCode = "200",
       description = "The file",
@@ -82,8 +52,8 @@ public class ExportResource {
           @Content(
               mediaType = "application/geo+json",
               schema = @Schema(implementation = SightingCollection.class)))
-  public Response geojson(@Context UriInfo uri, @Context RoutingContext http) {
-    return download(ExportFormat.GEOJSON, uri, http);
+  public Response geojson(@BeanParam ExportQuery query, @Context RoutingContext http) {
+    return download(ExportFormat.GEOJSON, query, http);
   }
 
   @GET
@@ -96,40 +66,12 @@ public class ExportResource {
               + " directions joined with ';'. Free text starting with = + - or @ gets a leading"
               + " apostrophe, so a spreadsheet shows it instead of running it as a formula. The"
               + " licence is in the file name and the Link header.")
-  @Parameter(
-      name = "bbox",
-      in = ParameterIn.QUERY,
-      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
-      example = "3.86,43.60,3.89,43.62")
-  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
-  @Parameter(
-      name = "surveillanceType",
-      in = ParameterIn.QUERY,
-      description = "camera, alpr, guard, other; comma-separated for several")
-  @Parameter(
-      name = "cameraType",
-      in = ParameterIn.QUERY,
-      description = "fixed, dome, panning, unknown; comma-separated for several")
-  @Parameter(
-      name = "vsaSuspected",
-      in = ParameterIn.QUERY,
-      schema = @Schema(implementation = Boolean.class))
-  @Parameter(
-      name = "observedSince",
-      in = ParameterIn.QUERY,
-      description = "Seen on or after this date (YYYY-MM-DD)",
-      schema = @Schema(type = SchemaType.STRING, format = "date"))
-  @Parameter(
-      name = "updatedSince",
-      in = ParameterIn.QUERY,
-      description = "Changed at or after this date or date-time (RFC 3339)",
-      schema = @Schema(type = SchemaType.STRING))
   @APIResponse(
       responseCode = "200",
       description = "The file",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-  public Response csv(@Context UriInfo uri, @Context RoutingContext http) {
-    return download(ExportFormat.CSV, uri, http);
+  public Response csv(@BeanParam ExportQuery query, @Context RoutingContext http) {
+    return download(ExportFormat.CSV, query, http);
   }
 
   @GET
@@ -141,34 +83,6 @@ public class ExportResource {
           "New nodes (negative ids) tagged man_made=surveillance and the OSM tags of the design,"
               + " in a file marked upload=\"never\": check each camera on the ground before copying"
               + " it to OpenStreetMap. Suspected VSA is never in it.")
-  @Parameter(
-      name = "bbox",
-      in = ParameterIn.QUERY,
-      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
-      example = "3.86,43.60,3.89,43.62")
-  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
-  @Parameter(
-      name = "surveillanceType",
-      in = ParameterIn.QUERY,
-      description = "camera, alpr, guard, other; comma-separated for several")
-  @Parameter(
-      name = "cameraType",
-      in = ParameterIn.QUERY,
-      description = "fixed, dome, panning, unknown; comma-separated for several")
-  @Parameter(
-      name = "vsaSuspected",
-      in = ParameterIn.QUERY,
-      schema = @Schema(implementation = Boolean.class))
-  @Parameter(
-      name = "observedSince",
-      in = ParameterIn.QUERY,
-      description = "Seen on or after this date (YYYY-MM-DD)",
-      schema = @Schema(type = SchemaType.STRING, format = "date"))
-  @Parameter(
-      name = "updatedSince",
-      in = ParameterIn.QUERY,
-      description = "Changed at or after this date or date-time (RFC 3339)",
-      schema = @Schema(type = SchemaType.STRING))
   @APIResponse(
       responseCode = "200",
       description = "The file",
@@ -176,16 +90,16 @@ public class ExportResource {
           @Content(
               mediaType = "application/vnd.openstreetmap.data+xml",
               schema = @Schema(type = SchemaType.STRING)))
-  public Response osm(@Context UriInfo uri, @Context RoutingContext http) {
-    return download(ExportFormat.OSM, uri, http);
+  public Response osm(@BeanParam ExportQuery query, @Context RoutingContext http) {
+    return download(ExportFormat.OSM, query, http);
   }
 
   /**
    * The slot is given back when the body has been written, and also when the answer ends or the
    * connection drops before that (whichever comes first; giving back twice is harmless).
    */
-  private Response download(ExportFormat format, UriInfo uri, RoutingContext http) {
-    ExportFilter filter = ExportFilter.parse(uri.getQueryParameters());
+  private Response download(ExportFormat format, ExportQuery query, RoutingContext http) {
+    ExportFilter filter = query.filter();
     ExportSlots.Slot slot = slots.take();
     http.addEndHandler(ended -> slot.close());
     ExportService.Download file = service.export(format, filter);

@@ -1,13 +1,12 @@
 package org.technocarte.export;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,8 +40,7 @@ public class TileResource {
       description =
           "Mapbox Vector Tile 2.1, layer 'sightings', extent 4096, zoom 0 to 16. Each point is a"
               + " cell of 128 units (8 pixels) holding the cameras there: 'count', and 'vsa' for"
-              + " how many are suspected of VSA. Filters as the exports: city, surveillanceType,"
-              + " cameraType, vsaSuspected, observedSince, updatedSince. Public, cacheable 5"
+              + " how many are suspected of VSA. The exports' filters apply. Public, cacheable 5"
               + " minutes.")
   @APIResponse(
       responseCode = "200",
@@ -55,12 +53,15 @@ public class TileResource {
       responseCode = "404",
       description = "No such tile: zoom above 16, or x or y outside the grid of that zoom")
   public Response tile(
-      @PathParam("z") int z, @PathParam("x") int x, @PathParam("y") int y, @Context UriInfo uri) {
+      @PathParam("z") int z,
+      @PathParam("x") int x,
+      @PathParam("y") int y,
+      @BeanParam ExportQuery query) {
     if (!VectorTiles.exists(z, x, y)) {
       throw ApiException.notFound(
           "No tile " + z + "/" + x + "/" + y + ": zoom 0 to " + VectorTiles.MAX_ZOOM);
     }
-    Where where = ExportFilter.parse(uri.getQueryParameters()).where();
+    Where where = query.filter().where();
     return Response.ok(tiles.tile(z, x, y, where), MEDIA_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE_SECONDS)
         .build();

@@ -138,6 +138,30 @@ class OpenApiTest {
   }
 
   @Test
+  void shouldDocumentTheFiltersOfEveryExportAndOfTheTiles() {
+    JsonPath doc = document();
+    List<String> filters =
+        List.of(
+            "bbox",
+            "city",
+            "surveillanceType",
+            "cameraType",
+            "vsaSuspected",
+            "observedSince",
+            "updatedSince");
+    for (String path :
+        List.of(
+            "/api/export/sightings.geojson",
+            "/api/export/sightings.csv",
+            "/api/export/sightings.osm",
+            "/tiles/sightings/{z}/{x}/{y}.mvt")) {
+      List<String> names =
+          doc.getList("paths.'" + path + "'.get.parameters.findAll { it.in == 'query' }.name");
+      assertEquals(filters.stream().sorted().toList(), names.stream().sorted().toList(), path);
+    }
+  }
+
+  @Test
   void shouldDescribeTheEnumsWithTheirWireWords() {
     JsonPath doc = document();
     assertEquals(
