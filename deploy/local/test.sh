@@ -38,3 +38,7 @@ deploy/local/postgis.sh start
 
 # The walker's map in a real browser, against the jar that verify has just packaged.
 deploy/local/e2e.sh
+
+# The deployment targets: the server's nginx + unit for real, the Compose and Kubernetes files by schema.
+deploy/server/test.sh
+deploy/validate/validate.sh
