@@ -128,6 +128,8 @@ function required(doc) {
       need(c.resources?.limits?.memory, `${at} resources.limits.memory`);
       need(c.securityContext?.readOnlyRootFilesystem, `${at} securityContext.readOnlyRootFilesystem`);
       need(c.securityContext?.allowPrivilegeEscalation, `${at} securityContext.allowPrivilegeEscalation`);
+      const javaOpts = (c.env ?? []).find((e) => e.name === "JAVA_OPTS")?.value ?? "";
+      if (!/-Xmx|MaxRAMPercentage/.test(javaOpts)) errors.push(`${at}: JAVA_OPTS sets no heap limit`);
     }
   }
   return errors;

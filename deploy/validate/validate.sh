@@ -16,6 +16,15 @@ fi
 node validate.mjs compose "$deploy/compose/compose.yaml"
 node validate.mjs k8s "$deploy/k8s"
 
+# deploy/.env.example lists every setting: at least each one of README's Configuration table.
+missing=$(grep -E '^\| `' "$deploy/../README.md" | grep -oE '`(TECHNOCARTE|QUARKUS)_[A-Z0-9_]+`' | tr -d '`' | sort -u |
+  while read -r name; do grep -qE "^#? ?$name=" "$deploy/.env.example" || echo "$name"; done)
+if [ -n "$missing" ]; then
+  echo "INVALID deploy/.env.example lacks settings of README.md's Configuration table:" $missing
+  exit 1
+fi
+echo "ok      deploy/.env.example holds the $(grep -cE '^#? ?(TECHNOCARTE|QUARKUS|JAVA)_?[A-Z0-9_]*=' "$deploy/.env.example") settings, README's table included"
+
 # The validators must refuse what is wrong, or the lines above prove nothing.
 work=$(mktemp -d -t technocarte-validate.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -50,4 +59,7 @@ refused "the CloudNativePG Cluster with instances as a string" node validate.mjs
 cp -r "$deploy/k8s" "$work/k8s-probe"
 break_copy "$deploy/k8s/app.yaml" 's/readinessProbe:/readinesProbe:/' "$work/k8s-probe/app.yaml"
 refused "the Deployment with a misspelt readinessProbe" node validate.mjs k8s "$work/k8s-probe"
-echo "validate: 5 broken copies refused"
+cp -r "$deploy/k8s" "$work/k8s-heap"
+break_copy "$deploy/k8s/app.yaml" 's/-XX:MaxRAMPercentage=60 //' "$work/k8s-heap/app.yaml"
+refused "the Deployment without a heap limit" node validate.mjs k8s "$work/k8s-heap"
+echo "validate: 6 broken copies refused"
