@@ -183,10 +183,12 @@ base="https://127.0.0.1:$https_port"
 fetch() {
   local from=$1 method=$2 path=$3
   shift 3
+  : >"$work/h"
+  : >"$work/b"
   curl -sS --cacert "$work/tls/cert.pem" --interface "$from" -A "$agent" -X "$method" \
-    -D "$work/h" -o "$work/b" -w '%{http_code}' "$@" "$base$path"
+    -D "$work/h" -o "$work/b" -w '%{http_code}' "$@" "$base$path" || true # 000: no answer at all
 }
-header() { grep -i "^$1:" "$work/h" | head -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'; }
+header() { { grep -i "^$1:" "$work/h" || true; } | head -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'; }
 body_has() { grep -q -- "$1" "$work/b"; }
 sighting() { # a GeoJSON sighting with a fresh clientId
   printf '{"type":"Feature","geometry":{"type":"Point","coordinates":[3.8797,43.6085]},"properties":{"surveillanceType":"camera","cameraType":"dome","mount":"wall","directions":[90],"clientId":"%s"}}' \
@@ -211,7 +213,7 @@ for asset in "${assets[@]}"; do
   status=$(fetch "$walker_a" GET "$asset")
   check "  $asset: $status, $(wc -c <"$work/b") bytes" [ "$status" = 200 ]
 done
-status=$(curl -sS --interface "$walker_a" -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/cities/")
+status=$(curl -sS --interface "$walker_a" -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/cities/" || true)
 check "plain http is redirected to https ($status)" [ "$status" = "301 https://127.0.0.1:$https_port/cities/" ]
 
 echo "== a sighting posted through nginx; rate limits see each walker"
