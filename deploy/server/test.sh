@@ -274,6 +274,27 @@ check "no address, forged or real, and no User-Agent in any log file of nginx ($
 leaks=$(grep -cE "127\.0\.0\.[23]|$agent|203\.0\.113\.7|198\.51\.100\.23" "$work/app.log" || true)
 check "none in the app's log either ($leaks lines)" [ "$leaks" = 0 ]
 
+echo "== the same site as the Compose proxy fills it (the nginx image's envsubst of defined variables)"
+if command -v envsubst >/dev/null 2>&1; then
+  mkdir -p "$work/compose"
+  (
+    # The proxy's environment in deploy/compose/compose.yaml, its paths moved into the temp dir.
+    export SERVER_NAME=localhost HTTP_LISTEN="127.0.0.1:$http_port" HTTP_LISTEN_V6="[::1]:$http_port"
+    export HTTPS_LISTEN="127.0.0.1:$https_port" HTTPS_LISTEN_V6="[::1]:$https_port" HTTPS_PORT_SUFFIX=""
+    export TLS_CERT="$work/tls/cert.pem" TLS_KEY="$work/tls/key.pem" ACME_ROOT="$work/acme"
+    export APP="127.0.0.1:$app_port" CACHE_DIR="$work/cache" LOG_DIR="$work/log"
+    defined=$(printf '${%s} ' $(env | cut -d= -f1))
+    envsubst "$defined" <deploy/server/nginx/technocarte.conf >"$work/compose/technocarte.conf"
+  )
+  sed "s|include $work/technocarte.conf;|include $work/compose/technocarte.conf;|; s|pid $work/nginx.pid;|pid $work/compose/nginx.pid;|" \
+    "$work/nginx.conf" >"$work/compose/nginx.conf"
+  left=$(grep -v '^ *#' "$work/compose/technocarte.conf" | grep -o '\${[A-Z_0-9]*}' | sort -u | tr '\n' ' ' || true)
+  check "every placeholder is one of the proxy's variables${left:+ (left: $left)}" [ -z "$left" ]
+  check "nginx -t accepts it" "$nginx_bin" -q -p "$work" -c "$work/compose/nginx.conf" -t
+else
+  say "envsubst missing (Debian: gettext-base): the Compose rendering is not checked"
+fi
+
 echo "== the systemd unit"
 if command -v systemd-analyze >/dev/null 2>&1; then
   cp deploy/server/systemd/technocarte.service "$work/technocarte.service"

@@ -10,7 +10,7 @@
 //   node validate.mjs k8s <folder with kustomization.yaml>...
 //
 // Prints one line per document and exits 1 when any is invalid (or of a kind no schema covers).
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import Ajv2019 from "ajv/dist/2019.js";
@@ -59,6 +59,33 @@ function withoutIds(node, namesOfSchemas = false) {
   return out;
 }
 
+// The proxy fills the server's nginx site with the image's envsubst, which replaces only the
+// variables it is given: each placeholder of the site must be in the proxy's environment, or nginx
+// gets a "${NAME}" it does not know.
+function siteVariables(file, doc) {
+  for (const [name, service] of Object.entries(doc.services ?? {})) {
+    for (const volume of service.volumes ?? []) {
+      const [source, target] = String(volume).split(":");
+      if (!target?.startsWith("/etc/nginx/templates/")) continue;
+      const site = path.resolve(path.dirname(file), source);
+      if (!existsSync(site)) {
+        report(file, `${name} mounts ${source}`, [`${site} does not exist`]);
+        continue;
+      }
+      const placeholders = new Set(
+        readFileSync(site, "utf8")
+          .split("\n")
+          .filter((line) => !line.trimStart().startsWith("#"))
+          .flatMap((line) => [...line.matchAll(/\$\{([A-Z_0-9]+)\}/g)].map((m) => m[1])),
+      );
+      const given = Object.keys(service.environment ?? {});
+      const missing = [...placeholders].filter((p) => !given.includes(p));
+      report(file, `${name} fills every placeholder of ${path.basename(site)} (${placeholders.size})`,
+        missing.map((p) => `\${${p}} is not in services.${name}.environment`));
+    }
+  }
+}
+
 function compose(files) {
   // Draft 2019-09, named by its old http URI: Ajv knows the draft by its https URI, so $schema is
   // left out and the draft is Ajv2019's own. The schema also labels itself and its parts with
@@ -79,6 +106,7 @@ function compose(files) {
         ? []
         : validate.errors.map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
       report(file, `Compose Specification (${Object.keys(doc.services ?? {}).join(", ")})`, errors);
+      siteVariables(file, doc);
     }
   }
 }

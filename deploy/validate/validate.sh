@@ -49,6 +49,10 @@ break_copy "$deploy/compose/compose.yaml" 's/^\( *\)restart: unless-stopped/\1re
 refused "compose.yaml with a list for restart" node validate.mjs compose "$work/compose.yaml"
 break_copy "$deploy/compose/compose.yaml" 's/^services:/servces:/' "$work/compose.yaml"
 refused "compose.yaml with a misspelt top-level key" node validate.mjs compose "$work/compose.yaml"
+# The site is mounted by a path relative to the Compose file: the copy goes beside the original.
+break_copy "$deploy/compose/compose.yaml" '/HTTPS_PORT_SUFFIX: ""/d' "$deploy/compose/.broken-compose.yaml"
+trap 'rm -rf "$work" "$deploy/compose/.broken-compose.yaml"' EXIT
+refused "compose.yaml whose proxy misses a placeholder of the nginx site" node validate.mjs compose "$deploy/compose/.broken-compose.yaml"
 
 cp -r "$deploy/k8s" "$work/k8s-replicas"
 break_copy "$deploy/k8s/app.yaml" 's/^\( *\)minReplicas: 2/\1minReplicas: two/' "$work/k8s-replicas/app.yaml"
@@ -62,4 +66,4 @@ refused "the Deployment with a misspelt readinessProbe" node validate.mjs k8s "$
 cp -r "$deploy/k8s" "$work/k8s-heap"
 break_copy "$deploy/k8s/app.yaml" 's/-XX:MaxRAMPercentage=60 //' "$work/k8s-heap/app.yaml"
 refused "the Deployment without a heap limit" node validate.mjs k8s "$work/k8s-heap"
-echo "validate: 6 broken copies refused"
+echo "validate: 7 broken copies refused"
