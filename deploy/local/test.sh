@@ -36,6 +36,9 @@ deploy/local/postgis.sh start
 
 ./mvnw -B --no-transfer-progress verify "$@"
 
+# The OGC's conformance suite and an OpenAPI validator against the jar that verify has just packaged.
+deploy/ogc/conformance.sh
+
 # The walker's map in a real browser, against the jar that verify has just packaged.
 deploy/local/e2e.sh
 
