@@ -16,7 +16,7 @@ import org.technocarte.common.error.ApiException;
 
 /**
  * Reads a JSON request body strictly: bounded size (413), well-formed (400), no duplicate keys, no
- * trailing garbage.
+ * trailing garbage, no NUL in any text (422, see {@link JsonText}).
  */
 @ApplicationScoped
 public class JsonBody {
@@ -57,14 +57,18 @@ public class JsonBody {
       throw ApiException.tooLarge(maxBytes);
     }
     Charset charset = charset(type);
+    JsonNode tree;
     try {
-      return charset.equals(StandardCharsets.UTF_8)
-          ? reader.readTree(body)
-          : reader.readTree(new String(body, charset));
+      tree =
+          charset.equals(StandardCharsets.UTF_8)
+              ? reader.readTree(body)
+              : reader.readTree(new String(body, charset));
     } catch (IOException e) {
       throw ApiException.badRequest(
           "malformed-json", "Malformed JSON", "The request body is not valid JSON");
     }
+    JsonText.check(tree);
+    return tree;
   }
 
   private static Charset charset(MediaType type) {
