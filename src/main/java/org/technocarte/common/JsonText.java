@@ -2,8 +2,11 @@ package org.technocarte.common;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,19 +32,39 @@ public class JsonText implements ObjectMapperCustomizer {
 
   @Override
   public void customize(ObjectMapper mapper) {
-    mapper.registerModule(new SimpleModule("json-text").addDeserializer(String.class, new Text()));
+    mapper.registerModule(
+        new SimpleModule("json-text")
+            .addDeserializer(String.class, new Text())
+            .addDeserializer(JsonNode.class, new Tree()));
   }
 
-  /** Refuses a tree holding a NUL in a string or a member name, naming its path. */
-  public static void check(JsonNode tree) {
-    String path = nulPath(tree, "");
-    if (path != null) {
-      throw ApiException.invalid(
-          "Invalid text", List.of(new FieldError(path.isEmpty() ? "body" : path, MESSAGE)));
+  /** The 422 for a refused text, naming its field. */
+  public static ApiException refusal(JsonMappingException refused) {
+    return ApiException.invalid("Invalid text", List.of(new FieldError(path(refused), MESSAGE)));
+  }
+
+  /**
+   * The path of a binding failure as the other answers write it ({@code sightings[0].id}), "body"
+   * for the body itself.
+   */
+  public static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      String name = ref.getFieldName();
+      if (name != null) {
+        if (!path.isEmpty() && !name.startsWith("[")) {
+          path.append('.');
+        }
+        path.append(name);
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
     }
+    return path.isEmpty() ? "body" : path.toString();
   }
 
-  private static String nulPath(JsonNode node, String path) {
+  /** The path of the first text holding a NUL in a tree ("" for the root), or null. */
+  static String nulPath(JsonNode node, String path) {
     if (node.isTextual()) {
       return node.textValue().indexOf('\0') >= 0 ? path : null;
     }
@@ -72,6 +95,34 @@ public class JsonText implements ObjectMapperCustomizer {
   public static final class TextRefused extends InvalidFormatException {
     TextRefused(JsonParser parser, String value) {
       super(parser, MESSAGE, value, String.class);
+    }
+  }
+
+  /** Trees too (bodies read whole, and members typed as any JSON such as a territory). */
+  private static final class Tree extends StdDeserializer<JsonNode> {
+    Tree() {
+      super(JsonNode.class);
+    }
+
+    @Override
+    public JsonNode deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      JsonNode tree =
+          JsonNodeDeserializer.getDeserializer(JsonNode.class).deserialize(parser, context);
+      String path = nulPath(tree, "");
+      if (path != null) {
+        TextRefused refused = new TextRefused(parser, null);
+        if (!path.isEmpty()) {
+          refused.prependPath(new JsonMappingException.Reference(null, path));
+        }
+        throw refused;
+      }
+      return tree;
+    }
+
+    @Override
+    public JsonNode getNullValue(DeserializationContext context) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
   }
 

@@ -59,11 +59,10 @@ public class ProblemMapper {
         return api(refusal);
       }
     }
-    String field = jsonPath(e);
     if (e instanceof JsonText.TextRefused) {
-      return api(
-          ApiException.invalid("Invalid text", List.of(new FieldError(field, JsonText.MESSAGE))));
+      return api(JsonText.refusal(e));
     }
+    String field = JsonText.path(e);
     String message = expected(e);
     return api(
         new ApiException(
@@ -72,22 +71,6 @@ public class ProblemMapper {
             "Unexpected JSON",
             field + ": " + message,
             List.of(new FieldError(field, message))));
-  }
-
-  /** The field's path as the other answers write it: {@code sightings[0].version}. */
-  private static String jsonPath(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "body" : path.toString();
   }
 
   /** What was expected there, in the product's words, never a Java class name. */

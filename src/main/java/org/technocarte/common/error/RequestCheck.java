@@ -82,11 +82,21 @@ public class RequestCheck {
       context.next();
       return;
     }
-    String detail =
-        context.request().authority() == null
-            ? "The request needs a Host header"
-            : "The request could not be read";
-    refuse(context, new ApiException(status, "bad-request", "Bad request", detail, null));
+    ApiException refusal =
+        switch (status) {
+          case 400 ->
+              ApiException.badRequest(
+                  "bad-request",
+                  "Bad request",
+                  context.request().authority() == null
+                      ? "The request needs a Host header"
+                      : "The request could not be read");
+          case 404 -> ApiException.notFound("No such resource");
+          default ->
+              new ApiException(
+                  status, "http-" + status, "Refused", "The request was refused", null);
+        };
+    refuse(context, refusal);
   }
 
   private static ApiException unreadable(FieldError error) {
