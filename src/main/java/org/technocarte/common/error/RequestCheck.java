@@ -110,6 +110,9 @@ public class RequestCheck {
 
   /** The first unreadable piece of the path or query, or null. */
   static FieldError targetError(String uri) {
+    if (plain(uri)) {
+      return null;
+    }
     int question = uri.indexOf('?');
     String path = question < 0 ? uri : uri.substring(0, question);
     int hash = path.indexOf('#');
@@ -139,6 +142,17 @@ public class RequestCheck {
       }
     }
     return null;
+  }
+
+  /** Most targets (tiles, the map's reads) hold neither an escape nor a raw byte: nothing to do. */
+  private static boolean plain(String uri) {
+    for (int i = 0; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '%' || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Why a piece of the target cannot be read as text, or null when it can. */
