@@ -100,7 +100,7 @@ public class SightingResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
       @Context UriInfo uri) {
     SightingInput input =
-        SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.CREATE);
+        SightingInputParser.parse(json.readFeature(body, type), SightingInputParser.Mode.CREATE);
     SightingService.Created created = service.submit(input);
     SightingView sighting = created.sighting();
     Response.ResponseBuilder answer =
@@ -285,7 +285,7 @@ public class SightingResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
       InputStream body) {
     SightingInput input =
-        SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.AMEND);
+        SightingInputParser.parse(json.readFeature(body, type), SightingInputParser.Mode.AMEND);
     return Response.ok(service.amend(id, editToken, input))
         .type(GEO_JSON)
         .cacheControl(Caching.privateNoStore())
