@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.technocarte.common.database.StatementTimeouts;
 import org.technocarte.sighting.SightingRepository;
 import org.technocarte.sighting.SightingView;
 
@@ -36,9 +37,11 @@ public class ApprovedSightings {
   }
 
   private final AgroalDataSource dataSource;
+  private final StatementTimeouts timeouts;
 
-  public ApprovedSightings(AgroalDataSource dataSource) {
+  public ApprovedSightings(AgroalDataSource dataSource, StatementTimeouts timeouts) {
     this.dataSource = dataSource;
+    this.timeouts = timeouts;
   }
 
   /**
@@ -57,6 +60,7 @@ public class ApprovedSightings {
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        timeouts.forExport(connection);
         statement.setFetchSize(FETCH_SIZE);
         int next = where.bind(connection, statement, 1);
         statement.setLong(next++, afterId);
