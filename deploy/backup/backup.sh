@@ -24,8 +24,9 @@ usage: backup.sh [options]
   -d, --dbname DB        database name or connection string (default: $PGDATABASE, else technocarte)
   -h, --help             this help
 
-Left out on purpose: the rows of the rate-limit, login-throttle, proof-of-work and export-slot
-tables (keyed client addresses of the day) and of every UNLOGGED table; their tables are kept, empty.
+Left out on purpose: the rows of the rate-limit, login-throttle, used-challenge, address-salt and
+export-slot tables (keyed client addresses of the day, leases) and of every UNLOGGED table; the
+tables themselves are kept, empty.
 
 Exit codes: 0 written; 1 failed (nothing left behind); 2 usage; 3 a tool is missing;
 4 written, but some photos have their files outside the database and no --photos-dir was given.
@@ -71,10 +72,12 @@ partial_tar="$photos_tar.partial"
 cleanup() { rm -f "$partial" "$partial_tar"; }
 trap cleanup EXIT
 
-# Tables whose rows are keyed client addresses or short-lived leases (safety/ and export/ keep
-# them in PostgreSQL so that every instance shares them): their structure is dumped, never their
-# rows. --no-unlogged-table-data leaves out any UNLOGGED table's rows too, whatever its name.
-excluded=('rate_*' 'login_*' 'pow_*' 'export_slot*')
+# Tables whose rows are keyed client addresses, the salt of the day's address keys, used
+# challenges or short-lived leases (V36: rate_bucket, login_failure, used_challenge,
+# address_day_salt, export_slot; kept in PostgreSQL so that every instance shares them): their
+# structure is dumped, never their rows. --no-unlogged-table-data leaves out any UNLOGGED table's
+# rows too, whatever its name.
+excluded=('rate_*' 'login_*' 'pow_*' 'used_challenge*' 'address_day_salt*' 'export_slot*')
 exclude_args=(--no-unlogged-table-data)
 for pattern in "${excluded[@]}"; do exclude_args+=("--exclude-table-data=$pattern"); done
 

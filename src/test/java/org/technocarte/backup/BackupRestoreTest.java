@@ -314,7 +314,8 @@ class BackupRestoreTest {
           SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = 'public' AND c.relkind = 'r'
             AND (c.relpersistence = 'u' OR c.relname LIKE 'rate\\_%' OR c.relname LIKE 'login\\_%'
-                 OR c.relname LIKE 'pow\\_%' OR c.relname LIKE 'export\\_slot%')
+                 OR c.relname LIKE 'pow\\_%' OR c.relname LIKE 'used\\_challenge%'
+                 OR c.relname LIKE 'address\\_day\\_salt%' OR c.relname LIKE 'export\\_slot%')
           """);
     }
 
