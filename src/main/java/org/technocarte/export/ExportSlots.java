@@ -1,10 +1,11 @@
 package org.technocarte.export;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Context;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,9 +154,11 @@ public class ExportSlots {
     }
   }
 
-  /** A stopping instance gives its slots back at once rather than when their leases run out. */
-  @PreDestroy
-  void releaseAll() {
+  /**
+   * A stopping instance gives its slots back at once rather than when their leases run out (on the
+   * shutdown event: the pool is still open then, not any more when beans are destroyed).
+   */
+  void releaseAll(@Observes ShutdownEvent stopping) {
     releases.shutdown();
     SharedStateException.purge(LOG, dataSource, RELEASE_ALL, instance);
   }

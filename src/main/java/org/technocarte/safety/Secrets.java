@@ -1,8 +1,9 @@
 package org.technocarte.safety;
 
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +20,6 @@ import org.technocarte.common.config.SecretConfig;
  *
  * <p>Made at start, so that a secret too short stops the app before it serves anything.
  */
-@Startup
 @ApplicationScoped
 public class Secrets {
 
@@ -27,6 +27,7 @@ public class Secrets {
   private static final Logger LOG = Logger.getLogger(Secrets.class);
 
   private final byte[] secret;
+  private final boolean drawn;
 
   @Inject
   public Secrets(SecretConfig config) {
@@ -38,12 +39,7 @@ public class Secrets {
     if (secret == null || secret.isEmpty()) {
       this.secret = new byte[32];
       new SecureRandom().nextBytes(this.secret);
-      if (LaunchMode.current() == LaunchMode.NORMAL) {
-        LOG.warn(
-            "technocarte.secret (TECHNOCARTE_SECRET) is not set: this process drew a random one,"
-                + " which is right for a single instance only. Give every instance the same secret"
-                + " before running more than one.");
-      }
+      this.drawn = true;
       return;
     }
     if (secret.length() < MIN_LENGTH) {
@@ -53,6 +49,16 @@ public class Secrets {
               + " characters, e.g. the output of: openssl rand -base64 32");
     }
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.drawn = false;
+  }
+
+  void onStart(@Observes StartupEvent start) {
+    if (drawn && LaunchMode.current() == LaunchMode.NORMAL) {
+      LOG.warn(
+          "technocarte.secret (TECHNOCARTE_SECRET) is not set: this process drew a random one,"
+              + " which is right for a single instance only. Give every instance the same secret"
+              + " before running more than one.");
+    }
   }
 
   /** A 32-byte key for one purpose, named by its label, from the data given. */
