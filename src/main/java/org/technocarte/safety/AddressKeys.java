@@ -1,6 +1,7 @@
 package org.technocarte.safety;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -109,8 +110,16 @@ public class AddressKeys {
     return current;
   }
 
-  /** The salt of the day: the one already drawn by some instance, or a new one. */
+  /**
+   * The salt of the day: the one already drawn by some instance, or a new one. In a transaction of
+   * its own, committed before any key is made with it: were it rolled back with a caller's, this
+   * instance would key with a salt no other instance has.
+   */
   private byte[] salt(LocalDate day) {
+    return QuarkusTransaction.requiringNew().call(() -> readOrDrawSalt(day));
+  }
+
+  private byte[] readOrDrawSalt(LocalDate day) {
     byte[] fresh = new byte[32];
     RANDOM.nextBytes(fresh);
     try (Connection connection = dataSource.getConnection()) {
