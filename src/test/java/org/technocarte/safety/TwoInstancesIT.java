@@ -145,6 +145,26 @@ class TwoInstancesIT {
               .statusCode();
     } while (status == 503 && System.nanoTime() < deadline);
     assertEquals(200, status, "the slots came back after both clients left");
+    // And the downloads themselves ended: no connection still streams sightings.
+    long streaming;
+    do {
+      Thread.sleep(100);
+      streaming = streamingExports();
+    } while (streaming > 0 && System.nanoTime() < deadline);
+    assertEquals(0, streaming, "no download still holds a connection");
+  }
+
+  static long streamingExports() throws SQLException {
+    try (Connection db = database();
+        Statement s = db.createStatement();
+        java.sql.ResultSet row =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND pid <> pg_backend_pid() AND state <> 'idle'"
+                    + " AND query LIKE 'SELECT s.id%FROM sighting s%'")) {
+      row.next();
+      return row.getLong(1);
+    }
   }
 
   @Test
