@@ -124,6 +124,15 @@ public class JsonText implements ObjectMapperCustomizer {
     public JsonNode getNullValue(DeserializationContext context) {
       return com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
+
+    /**
+     * A member left out of the body stays null, as with Jackson's own tree deserializer: only an
+     * explicit JSON null is a NullNode (a PATCH tells "leave the territory" from "clear it").
+     */
+    @Override
+    public Object getAbsentValue(DeserializationContext context) {
+      return null;
+    }
   }
 
   private static final class Text extends StringDeserializer {

@@ -202,6 +202,23 @@ class GroupTest {
         .statusCode(409);
   }
 
+  @Test
+  void shouldKeepTheTerritoryWhenAChangeLeavesItOut() {
+    long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
+    String before =
+        given().get("/api/groups/" + group).then().extract().jsonPath().getString("territory");
+    site.as()
+        .body("{\"version\":0,\"cityName\":\"Lyon 1er\"}")
+        .patch("/api/groups/" + group)
+        .then()
+        .statusCode(200)
+        .body("cityName", equalTo("Lyon 1er"))
+        .body("version", equalTo(1));
+    assertEquals(
+        before,
+        given().get("/api/groups/" + group).then().extract().jsonPath().getString("territory"));
+  }
+
   private Response create(String name, String territory) {
     return site.as()
         .body(
