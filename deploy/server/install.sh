@@ -85,6 +85,12 @@ elif grep -q '^QUARKUS_DATASOURCE_PASSWORD=change-me$' "$env_file"; then
   pg -d postgres -c "ALTER ROLE technocarte PASSWORD '$password'"
   sed -i "s/^QUARKUS_DATASOURCE_PASSWORD=.*/QUARKUS_DATASOURCE_PASSWORD=$password/" "$env_file"
 fi
+# The operator's secret (keys of client addresses, proof-of-work signatures): drawn once, here, and
+# the same for every instance that is later pointed at this database (copy the line to them).
+if grep -q '^TECHNOCARTE_SECRET=change-me$' "$env_file"; then
+  say "drawing TECHNOCARTE_SECRET"
+  sed -i "s/^TECHNOCARTE_SECRET=.*/TECHNOCARTE_SECRET=$(openssl rand -hex 32)/" "$env_file"
+fi
 if [ -z "$(pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'technocarte'")" ]; then
   say "creating the database technocarte"
   pg -d postgres -c "CREATE DATABASE technocarte OWNER technocarte ENCODING 'UTF8' TEMPLATE template0"

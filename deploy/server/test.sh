@@ -158,6 +158,9 @@ say "nginx $("$nginx_bin" -v 2>&1 | sed 's/.*\///') on https://127.0.0.1:$https_
   export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$database"
   export QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte
   export TECHNOCARTE_PHOTOS_DIR="$work/photos"
+  # As install.sh does in place of the placeholder.
+  TECHNOCARTE_SECRET="$(openssl rand -hex 32)"
+  export TECHNOCARTE_SECRET
   export TECHNOCARTE_POW_DIFFICULTY=0
   # A bucket of two submissions that does not refill during the test.
   export TECHNOCARTE_RATE_LIMIT_SUBMISSION_BURST=2 TECHNOCARTE_RATE_LIMIT_SUBMISSION_PER_HOUR=1
