@@ -29,6 +29,6 @@ END {
   printf "slowest_ms %d\n", slowest
   printf "in_window %d\n", inWindow
   printf "ok_in_window %d\n", okInWindow
-  printf "last_503_ms %d\n", last503
-  printf "first_ok_after_back_ms %d\n", firstOk
+  printf "last_503_ms %.0f\n", last503
+  printf "first_ok_after_back_ms %.0f\n", firstOk
 }

@@ -46,11 +46,13 @@ now_ms() { date +%s%3N; }
 pg() { TECHNOCARTE_PG_DIR="$pg_dir" TECHNOCARTE_PG_PORT="$pg_port" deploy/local/postgis.sh "$@"; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 pg_ctl_owner() { as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/cluster" "$@"; }
-psql_app() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U technocarte -d "$db" "$@"; }
+psql_app() { "$pg_bin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U technocarte -d "$db" "$@"; }
 
 faults_cleanup() {
   if declare -F cleanup_more >/dev/null; then cleanup_more || true; fi
   stop_app
+  # The app's log stays for a look once the script is done.
+  mkdir -p "$root/target/faults" && cp "$work/app.log" "$root/target/faults/$name-app.log" 2>/dev/null
   if [ "${pg_started:-no}" = yes ]; then pg stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }

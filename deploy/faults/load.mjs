@@ -51,6 +51,7 @@ async function submit() {
   let accepted = 0;
   let attempts = 0;
   let unanswered = 0;
+  const refused = {};
   async function client() {
     for (let n = next++; n < total; n = next++) {
       const body = feature(randomUUID(), n);
@@ -63,7 +64,9 @@ async function submit() {
             accepted++;
             break;
           }
+          refused[answer.status] = (refused[answer.status] ?? 0) + 1;
         } catch {
+          refused.none = (refused.none ?? 0) + 1;
           // No answer (the app is down or restarting): resend, as the phone would.
         }
         if (Date.now() > deadline) {
@@ -75,7 +78,9 @@ async function submit() {
     }
   }
   await Promise.all(Array.from({ length: clients }, client));
-  console.log(JSON.stringify({ total, accepted, attempts, retries: attempts - total, unanswered }));
+  console.log(
+    JSON.stringify({ total, accepted, attempts, retries: attempts - total, unanswered, resentAfter: refused }),
+  );
 }
 
 const MAP = "/api/sightings?bbox=3.86,43.60,3.89,43.62";

@@ -10,12 +10,23 @@ local function uuid()
     math.random(0, 0xffffffffff))
 end
 
+local threads = {}
+
 function setup(thread)
   thread:set("seed", math.random(1, 1000000))
+  table.insert(threads, thread)
 end
 
 function init(args)
   math.randomseed(seed)
+  statuses = {}
+end
+
+-- Counts the answers that are not 2xx by status, to name them at the end.
+response = function(status, headers, body)
+  if status >= 300 then
+    statuses[status] = (statuses[status] or 0) + 1
+  end
 end
 
 request = function()
@@ -41,6 +52,15 @@ request = function()
 end
 
 done = function(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do
+      total[status] = (total[status] or 0) + n
+    end
+  end
+  for status, n in pairs(total) do
+    io.write(string.format("status %d: %d answers\n", status, n))
+  end
   io.write(string.format("latency p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

@@ -38,3 +38,6 @@ deploy/local/postgis.sh start
 
 # The walker's map in a real browser, against the jar that verify has just packaged.
 deploy/local/e2e.sh
+
+# Faults answered as faults: the app killed, PostgreSQL down, a table locked, photo storage unwritable.
+deploy/faults/short.sh

@@ -142,6 +142,9 @@ public class ReadConnections {
 
   private void trip(SQLException e) {
     long previous = downUntil.getAndSet(System.nanoTime() + retryAfterNanos);
+    // The pooled connections died with the replica: the next try must open a fresh one rather
+    // than fail again on an old one (those in use are closed when given back).
+    replica.flush(AgroalDataSource.FlushMode.GRACEFUL);
     if (previous == UP) {
       // One line per outage, no stack trace: an expected kind of failure.
       LOG.warnf(
