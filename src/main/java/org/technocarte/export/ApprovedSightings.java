@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.technocarte.common.database.StatementTimeouts;
 import org.technocarte.common.db.ReadConnections;
 import org.technocarte.sighting.SightingRepository;
 import org.technocarte.sighting.SightingView;
@@ -36,9 +37,11 @@ public class ApprovedSightings {
   }
 
   private final ReadConnections reads;
+  private final StatementTimeouts timeouts;
 
-  public ApprovedSightings(ReadConnections reads) {
+  public ApprovedSightings(ReadConnections reads, StatementTimeouts timeouts) {
     this.reads = reads;
+    this.timeouts = timeouts;
   }
 
   /**
@@ -63,6 +66,7 @@ public class ApprovedSightings {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              timeouts.forExport(connection);
               statement.setFetchSize(FETCH_SIZE);
               int next = where.bind(connection, statement, 1);
               statement.setLong(next++, lastSent[0]);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -96,8 +97,17 @@ public class ProblemMapper {
     return respond(problem(status, "http-" + status, title, title));
   }
 
+  /**
+   * The database's expected faults (down, pool exhausted, too slow) are 503 with Retry-After and
+   * one log line without a stack trace; anything else is a bug, logged whole.
+   */
   @ServerExceptionMapper
   public Response internal(Throwable e) {
+    Optional<DatabaseFaults.Fault> fault = DatabaseFaults.classify(e);
+    if (fault.isPresent()) {
+      LOG.warn(fault.get().logLine());
+      return api(fault.get().toApiException());
+    }
     LOG.error("Unexpected failure while answering a request", e);
     return respond(
         problem(
