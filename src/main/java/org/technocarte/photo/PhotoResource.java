@@ -81,6 +81,11 @@ public class PhotoResource {
       description = "Not a JPEG, PNG or WebP, or not what its Content-Type says")
   @APIResponse(responseCode = "422", description = "Cannot be decoded, or too many pixels")
   @APIResponse(responseCode = "429", description = "Too many uploads from here: see Retry-After")
+  @APIResponse(
+      responseCode = "507",
+      description =
+          "The photo storage is full or unwritable: nothing was stored, send it again after"
+              + " Retry-After")
   public Response upload(
       @PathParam("id") long id,
       @Parameter(description = "The private token given when the sighting was submitted")

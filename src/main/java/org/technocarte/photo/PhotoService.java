@@ -26,6 +26,9 @@ public class PhotoService {
 
   private static final Logger LOG = Logger.getLogger(PhotoService.class);
 
+  /** A full disk waits for an operator: minutes, not seconds. */
+  private static final long STORAGE_RETRY_SECONDS = 600;
+
   private final PhotoRepository repository;
   private final PhotoStore store;
   private final PhotoEncoder encoder;
@@ -69,12 +72,12 @@ public class PhotoService {
     PhotoEncoder.Encoded encoded = encoder.encode(upload, type);
     UUID id = UUID.randomUUID();
     try {
+      // The row first, then its files, in one transaction: the database store writes them in it,
+      // the folder store removes them again if it rolls back. No row without its files.
       return QuarkusTransaction.requiringNew()
           .call(
               () -> {
                 checkMayAdd(sightingId, editToken, true);
-                store.put(id, PhotoStore.Variant.FULL, encoded.full());
-                store.put(id, PhotoStore.Variant.THUMBNAIL, encoded.thumbnail());
                 Photo photo = new Photo();
                 photo.id = id;
                 photo.sightingId = sightingId;
@@ -84,11 +87,13 @@ public class PhotoService {
                 photo.thumbnailHeight = encoded.thumbnailHeight();
                 photo.byteSize = encoded.full().length;
                 repository.persistAndFlush(photo);
+                store.put(id, PhotoStore.Variant.FULL, encoded.full());
+                store.put(id, PhotoStore.Variant.THUMBNAIL, encoded.thumbnail());
                 return PhotoView.of(photo);
               });
-    } catch (RuntimeException e) {
-      store.delete(id);
-      throw e;
+    } catch (PhotoStore.Unwritable e) {
+      LOG.errorf("A photo of sighting %d was not stored: %s", sightingId, e.getMessage());
+      throw storageFull();
     }
   }
 
@@ -217,6 +222,22 @@ public class PhotoService {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * 507 Insufficient Storage (RFC 4918): this request cannot be stored, while the rest of the site
+   * (the map, submissions without photos) still works, which a 503 would deny; the walker's page
+   * keeps the photo and sends it again later.
+   */
+  private static ApiException storageFull() {
+    return new ApiException(
+        507,
+        "photo-storage",
+        "Photo storage unavailable",
+        "The server cannot store photos at the moment; the sighting is kept: send the photo again"
+            + " later",
+        null,
+        STORAGE_RETRY_SECONDS);
   }
 
   private static ApiException unsupported(String detail) {

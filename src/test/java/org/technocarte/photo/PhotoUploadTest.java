@@ -15,9 +15,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.technocarte.moderation.ModerationFixtures;
@@ -44,6 +43,7 @@ class PhotoUploadTest {
   @Inject SightingFixtures sightings;
   @Inject PhotoService photos;
   @Inject ModerationFixtures moderation;
+  @Inject PhotoStore store;
 
   /** A pending sighting and its edit token. */
   record Pending(long id, String token) {}
@@ -76,8 +76,9 @@ class PhotoUploadTest {
         .asByteArray();
   }
 
-  static Path storeDir() {
-    return Path.of(ConfigProvider.getConfig().getValue("technocarte.photos.dir", String.class));
+  /** What the configured store holds, read through it: the same check for both stores. */
+  byte[] stored(String id, PhotoStore.Variant variant) {
+    return store.get(UUID.fromString(id), variant).orElseThrow();
   }
 
   static void assertNoMetadata(String what, byte[] jpeg) {
@@ -125,9 +126,8 @@ class PhotoUploadTest {
     assertEquals(320, TestImages.decode(thumbnail).getWidth());
     assertEquals(213, TestImages.decode(thumbnail).getHeight());
     String id = photo.getString("id");
-    assertNoMetadata("the stored photo", Files.readAllBytes(storeDir().resolve(id + ".jpg")));
-    assertNoMetadata(
-        "the stored thumbnail", Files.readAllBytes(storeDir().resolve(id + ".thumb.jpg")));
+    assertNoMetadata("the stored photo", stored(id, PhotoStore.Variant.FULL));
+    assertNoMetadata("the stored thumbnail", stored(id, PhotoStore.Variant.THUMBNAIL));
   }
 
   @Test
@@ -334,7 +334,8 @@ class PhotoUploadTest {
             .extract()
             .jsonPath();
     String id = photo.getString("id");
-    assertTrue(Files.exists(storeDir().resolve(id + ".jpg")));
+    stored(id, PhotoStore.Variant.FULL);
+    stored(id, PhotoStore.Variant.THUMBNAIL);
 
     moderation.user("site-photos@test.fr", true);
     ModerationFixtures.login("site-photos@test.fr")
@@ -356,8 +357,8 @@ class PhotoUploadTest {
         .get(photo.getString("href"))
         .then()
         .statusCode(404);
-    assertFalse(Files.exists(storeDir().resolve(id + ".jpg")));
-    assertFalse(Files.exists(storeDir().resolve(id + ".thumb.jpg")));
+    assertTrue(store.get(UUID.fromString(id), PhotoStore.Variant.FULL).isEmpty());
+    assertTrue(store.get(UUID.fromString(id), PhotoStore.Variant.THUMBNAIL).isEmpty());
     photosOf(sighting).body("photos", hasSize(0));
   }
 

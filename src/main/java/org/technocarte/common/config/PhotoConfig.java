@@ -7,6 +7,25 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "technocarte.photos")
 public interface PhotoConfig {
 
+  /** Where the re-encoded files of photos are kept. */
+  enum Store {
+    /**
+     * In PostgreSQL, beside the photo's row and in the same transaction: every instance sees the
+     * same photos and a database backup holds them.
+     */
+    DATABASE,
+    /** In a folder ({@link #dir()}) of the one server that runs the app. */
+    FILESYSTEM
+  }
+
+  /**
+   * The photo store: database (the default, needed as soon as two instances serve the site, and the
+   * only one that a pg_dump backs up whole) or filesystem (one server that prefers to keep photos
+   * out of the database; back the folder up beside the dump).
+   */
+  @WithDefault("database")
+  Store store();
+
   /**
    * Folder of the filesystem photo store, created when missing. Only re-encoded images are written
    * there: an upload never touches the disk as it was sent.
