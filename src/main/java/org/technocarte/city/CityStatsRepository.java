@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.technocarte.common.db.ReadConnections;
+import org.technocarte.common.database.ReadConnections;
 
 /**
  * Counts of approved sightings, grouped in SQL: PostgreSQL counts a million rows faster than any

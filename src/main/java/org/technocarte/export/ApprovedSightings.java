@@ -8,8 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.technocarte.common.database.ReadConnections;
 import org.technocarte.common.database.StatementTimeouts;
-import org.technocarte.common.db.ReadConnections;
 import org.technocarte.sighting.SightingRepository;
 import org.technocarte.sighting.SightingView;
 

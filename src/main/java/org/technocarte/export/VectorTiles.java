@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.technocarte.common.db.ReadConnections;
+import org.technocarte.common.database.ReadConnections;
 
 /**
  * Mapbox Vector Tiles of the approved sightings for the map at low zoom, built by PostGIS ({@code

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.technocarte.common.WireValue;
-import org.technocarte.common.db.ReadConnections;
+import org.technocarte.common.database.ReadConnections;
 import org.technocarte.common.geo.BBox;
 import org.technocarte.common.geo.PointGeometry;
 

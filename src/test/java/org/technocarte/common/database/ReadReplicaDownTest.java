@@ -1,4 +1,4 @@
-package org.technocarte.common.db;
+package org.technocarte.common.database;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.technocarte.common.config;
+package org.technocarte.common.database;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.technocarte.common.db;
+package org.technocarte.common.database;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.InjectableInstance;
@@ -10,7 +10,6 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import org.technocarte.common.config.ReadReplicaConfig;
 
 /**
  * Where public reads get their connection: the read replica when one is configured and answers,

@@ -1,4 +1,4 @@
-package org.technocarte.common.db;
+package org.technocarte.common.database;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
