@@ -23,6 +23,7 @@ scenario() {
   local store=$1
   echo "-- store: $store"
   export TECHNOCARTE_PHOTOS_STORE="$store"
+  rm -rf "$photos_dir"
   mkdir -p "$photos_dir"
   start_app
   created=$(curl -fsS "$base/api/sightings" -H 'Content-Type: application/geo+json' -d '{"type":"Feature",
@@ -36,7 +37,9 @@ scenario() {
   status=$(upload)
   type=$(header content-type)
   rows=$(psql_app -c "SELECT count(*) FROM photo WHERE sighting_id = $id")
-  files=$(find "$photos_dir" -type f 2>/dev/null | wc -l)
+  # While broken, the folder is a plain file: count only what is inside a folder.
+  files=0
+  [ -d "$photos_dir" ] && files=$(find "$photos_dir" -type f | wc -l)
   figure "$store: upload while unwritable: status" "$status"
   figure "$store: content type, Retry-After" "$type, $(header retry-after | grep . || echo -)"
   figure "$store: answer" "$(head -c 240 "$work/answer")"

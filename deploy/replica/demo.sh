@@ -158,23 +158,45 @@ for _ in $(seq 1 50); do curl -fs -o /dev/null "$base/q/health/ready" && break; 
 
 echo
 echo "== 1. Public reads come from the replica"
+# Every 0.2 s during the reads, the connections of each server whose query is a public read (the
+# approved sightings, a tile); pg_stat_activity keeps the last query of an idle connection too.
+public_queries() {
+  sql "$1" "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()
+    AND (query LIKE '%s.status = ''approved''%' OR query LIKE '%ST_AsMVT%')"
+}
+sample() {
+  local p=0 r=0
+  while [ ! -f "$dir/reads-done" ]; do
+    p=$((p + $(public_queries "$primary_port")))
+    r=$((r + $(public_queries "$replica_port")))
+    sleep 0.2
+  done
+  echo "$p $r" >"$dir/samples"
+}
 primary_before=$(scans "$primary_port")
 replica_before=$(scans "$replica_port")
-wrk -t2 -c20 -d5s --timeout 30s -s deploy/replica/reads.lua "$base" >"$dir/wrk-reads"
+sample &
+sampler=$!
+wrk -t2 -c12 -d8s --timeout 30s -s deploy/replica/reads.lua "$base" >"$dir/wrk-reads"
+touch "$dir/reads-done"
+wait "$sampler"
+read -r primary_seen replica_seen <"$dir/samples"
 primary_delta=$(($(scans "$primary_port") - primary_before))
 replica_delta=$(($(scans "$replica_port") - replica_before))
 read_conns=$(sql "$replica_port" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'technocarte-read'")
 read_conns_primary=$(sql "$primary_port" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'technocarte-read'")
-figure "public reads sent (wrk, 5 s)" "$(awk '/requests in/ { print $1 }' "$dir/wrk-reads")"
+figure "public reads sent (wrk, 8 s)" "$(awk '/requests in/ { print $1 }' "$dir/wrk-reads")"
 figure "non-2xx answers" "$(awk '/Non-2xx/ { print $NF }' "$dir/wrk-reads" | grep . || echo 0)"
 figure "read-pool connections on the replica (pg_stat_activity)" "$read_conns"
 figure "read-pool connections on the primary" "$read_conns_primary"
+figure "public-read queries seen on the replica (pg_stat_activity samples)" "$replica_seen"
+figure "public-read queries seen on the primary (pg_stat_activity samples)" "$primary_seen"
 figure "scans of sighting on the replica during the reads" "$replica_delta"
-figure "scans of sighting on the primary during the reads" "$primary_delta"
+figure "scans of sighting on the primary (metrics' pending count included)" "$primary_delta"
 sql "$replica_port" "SELECT '  replica: ' || application_name || ' ' || state || ' ' || left(regexp_replace(query, '\s+', ' ', 'g'), 70) FROM pg_stat_activity WHERE application_name = 'technocarte-read' LIMIT 3"
 check "the replica holds the app's read connections" test "$read_conns" -gt 0
-check "the replica answered the public reads" test "$replica_delta" -gt 0
-check "the primary answered none of them" test "$primary_delta" -eq 0
+check "the replica answered the public reads" test "$replica_delta" -gt 0 -a "$replica_seen" -gt 0
+check "the primary answered none of them" test "$primary_seen" -eq 0
 
 echo
 echo "== 2. Writes go to the primary"
