@@ -77,7 +77,12 @@ public class ReadConnections {
       try {
         connection = replica.getConnection();
       } catch (SQLException e) {
-        trip(e);
+        // Refused or lost: the replica is down. Otherwise its pool is only busy (every connection
+        // in use past the acquisition timeout): this read spills over to the primary, the others
+        // keep the replica.
+        if (serverGone(e)) {
+          trip(e);
+        }
         return onPrimary(work);
       }
       try (connection) {
