@@ -20,7 +20,7 @@ port="${TECHNOCARTE_PG_PORT:-55432}"
 pg_major="${TECHNOCARTE_PG_MAJOR:-15}"
 role=technocarte
 password=technocarte
-databases=(technocarte technocarte_test technocarte_e2e)
+databases=(technocarte technocarte_test technocarte_e2e technocarte_ogc)
 
 say() { printf 'postgis.sh: %s\n' "$*" >&2; }
 

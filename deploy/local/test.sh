@@ -36,8 +36,15 @@ deploy/local/postgis.sh start
 
 ./mvnw -B --no-transfer-progress verify "$@"
 
+# The OGC's conformance suite and an OpenAPI validator against the jar that verify has just packaged.
+deploy/ogc/conformance.sh
+
 # The walker's map in a real browser, against the jar that verify has just packaged.
 deploy/local/e2e.sh
+
+# The deployment targets: the server's nginx + unit for real, the Compose and Kubernetes files by schema.
+deploy/server/test.sh
+deploy/validate/validate.sh
 
 # Faults answered as faults: the app killed, PostgreSQL down, a table locked, photo storage unwritable.
 deploy/faults/short.sh

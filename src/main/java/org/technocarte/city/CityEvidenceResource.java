@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.auth.CurrentUser;
+import org.technocarte.auth.LoginRequired;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.error.Problem;
 
@@ -30,6 +31,7 @@ import org.technocarte.common.error.Problem;
  * through {@link CityResource}.
  */
 @Path("/api/cities/{code}/evidence")
+@LoginRequired
 @Tag(name = "Cities", description = "Cities and their cameras")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @APIResponse(responseCode = "401", description = "Not logged in")

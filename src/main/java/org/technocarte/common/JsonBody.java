@@ -16,21 +16,34 @@ import org.technocarte.common.error.ApiException;
 
 /**
  * Reads a JSON request body strictly: bounded size (413), well-formed (400), no duplicate keys, no
- * trailing garbage.
+ * trailing garbage, no NUL in any text (422, see {@link JsonText}).
  */
 @ApplicationScoped
 public class JsonBody {
 
   private final ObjectReader reader;
+  private final ObjectReader unchecked;
   private final int maxBytes;
 
   public JsonBody(ObjectMapper mapper, TechnocarteConfig config) {
-    this.reader =
-        mapper
-            .reader()
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.reader = strict(mapper);
+    this.unchecked = strict(new ObjectMapper());
     this.maxBytes = config.api().maxBodyBytes();
+  }
+
+  private static ObjectReader strict(ObjectMapper mapper) {
+    return mapper
+        .reader()
+        .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /**
+   * For a sighting, which SightingInputParser reads: it refuses NUL (and every other control
+   * character) itself, field by field, in one answer with every other error of the body.
+   */
+  public JsonNode readFeature(InputStream in, MediaType type) {
+    return read(in, type, maxBytes, unchecked);
   }
 
   /**
@@ -43,6 +56,10 @@ public class JsonBody {
 
   /** The same with a larger limit, for the few endpoints that take files. */
   public JsonNode read(InputStream in, MediaType type, int maxBytes) {
+    return read(in, type, maxBytes, reader);
+  }
+
+  private static JsonNode read(InputStream in, MediaType type, int maxBytes, ObjectReader reader) {
     byte[] body;
     try {
       body = in.readNBytes(maxBytes + 1);
@@ -57,14 +74,19 @@ public class JsonBody {
       throw ApiException.tooLarge(maxBytes);
     }
     Charset charset = charset(type);
+    JsonNode tree;
     try {
-      return charset.equals(StandardCharsets.UTF_8)
-          ? reader.readTree(body)
-          : reader.readTree(new String(body, charset));
+      tree =
+          charset.equals(StandardCharsets.UTF_8)
+              ? reader.readTree(body)
+              : reader.readTree(new String(body, charset));
+    } catch (JsonText.TextRefused e) {
+      throw JsonText.refusal(e);
     } catch (IOException e) {
       throw ApiException.badRequest(
           "malformed-json", "Malformed JSON", "The request body is not valid JSON");
     }
+    return tree;
   }
 
   private static Charset charset(MediaType type) {

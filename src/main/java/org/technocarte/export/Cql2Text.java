@@ -419,12 +419,21 @@ public final class Cql2Text {
     }
   }
 
+  /**
+   * A number that a double holds: the columns compared are double precision, and PostgreSQL fails
+   * the whole query on a value beyond its range (1e400), so such a number is refused here.
+   */
   private static BigDecimal number(Token token) {
+    BigDecimal number;
     try {
-      return new BigDecimal(token.text);
+      number = new BigDecimal(token.text);
     } catch (NumberFormatException e) {
       throw error(token.position, "'" + token.text + "' is not a number");
     }
+    if (Double.isInfinite(number.doubleValue())) {
+      throw error(token.position, "'" + token.text + "' is out of range");
+    }
+    return number;
   }
 
   // ---- spatial

@@ -71,14 +71,9 @@ public record ExportFilter(
     return where;
   }
 
-  /** `&&` is answered by the GiST index; points on the edge of the box are inside. */
+  /** Answered by the GiST index, a box across the antimeridian too (see BBox.sqlIntersects). */
   static void bbox(Where where, BBox box) {
-    where.and(
-        "s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
-        box.minLon(),
-        box.minLat(),
-        box.maxLon(),
-        box.maxLat());
+    where.and(box.sqlIntersects("s.geom"), box.sqlValues());
   }
 
   private static void anyOf(Where where, String column, Set<? extends WireValue> in) {

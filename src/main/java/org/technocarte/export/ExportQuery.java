@@ -19,7 +19,9 @@ public class ExportQuery {
 
   @QueryParam("bbox")
   @Parameter(
-      description = "minLon,minLat,maxLon,maxLat (WGS84); not capped",
+      description =
+          "west,south,east,north (WGS84), or 6 numbers with heights (ignored); west > east"
+              + " crosses the antimeridian; not capped",
       example = "3.86,43.60,3.89,43.62")
   String bbox;
 

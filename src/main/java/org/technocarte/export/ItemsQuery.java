@@ -108,11 +108,17 @@ public record ItemsQuery(Where where, int limit, long after) {
       }
       String start = text.substring(0, slash).trim();
       String end = text.substring(slash + 1).trim();
-      if (!open(start)) {
-        where.and("s.observed_at >= ?", day(start));
+      LocalDate from = open(start) ? null : day(start);
+      LocalDate to = open(end) ? null : day(end);
+      if (from != null && to != null && from.isAfter(to)) {
+        params.error("datetime", "the interval ends before it starts");
+        return;
       }
-      if (!open(end)) {
-        where.and("s.observed_at <= ?", day(end));
+      if (from != null) {
+        where.and("s.observed_at >= ?", from);
+      }
+      if (to != null) {
+        where.and("s.observed_at <= ?", to);
       }
     } catch (DateTimeParseException e) {
       params.error(

@@ -1,8 +1,11 @@
 package org.technocarte.export;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Set;
 
-/** The `f` parameter of the OGC API: only JSON encodings are offered. */
+/** The `f` parameter of the OGC API: JSON encodings, and YAML for the API definition. */
 final class OgcFormat {
 
   private OgcFormat() {}
@@ -20,5 +23,33 @@ final class OgcFormat {
     QueryParams params = new QueryParams(query, Set.of("f"));
     check(params, accepted.length == 0 ? new String[] {"json"} : accepted);
     params.check();
+  }
+
+  /** YAML types of an OpenAPI document; JSON is what anything else gets. */
+  private static final List<MediaType> YAML =
+      List.of(
+          MediaType.valueOf("application/vnd.oai.openapi"),
+          MediaType.valueOf("application/yaml"),
+          MediaType.valueOf("application/x-yaml"),
+          MediaType.valueOf("text/yaml"));
+
+  /**
+   * Whether the API definition goes out as YAML: asked by {@code f=yaml}, or by an Accept header
+   * whose most preferred type is a YAML one. Without either, JSON.
+   */
+  static boolean wantsYaml(String f, HttpHeaders headers) {
+    if (f != null) {
+      return "yaml".equals(f);
+    }
+    List<MediaType> accepted = headers.getAcceptableMediaTypes();
+    if (accepted.isEmpty() || accepted.get(0).isWildcardType()) {
+      return false;
+    }
+    MediaType first = accepted.get(0);
+    return YAML.stream()
+        .anyMatch(
+            y ->
+                y.getType().equalsIgnoreCase(first.getType())
+                    && y.getSubtype().equalsIgnoreCase(first.getSubtype()));
   }
 }

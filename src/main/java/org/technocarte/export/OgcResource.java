@@ -6,11 +6,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,14 +32,22 @@ import org.technocarte.common.error.Problem;
 public class OgcResource {
 
   private final OgcService service;
+  private final OgcApiDefinition definition;
 
-  public OgcResource(OgcService service) {
+  public OgcResource(OgcService service, OgcApiDefinition definition) {
     this.service = service;
+    this.definition = definition;
   }
 
   @GET
   @Operation(summary = "Landing page", description = "Links to the API, conformance and data.")
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
   @APIResponse(
       responseCode = "200",
       description = "The landing page",
@@ -51,9 +62,57 @@ public class OgcResource {
   }
 
   @GET
+  @Path("api")
+  @Produces({
+    "application/vnd.oai.openapi+json",
+    "application/vnd.oai.openapi",
+    OgcService.JSON,
+    "application/yaml",
+    Problem.MEDIA_TYPE
+  })
+  @Operation(
+      summary = "API definition",
+      description =
+          "This API as an OpenAPI 3.0 document rooted at the landing page: JSON by default and"
+              + " for application/vnd.oai.openapi+json, YAML for application/vnd.oai.openapi or"
+              + " f=yaml.")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json or yaml",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "yaml"}))
+  @APIResponse(
+      responseCode = "200",
+      description = "The OpenAPI document",
+      content = {
+        @Content(mediaType = OgcApiDefinition.JSON, schema = @Schema(type = SchemaType.OBJECT)),
+        @Content(mediaType = OgcApiDefinition.YAML, schema = @Schema(type = SchemaType.OBJECT))
+      })
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
+  public Response api(@Context UriInfo uri, @Context HttpHeaders headers) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "yaml");
+    ObjectNode document = definition.document(service.landingUri(uri.getBaseUri()));
+    if (OgcFormat.wantsYaml(uri.getQueryParameters().getFirst("f"), headers)) {
+      return Response.ok(definition.yaml(document), OgcApiDefinition.YAML).build();
+    }
+    return Response.ok(document, OgcApiDefinition.JSON).build();
+  }
+
+  @GET
   @Path("conformance")
   @Operation(summary = "Conformance classes", description = "The standards this API implements.")
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
   @APIResponse(
       responseCode = "200",
       description = "The conformance classes",
@@ -70,7 +129,13 @@ public class OgcResource {
   @GET
   @Path("collections")
   @Operation(summary = "Collections", description = "One collection: sightings.")
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
   @APIResponse(
       responseCode = "200",
       description = "The collections",
@@ -89,7 +154,13 @@ public class OgcResource {
   @Operation(
       summary = "The sightings collection",
       description = "With its spatial extent and the dates the cameras were seen.")
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
   @APIResponse(
       responseCode = "200",
       description = "The collection",
@@ -109,7 +180,13 @@ public class OgcResource {
   @Operation(
       summary = "Queryables",
       description = "A JSON Schema of the properties a filter may name.")
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
   @APIResponse(
       responseCode = "200",
       description = "The queryables",
@@ -133,34 +210,67 @@ public class OgcResource {
   @Parameter(
       name = "bbox",
       in = ParameterIn.QUERY,
-      description = "minLon,minLat,maxLon,maxLat (CRS84)",
-      example = "3.86,43.60,3.89,43.62")
+      description =
+          "west,south,east,north in CRS84, e.g. 3.86,43.60,3.89,43.62; or 6 numbers with a"
+              + " lower and an upper height (ignored: the sightings are 2D); a west edge east of"
+              + " the east edge crosses the antimeridian",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema =
+          @Schema(
+              type = SchemaType.ARRAY,
+              implementation = Double.class,
+              minItems = 4,
+              maxItems = 6))
   @Parameter(
       name = "datetime",
       in = ParameterIn.QUERY,
       description =
           "On the date the camera was seen: 2026-11-28, or an interval 2026-01-01/.. or"
-              + " ../2026-06-30 (inclusive)")
+              + " ../2026-06-30 (inclusive)",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "limit",
       in = ParameterIn.QUERY,
-      description = "Page size, default 10; above 10000, 10000 are sent",
-      schema = @Schema(implementation = Integer.class, minimum = "1"))
+      description = "Page size; above 10000, 10000 are sent",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema =
+          @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "10"))
   @Parameter(
       name = "after",
       in = ParameterIn.QUERY,
-      description = "Token of the next page, from the next link")
+      description = "Token of the next page, from the next link",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "filter",
       in = ParameterIn.QUERY,
       description =
           "CQL2 text over the queryables, e.g. cameraType = 'dome' AND"
-              + " S_INTERSECTS(geometry, BBOX(3.86, 43.60, 3.89, 43.62))")
+              + " S_INTERSECTS(geometry, BBOX(3.86, 43.60, 3.89, 43.62))",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "filter-lang",
       in = ParameterIn.QUERY,
-      schema = @Schema(enumeration = "cql2-text"))
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json or geojson")
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "cql2-text"))
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: geojson (application/geo+json, the default) or json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"geojson", "json"}))
   @APIResponse(
       responseCode = "200",
       description = "A page of sightings",
@@ -184,7 +294,16 @@ public class OgcResource {
   @Path("collections/sightings/items/{featureId}")
   @Produces({OgcService.GEO_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
   @Operation(summary = "One sighting", description = "An approved sighting as a GeoJSON Feature.")
-  @Parameter(name = "f", in = ParameterIn.QUERY, description = "json or geojson")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: geojson (application/geo+json, the default) or json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"geojson", "json"}))
   @APIResponse(
       responseCode = "200",
       description = "The sighting",
@@ -193,7 +312,15 @@ public class OgcResource {
               mediaType = OgcService.GEO_JSON,
               schema = @Schema(implementation = OgcDocuments.Feature.class)))
   @APIResponse(responseCode = "404", description = "No such approved sighting")
-  public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
+  public Response item(
+      @Parameter(
+              description = "The sighting's id",
+              style = ParameterStyle.SIMPLE,
+              explode = Explode.FALSE,
+              schema = @Schema(type = SchemaType.STRING))
+          @PathParam("featureId")
+          String featureId,
+      @Context UriInfo uri) {
     OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson");
     ObjectNode feature = service.item(featureId, uri.getBaseUri());
     return Response.ok(feature, OgcService.GEO_JSON).build();

@@ -58,12 +58,17 @@ public class OgcService {
             + " contributors.",
         List.of(
             new Link(ogc, "self", JSON, "This document"),
+            new Link(ogc + "/api", "service-desc", OgcApiDefinition.JSON, "The API definition"),
             new Link(
-                root + "/q/openapi?format=json",
+                ogc + "/api?f=yaml",
                 "service-desc",
-                "application/vnd.oai.openapi+json;version=3.0",
-                "The API definition"),
-            new Link(root + "/q/swagger-ui", "service-doc", "text/html", "The API documentation"),
+                OgcApiDefinition.YAML,
+                "The API definition, in YAML"),
+            new Link(
+                root + "/q/swagger-ui",
+                "service-doc",
+                "text/html",
+                "The documentation of the whole Technocarte API"),
             new Link(ogc + "/conformance", "conformance", JSON, "Conformance classes"),
             new Link(ogc + "/collections", "data", JSON, "Collections")));
   }
@@ -186,6 +191,11 @@ public class OgcService {
     } catch (NumberFormatException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /** The landing page's absolute URI, the root of the OGC API's definition. */
+  public URI landingUri(URI base) {
+    return URI.create(ogc(base));
   }
 
   private static String ogc(URI base) {

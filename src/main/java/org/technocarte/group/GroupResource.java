@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.auth.CurrentUser;
+import org.technocarte.auth.LoginRequired;
 import org.technocarte.common.error.Problem;
 
 /** Local groups: created by site admins, managed by their own admins, joined by invitation. */
@@ -55,6 +56,7 @@ public class GroupResource {
     return groups.get(id);
   }
 
+  @LoginRequired
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -70,6 +72,7 @@ public class GroupResource {
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
 
+  @LoginRequired
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +86,7 @@ public class GroupResource {
     return groups.update(currentUser.require(), id, orEmpty(input));
   }
 
+  @LoginRequired
   @POST
   @Path("{id}/invites")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -114,6 +118,7 @@ public class GroupResource {
     return Map.of("groupId", groups.join(currentUser.get(), j));
   }
 
+  @LoginRequired
   @GET
   @Path("{id}/members")
   @Operation(summary = "Members of a group (its members)")
@@ -121,6 +126,7 @@ public class GroupResource {
     return groups.members(currentUser.require(), id);
   }
 
+  @LoginRequired
   @PATCH
   @Path("{id}/members/{userId}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -137,6 +143,7 @@ public class GroupResource {
         currentUser.require(), id, userId, change == null ? null : change.role());
   }
 
+  @LoginRequired
   @DELETE
   @Path("{id}/members/{userId}")
   @Operation(summary = "Remove a member (group admins)")

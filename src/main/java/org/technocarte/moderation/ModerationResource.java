@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.auth.CurrentUser;
+import org.technocarte.auth.LoginRequired;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
@@ -35,6 +36,7 @@ import org.technocarte.sighting.SightingView;
 
 /** The moderation queue and its actions, each logged and reversible. */
 @Path("/api/moderation")
+@LoginRequired
 @Tag(name = "Moderation", description = "Review of sightings by local groups")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @APIResponse(responseCode = "401", description = "Not logged in")

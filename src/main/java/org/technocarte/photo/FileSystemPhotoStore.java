@@ -56,8 +56,11 @@ public class FileSystemPhotoStore implements PhotoStore {
     } catch (IOException e) {
       throw new Unwritable("Could not write a photo file in " + dir + ": " + describe(e), e);
     }
-    if (inTransaction()) {
-      whenEnded(false, () -> Files.deleteIfExists(target));
+    switch (transactions.getTransactionStatus()) {
+      case Status.STATUS_ACTIVE -> whenEnded(false, () -> Files.deleteIfExists(target));
+      // Bound to roll back already: the file would never be wanted.
+      case Status.STATUS_MARKED_ROLLBACK -> runLogged(() -> Files.deleteIfExists(target));
+      default -> {}
     }
   }
 
@@ -74,10 +77,10 @@ public class FileSystemPhotoStore implements PhotoStore {
 
   @Override
   public void delete(UUID photoId) {
-    if (inTransaction()) {
-      whenEnded(true, () -> deleteFiles(photoId));
-    } else {
-      deleteFiles(photoId);
+    switch (transactions.getTransactionStatus()) {
+      case Status.STATUS_ACTIVE -> whenEnded(true, () -> deleteFiles(photoId));
+      case Status.STATUS_MARKED_ROLLBACK -> {} // it will not commit: the files stay
+      default -> deleteFiles(photoId);
     }
   }
 
@@ -124,11 +127,6 @@ public class FileSystemPhotoStore implements PhotoStore {
     } catch (IOException | UncheckedIOException e) {
       LOG.errorf("A photo file could not be removed: %s", describe(e));
     }
-  }
-
-  private boolean inTransaction() {
-    int status = transactions.getTransactionStatus();
-    return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
   }
 
   /** The kind of failure and the path, which the JDK's messages often give alone. */

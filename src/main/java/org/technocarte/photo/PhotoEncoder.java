@@ -14,7 +14,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
@@ -88,7 +90,19 @@ public class PhotoEncoder {
       int height = reader.getHeight(0);
       checkSize(width, height);
       int orientation = orientation(upload);
+      List<String> cutShort = new ArrayList<>();
+      reader.addIIOReadWarningListener(
+          (source, warning) -> {
+            if (truncation(warning)) {
+              cutShort.add(warning);
+            }
+          });
       BufferedImage decoded = reader.read(0, subsampled(reader, width, height));
+      if (!cutShort.isEmpty()) {
+        // The decoder paints what it lacks in grey and carries on: a file without its image data
+        // (or cut by a lost connection) would be stored as a grey rectangle.
+        throw incomplete();
+      }
       BufferedImage full = orient(scale(opaqueRgb(decoded), config.maxSide()), orientation);
       BufferedImage thumbnail = scale(full, config.thumbnailSide());
       return new Encoded(
@@ -318,6 +332,24 @@ public class PhotoEncoder {
     } finally {
       writer.dispose();
     }
+  }
+
+  /**
+   * The JPEG decoder's (libjpeg's) warnings for data that ends before the image does: "Premature
+   * end of JPEG file", "Corrupt JPEG data: premature end of data segment". Other warnings (such as
+   * extraneous bytes before a marker, common in cameras' own files) leave the image whole.
+   */
+  static boolean truncation(String warning) {
+    return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");
+  }
+
+  private static ApiException incomplete() {
+    return new ApiException(
+        422,
+        "unreadable-image",
+        "Unreadable image",
+        "The image is incomplete (its data ends early): send the whole file",
+        null);
   }
 
   private static ApiException unreadable() {

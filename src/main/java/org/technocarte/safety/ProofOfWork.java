@@ -1,30 +1,32 @@
 package org.technocarte.safety;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 import org.technocarte.common.config.PowConfig;
 import org.technocarte.common.error.ApiException;
 
 /**
  * A self-hosted proof of work. A challenge is `v1.<expiry>.<difficulty>.<random>.<signature>`,
- * signed with a key that lives only in memory, so the server keeps nothing per challenge it hands
- * out. The browser finds a nonce such that SHA-256(challenge + nonce), over their UTF-8 bytes, has
- * `difficulty` leading zero bits. A solved challenge is remembered until it expires, so it buys one
- * request only.
- *
- * <p>With several instances each has its own key: a challenge is good on the one that made it
- * (sticky sessions), or give all instances the same key when that is needed.
+ * signed with a key derived from the operator's secret ({@link Secrets}), so the server keeps
+ * nothing per challenge it hands out and any instance checks what another made. The browser finds a
+ * nonce such that SHA-256(challenge + nonce), over their UTF-8 bytes, has `difficulty` leading zero
+ * bits. A used challenge is remembered in the database until it expires (one insert that fails on a
+ * duplicate), so it buys one request only, whichever instance it is sent to.
  */
 @ApplicationScoped
 public class ProofOfWork {
@@ -33,20 +35,29 @@ public class ProofOfWork {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final int MAX_NONCE_LENGTH = 64;
 
+  private static final Logger LOG = Logger.getLogger(ProofOfWork.class);
+  private static final String KEY_LABEL = "technocarte proof-of-work key v1";
+
+  private static final String USE =
+      "INSERT INTO used_challenge (challenge, expires_at) VALUES (?, ?)"
+          + " ON CONFLICT (challenge) DO NOTHING";
+  private static final String PURGE = "DELETE FROM used_challenge WHERE expires_at < now()";
+
   private final PowConfig config;
+  private final AgroalDataSource dataSource;
   private final Clock clock;
-  private final byte[] key = new byte[32];
-  private final Map<String, Long> used = new ConcurrentHashMap<>();
+  private final byte[] key;
 
   @Inject
-  public ProofOfWork(PowConfig config) {
-    this(config, Clock.systemUTC());
+  public ProofOfWork(PowConfig config, Secrets secrets, AgroalDataSource dataSource) {
+    this(config, secrets, dataSource, Clock.systemUTC());
   }
 
-  ProofOfWork(PowConfig config, Clock clock) {
+  ProofOfWork(PowConfig config, Secrets secrets, AgroalDataSource dataSource, Clock clock) {
     this.config = config;
+    this.dataSource = dataSource;
     this.clock = clock;
-    RANDOM.nextBytes(key);
+    this.key = secrets.derive(KEY_LABEL);
   }
 
   /** A challenge to solve, with its difficulty and expiry. */
@@ -120,10 +131,28 @@ public class ProofOfWork {
     if (difficulty < config.difficulty() || !solves(challenge, nonce, difficulty)) {
       throw refused("invalid-proof-of-work", "The nonce does not solve the challenge");
     }
-    forgetExpired(now);
-    if (used.putIfAbsent(challenge, expiry) != null) {
+    if (!use(challenge, expiry)) {
       throw refused("used-proof-of-work", "This challenge was already used: ask for a new one");
     }
+  }
+
+  /** Remembers a challenge as used; false when some instance already had. */
+  private boolean use(String challenge, long expiry) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(USE)) {
+      statement.setString(1, challenge);
+      statement.setObject(
+          2, OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiry), ZoneOffset.UTC));
+      return statement.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new SharedStateException("remembering a used challenge failed", e);
+    }
+  }
+
+  /** Forgets used challenges once they have expired: they are refused as expired from then on. */
+  @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void purge() {
+    SharedStateException.purge(LOG, dataSource, PURGE);
   }
 
   /** The rule the browser solves: SHA-256(challenge + nonce) starts with `bits` zero bits. */
@@ -144,18 +173,8 @@ public class ProofOfWork {
     return bits;
   }
 
-  private void forgetExpired(long now) {
-    used.values().removeIf(expiry -> expiry < now);
-  }
-
   private String sign(String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return B64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    return B64.encodeToString(Secrets.mac(key).doFinal(body.getBytes(StandardCharsets.US_ASCII)));
   }
 
   private static byte[] sha256(byte[] bytes) {

@@ -1,38 +1,63 @@
 package org.technocarte.safety;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
 import org.technocarte.common.config.RateLimitConfig;
 
 /**
- * Token buckets in memory, one per kind and address key. When the day's secret changes the old
- * buckets are dropped with it, so nothing keyed by an old secret outlives its day.
+ * Token buckets, one per kind and address key, in PostgreSQL so that every instance draws from the
+ * same bucket. Refill and take are one statement (an upsert that returns whether a token was
+ * there), so two instances taking at once cannot both take the last token.
+ *
+ * <p>A full bucket is the same as none: the purge deletes buckets once they are full again, and all
+ * of a past day's (their keys are of a secret that no longer exists). A flood of distinct addresses
+ * therefore leaves at most the rows of the last refill time, about 12 minutes at the defaults.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-  /** Above this many buckets, full ones (idle clients) are swept out. */
-  private static final int SWEEP_ABOVE = 50_000;
+  private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+  /**
+   * Parameters: kind, key, day, capacity, tokens per second. The refilled amount is r; a token is
+   * taken when r >= 1, leaving t. full_at is when the bucket will be full again.
+   */
+  static final String TAKE =
+      """
+      INSERT INTO rate_bucket AS b
+        (kind, key, day, capacity, per_second, tokens, allowed, updated_at, full_at)
+      SELECT kind, key, day, capacity, per_second, capacity - 1, true, now(),
+             now() + make_interval(secs => 1 / per_second)
+      FROM (VALUES (?, ?, ?::date, ?::float8, ?::float8)) p (kind, key, day, capacity, per_second)
+      ON CONFLICT (kind, key) DO UPDATE SET
+        (capacity, per_second, tokens, allowed, updated_at, full_at) = (
+          SELECT excluded.capacity, excluded.per_second, t, r >= 1, now(),
+                 now() + make_interval(secs => (excluded.capacity - t) / excluded.per_second)
+          FROM (SELECT r, CASE WHEN r >= 1 THEN r - 1 ELSE r END AS t
+                FROM (SELECT least(excluded.capacity,
+                        b.tokens + extract(epoch FROM now() - b.updated_at) * excluded.per_second)
+                      AS r) refill) taken)
+      RETURNING allowed, tokens
+      """;
+
+  private static final String PURGE = "DELETE FROM rate_bucket WHERE full_at < now() OR day < ?";
 
   private final RateLimitConfig config;
   private final AddressKeys keys;
-  private final LongSupplier nanos;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private volatile LocalDate day;
+  private final AgroalDataSource dataSource;
 
-  @Inject
-  public RateLimiter(RateLimitConfig config, AddressKeys keys) {
-    this(config, keys, System::nanoTime);
-  }
-
-  RateLimiter(RateLimitConfig config, AddressKeys keys, LongSupplier nanos) {
+  public RateLimiter(RateLimitConfig config, AddressKeys keys, AgroalDataSource dataSource) {
     this.config = config;
     this.keys = keys;
-    this.nanos = nanos;
+    this.dataSource = dataSource;
   }
 
   /**
@@ -45,19 +70,27 @@ public class RateLimiter {
       return 0;
     }
     AddressKeys.Key key = keys.of(address);
-    if (!key.day().equals(day)) {
-      buckets.clear();
-      day = key.day();
-    }
     RateLimitConfig.Limit limit = limit(kind);
-    long now = nanos.getAsLong();
-    if (buckets.size() > SWEEP_ABOVE) {
-      buckets.values().removeIf(b -> b.isFull(now));
+    double capacity = Math.max(1, limit.burst());
+    double perSecond = Math.max(1, limit.perHour()) / 3600.0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(TAKE)) {
+      statement.setString(1, kind.name());
+      statement.setString(2, key.value());
+      statement.setObject(3, key.day());
+      statement.setDouble(4, capacity);
+      statement.setDouble(5, perSecond);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        if (row.getBoolean(1)) {
+          return 0;
+        }
+        double tokens = row.getDouble(2);
+        return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+      }
+    } catch (SQLException e) {
+      throw new SharedStateException("taking a rate-limit token failed", e);
     }
-    Bucket bucket =
-        buckets.computeIfAbsent(
-            kind.name() + ':' + key.value(), k -> new Bucket(limit.burst(), limit.perHour(), now));
-    return bucket.take(now);
   }
 
   private RateLimitConfig.Limit limit(RateLimited.Kind kind) {
@@ -68,37 +101,9 @@ public class RateLimiter {
     };
   }
 
-  /** A bucket of `capacity` tokens refilled at `perHour`. */
-  static final class Bucket {
-    private final double capacity;
-    private final double perNano;
-    private double tokens;
-    private long updated;
-
-    Bucket(int capacity, int perHour, long now) {
-      this.capacity = Math.max(1, capacity);
-      this.perNano = Math.max(1, perHour) / 3.6e12;
-      this.tokens = this.capacity;
-      this.updated = now;
-    }
-
-    synchronized long take(long now) {
-      refill(now);
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
-    }
-
-    synchronized boolean isFull(long now) {
-      refill(now);
-      return tokens >= capacity;
-    }
-
-    private void refill(long now) {
-      tokens = Math.min(capacity, tokens + (now - updated) * perNano);
-      updated = now;
-    }
+  /** Deletes full buckets and those of past days. */
+  @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void purge() {
+    SharedStateException.purge(LOG, dataSource, PURGE, LocalDate.now(ZoneOffset.UTC));
   }
 }

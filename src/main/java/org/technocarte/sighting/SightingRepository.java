@@ -172,11 +172,11 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     return true;
   }
 
-  /** `&&` is answered by the GiST index; points on the edge of the box are inside. */
+  /** Answered by the GiST index, a box across the antimeridian too (see BBox.sqlIntersects). */
   private static void bboxFilter(StringBuilder sql, List<Object> params, BBox box) {
     if (box != null) {
-      sql.append(" AND s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-      params.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
+      sql.append(" AND ").append(box.sqlIntersects("s.geom"));
+      params.addAll(box.sqlValues());
     }
   }
 

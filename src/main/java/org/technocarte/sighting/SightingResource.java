@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,6 +58,7 @@ public class SightingResource {
   @Parameter(
       name = ProofOfWorkRequired.HEADER,
       in = ParameterIn.HEADER,
+      schema = @Schema(type = SchemaType.STRING),
       description =
           "<challenge>:<nonce>, a solved challenge of GET /api/pow/challenge (unless its"
               + " difficulty is 0)")
@@ -96,7 +100,7 @@ public class SightingResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
       @Context UriInfo uri) {
     SightingInput input =
-        SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.CREATE);
+        SightingInputParser.parse(json.readFeature(body, type), SightingInputParser.Mode.CREATE);
     SightingService.Created created = service.submit(input);
     SightingView sighting = created.sighting();
     Response.ResponseBuilder answer =
@@ -115,21 +119,36 @@ public class SightingResource {
       name = "bbox",
       in = ParameterIn.QUERY,
       required = true,
-      description = "minLon,minLat,maxLon,maxLat (WGS84); its area is capped",
-      example = "3.87,43.60,3.89,43.62")
+      description =
+          "west,south,east,north (WGS84), or 6 numbers with heights; west > east crosses the"
+              + " antimeridian; its area is capped. Example: 3.87,43.60,3.89,43.62",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema =
+          @Schema(
+              type = SchemaType.ARRAY,
+              implementation = Double.class,
+              minItems = 4,
+              maxItems = 6))
   @Parameter(
       name = "surveillanceType",
       in = ParameterIn.QUERY,
-      description = "camera, alpr, guard, other; comma-separated for several")
+      description = "camera, alpr, guard, other; comma-separated for several",
+      schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "cameraType",
       in = ParameterIn.QUERY,
-      description = "fixed, dome, panning, unknown; comma-separated for several")
+      description = "fixed, dome, panning, unknown; comma-separated for several",
+      schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "vsaSuspected",
       in = ParameterIn.QUERY,
       schema = @Schema(implementation = Boolean.class))
-  @Parameter(name = "city", in = ParameterIn.QUERY, description = "City code (GeoNames id)")
+  @Parameter(
+      name = "city",
+      in = ParameterIn.QUERY,
+      description = "City code (GeoNames id)",
+      schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "limit",
       in = ParameterIn.QUERY,
@@ -266,7 +285,7 @@ public class SightingResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
       InputStream body) {
     SightingInput input =
-        SightingInputParser.parse(json.read(body, type), SightingInputParser.Mode.AMEND);
+        SightingInputParser.parse(json.readFeature(body, type), SightingInputParser.Mode.AMEND);
     return Response.ok(service.amend(id, editToken, input))
         .type(GEO_JSON)
         .cacheControl(Caching.privateNoStore())

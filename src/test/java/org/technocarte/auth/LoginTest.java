@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,8 @@ class LoginTest {
 
   @Inject ModerationFixtures fixtures;
   @Inject AdminBootstrap bootstrap;
+  @Inject LoginThrottle throttle;
+  @Inject AgroalDataSource dataSource;
 
   @BeforeEach
   void oneModerator() {
@@ -105,6 +111,30 @@ class LoginTest {
         .statusCode(429)
         .header("Retry-After", notNullValue())
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldForgetFailedLoginsOnceOutOfTheWindowOrOfAPastDay() throws SQLException {
+    execute(
+        "INSERT INTO login_failure (key, day, failed_at) VALUES"
+            + " ('purge-test-old', current_date, now() - interval '16 minutes'),"
+            + " ('purge-test-yesterday', current_date - 1, now()),"
+            + " ('purge-test-recent', current_date, now())");
+
+    throttle.purge();
+
+    assertEquals(
+        1, fixtures.count("SELECT count(*) FROM login_failure WHERE key LIKE 'purge-test-%'"));
+    assertEquals(
+        1, fixtures.count("SELECT count(*) FROM login_failure WHERE key = 'purge-test-recent'"));
+    execute("DELETE FROM login_failure WHERE key LIKE 'purge-test-%'");
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
   }
 
   @Test

@@ -137,6 +137,38 @@ class OpenApiTest {
         List.copyOf(doc.getMap("components.schemas.Problem.properties").keySet()));
   }
 
+  /**
+   * OpenAPI 3.0 readers (OGC clients, the OGC's test suite) take the document: 3.0.3, no 3.1 type
+   * lists, and every parameter has the schema or content the specification requires. CI also runs
+   * Redocly CLI's spec rules on it (deploy/ogc/conformance.sh).
+   */
+  @Test
+  void shouldBeOpenApi303WithASchemaForEveryParameter() {
+    String text = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+    JsonPath doc = JsonPath.from(text);
+    assertEquals("3.0.3", doc.getString("openapi"));
+    assertTrue(
+        !text.replaceAll("\\s", "").contains("\"type\":["),
+        "a 3.1 list of types is in the document");
+    Map<String, Map<String, Object>> paths = doc.getMap("paths");
+    List<String> bare = new ArrayList<>();
+    for (var path : paths.entrySet()) {
+      for (var operation : path.getValue().entrySet()) {
+        if (!(operation.getValue() instanceof Map<?, ?> details)
+            || !(details.get("parameters") instanceof List<?> parameters)) {
+          continue;
+        }
+        for (Object p : parameters) {
+          Map<?, ?> parameter = (Map<?, ?>) p;
+          if (!parameter.containsKey("schema") && !parameter.containsKey("content")) {
+            bare.add(operation.getKey() + " " + path.getKey() + " " + parameter.get("name"));
+          }
+        }
+      }
+    }
+    assertTrue(bare.isEmpty(), "parameters without schema: " + bare);
+  }
+
   @Test
   void shouldDocumentTheFiltersOfEveryExportAndOfTheTiles() {
     JsonPath doc = document();

@@ -1,16 +1,22 @@
 package org.technocarte.common;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.technocarte.common.DatabaseFaultsTestSupport.assertFault;
 import static org.technocarte.common.DatabaseFaultsTestSupport.assertOneLineEach;
 import static org.technocarte.common.DatabaseFaultsTestSupport.ownConnection;
 import static org.technocarte.common.DatabaseFaultsTestSupport.readTheMap;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,28 @@ class StatementTimeoutTest {
       return Map.of(
           "technocarte.database.statement-timeout", "PT0.5S",
           "technocarte.database.export-statement-timeout", "PT30S");
+    }
+  }
+
+  @Inject AgroalDataSource pool;
+
+  @Test
+  void shouldLimitStatementsOnEveryPooledConnectionIncludingThoseFlywayUsed() throws Exception {
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        Connection connection = pool.getConnection();
+        held.add(connection);
+        try (Statement show = connection.createStatement();
+            ResultSet limit = show.executeQuery("SHOW statement_timeout")) {
+          limit.next();
+          assertEquals("500ms", limit.getString(1), "connection " + i + " of the pool");
+        }
+      }
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
     }
   }
 

@@ -42,7 +42,7 @@ class OgcApiTest {
         .statusCode(200)
         .contentType("application/json")
         .body("links.rel", hasItems("self", "service-desc", "conformance", "data"))
-        .body("links.find { it.rel == 'service-desc' }.href", containsString("/q/openapi"))
+        .body("links.find { it.rel == 'service-desc' }.href", containsString("/ogc/api"))
         .body("links.find { it.rel == 'data' }.href", containsString("/ogc/collections"));
     get("/ogc?f=json").then().statusCode(200).contentType("application/json");
     get("/ogc?f=html").then().statusCode(400).body("errors[0].field", equalTo("f"));

@@ -39,7 +39,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * Photos made by the tests, carrying what a phone puts in them: where (GPS), with what (make,
  * model), when, and XMP/IPTC/text chunks. Marker words let a test look for them in any bytes.
  */
-final class TestImages {
+public final class TestImages {
 
   /** Words written into the metadata of test photos; none may be found in what is served. */
   static final String MAKE = "SpyPhoneMaker";
@@ -66,6 +66,33 @@ final class TestImages {
     g.fillRect(width / 2, 0, width - width / 2, height);
     g.dispose();
     return image;
+  }
+
+  /** A camera-sized JPEG as the map's tests send it: 2000×1500, red and blue. */
+  public static byte[] walkerJpeg() {
+    return plainJpeg(landscape(2000, 1500));
+  }
+
+  /**
+   * Every header of a JPEG (tables, frame, the start of the scan) and not a byte of image data: a
+   * decoder that does not check would paint the whole frame grey.
+   */
+  public static byte[] jpegWithoutImageData(byte[] jpeg) {
+    int at = 2; // after SOI
+    while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+      int marker = jpeg[at + 1] & 0xFF;
+      int length = ((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF);
+      at += 2 + length;
+      if (marker == 0xDA) {
+        return java.util.Arrays.copyOf(jpeg, at);
+      }
+    }
+    throw new IllegalArgumentException("no start of scan in this JPEG");
+  }
+
+  /** The first part of a file, as a connection lost mid-upload leaves it. */
+  public static byte[] cut(byte[] file, double kept) {
+    return java.util.Arrays.copyOf(file, (int) (file.length * kept));
   }
 
   static byte[] plainJpeg(BufferedImage image) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.technocarte.common.config.PowConfig;
 import org.technocarte.common.error.ApiException;
 
-/** The parts of the proof of work that need a clock. */
+/**
+ * The parts of the proof of work that need a clock. Neither reaches the database: an expired
+ * challenge is refused before it is remembered, and difficulty 0 checks nothing.
+ */
 class ProofOfWorkRuleTest {
 
   static PowConfig difficulty(int bits) {
@@ -50,7 +53,7 @@ class ProofOfWorkRuleTest {
   @Test
   void shouldRefuseAnExpiredChallenge() {
     MovableClock clock = new MovableClock();
-    ProofOfWork pow = new ProofOfWork(difficulty(4), clock);
+    ProofOfWork pow = new ProofOfWork(difficulty(4), new Secrets((String) null), null, clock);
     String proof = ProofOfWorkTest.solve(pow.challenge().challenge(), 4);
     clock.now = clock.now.plus(Duration.ofMinutes(11));
 
@@ -68,6 +71,7 @@ class ProofOfWorkRuleTest {
 
   @Test
   void shouldAskNothingWhenTheDifficultyIsZero() {
-    new ProofOfWork(difficulty(0)).verify(null);
+    new ProofOfWork(difficulty(0), new Secrets((String) null), null, Clock.systemUTC())
+        .verify(null);
   }
 }

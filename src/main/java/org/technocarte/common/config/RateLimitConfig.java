@@ -4,8 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Limits per client address on what writes. The address itself is never kept: buckets are keyed by
- * an HMAC of it under a secret that lives in memory only and changes every day.
+ * Limits per client address on what writes, counted over every instance (the buckets are in
+ * PostgreSQL). The address itself is never kept: buckets are keyed by an HMAC of it under a key of
+ * the day that lives in memory only, made from technocarte.secret and a salt deleted with its day.
  *
  * <p>Generous by default: a mapping walk puts a dozen phones behind one address, and carrier NAT
  * puts strangers behind one too. Behind Tor every visitor comes from the same local address.

@@ -1,6 +1,9 @@
 package org.technocarte.common.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -8,10 +11,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.technocarte.common.JsonText;
 
 /**
  * The one place where failures become answers: every error leaves as problem+json, and nothing
@@ -33,8 +38,64 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response malformedJson(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
+      return wrongShape(mapping);
+    }
     return respond(
         problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON"));
+  }
+
+  /**
+   * Ahead of the JSON layer's own mapper for this type, which answers an empty 400: valid JSON of
+   * the wrong shape (an array for an object, text for a number, an unknown word) names the field.
+   */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e) {
+    return wrongShape(e);
+  }
+
+  private Response wrongShape(JsonMappingException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException refusal) {
+        return api(refusal);
+      }
+    }
+    if (e instanceof JsonText.TextRefused) {
+      return api(JsonText.refusal(e));
+    }
+    String field = JsonText.path(e);
+    String message = expected(e);
+    return api(
+        new ApiException(
+            400,
+            "wrong-json-shape",
+            "Unexpected JSON",
+            field + ": " + message,
+            List.of(new FieldError(field, message))));
+  }
+
+  /** What was expected there, in the product's words, never a Java class name. */
+  private static String expected(JsonMappingException e) {
+    Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+    if (type == null) {
+      return "has an unexpected value";
+    }
+    if (type.isEnum()) {
+      return "is not one of the known values";
+    }
+    if (type == String.class) {
+      return "must be text";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "must be a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "must be a list";
+    }
+    return "must be an object";
   }
 
   @ServerExceptionMapper
@@ -92,6 +153,14 @@ public class ProblemMapper {
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return internal(e);
+    }
+    // The JSON layer wraps what it cannot bind (malformed JSON, a value its constructor refused)
+    // in a bare 400: the cause says which.
+    if (e.getCause() instanceof ApiException refusal) {
+      return api(refusal);
+    }
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformedJson(json);
     }
     String title = Response.Status.fromStatusCode(status) == null ? "Error" : reason(status);
     return respond(problem(status, "http-" + status, title, title));

@@ -1,21 +1,34 @@
 package org.technocarte.common.geo;
 
-/** A WGS84 bounding box, `minLon,minLat,maxLon,maxLat` as in OGC APIs and GeoJSON. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A WGS84 (CRS84) bounding box as OGC API – Features and GeoJSON write it: west, south, east,
+ * north. {@code minLon} is the west edge and {@code maxLon} the east edge; when the west edge lies
+ * east of the east edge ({@code 177,65,-177,70}) the box crosses the antimeridian and covers both
+ * sides of it. Every bbox the API reads (the map, the exports, OGC items) goes through {@link
+ * #parse}.
+ */
 public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
 
   /**
-   * Reads `minLon,minLat,maxLon,maxLat`.
+   * Reads {@code west,south,east,north}, or the 3D form {@code west,south,minHeight,east,north,
+   * maxHeight} (OGC API – Features Part 1, 7.15.3), whose heights are checked and then ignored: the
+   * sightings are 2D points.
    *
    * @throws IllegalArgumentException saying why the text is not a usable box
    */
   public static BBox parse(String text) {
     String[] parts = text.split(",", -1);
-    if (parts.length != 4) {
+    if (parts.length != 4 && parts.length != 6) {
       throw new IllegalArgumentException(
-          "expected 4 numbers minLon,minLat,maxLon,maxLat, got " + parts.length + " values");
+          "expected 4 numbers west,south,east,north (or 6 with heights), got "
+              + parts.length
+              + " values");
     }
-    double[] v = new double[4];
-    for (int i = 0; i < 4; i++) {
+    double[] v = new double[parts.length];
+    for (int i = 0; i < v.length; i++) {
       try {
         v[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
@@ -25,21 +38,66 @@ public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
         throw new IllegalArgumentException("coordinates must be finite numbers");
       }
     }
-    if (v[0] < -180 || v[2] > 180) {
+    boolean threeD = v.length == 6;
+    double west = v[0];
+    double south = v[1];
+    double east = v[threeD ? 3 : 2];
+    double north = v[threeD ? 4 : 3];
+    if (threeD && v[2] > v[5]) {
+      throw new IllegalArgumentException("the lower height exceeds the upper height");
+    }
+    if (west < -180 || west > 180 || east < -180 || east > 180) {
       throw new IllegalArgumentException("longitudes must lie within -180..180");
     }
-    if (v[1] < -90 || v[3] > 90) {
+    if (south < -90 || north > 90) {
       throw new IllegalArgumentException("latitudes must lie within -90..90");
     }
-    if (v[0] > v[2] || v[1] > v[3]) {
-      throw new IllegalArgumentException(
-          "minimum exceeds maximum (inverted box; across the antimeridian, ask for two boxes)");
+    if (south > north) {
+      throw new IllegalArgumentException("the south edge lies north of the north edge");
     }
-    return new BBox(v[0], v[1], v[2], v[3]);
+    return new BBox(west, south, east, north);
   }
 
-  /** Area in square degrees, the unit of the server's bbox cap. */
+  /** Whether the west edge lies east of the east edge: the box spans the 180° meridian. */
+  public boolean crossesAntimeridian() {
+    return minLon > maxLon;
+  }
+
+  /**
+   * The box as boxes that do not cross the antimeridian, west to east: itself, or its part west of
+   * 180° and its part east of -180°.
+   */
+  public List<BBox> parts() {
+    if (!crossesAntimeridian()) {
+      return List.of(this);
+    }
+    return List.of(new BBox(minLon, minLat, 180, maxLat), new BBox(-180, minLat, maxLon, maxLat));
+  }
+
+  /** Area in square degrees, the unit of the server's bbox cap: both parts of a crossing box. */
   public double areaDegrees() {
-    return (maxLon - minLon) * (maxLat - minLat);
+    return parts().stream().mapToDouble(p -> (p.maxLon - p.minLon) * (p.maxLat - p.minLat)).sum();
+  }
+
+  /**
+   * SQL true when {@code column} (a geometry in EPSG:4326) meets the box, whose values {@link
+   * #sqlValues} gives in order: one {@code &&} per part, so that a GiST index on the column answers
+   * each (a crossing box becomes a BitmapOr of two index scans). Points on an edge are inside.
+   */
+  public String sqlIntersects(String column) {
+    List<String> clauses = new ArrayList<>();
+    for (int i = 0; i < parts().size(); i++) {
+      clauses.add(column + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+    }
+    return clauses.size() == 1 ? clauses.get(0) : "(" + String.join(" OR ", clauses) + ")";
+  }
+
+  /** The values of {@link #sqlIntersects}'s placeholders. */
+  public List<Object> sqlValues() {
+    List<Object> values = new ArrayList<>();
+    for (BBox p : parts()) {
+      values.addAll(List.of(p.minLon, p.minLat, p.maxLon, p.maxLat));
+    }
+    return values;
   }
 }
