@@ -18,7 +18,7 @@ pg_dir="${FAULTS_PG_DIR:-$root/target/faults/pg}"
 app_port="${FAULTS_APP_PORT:-18610}"
 heap="${FAULTS_HEAP:--Xmx512m}"
 base="http://127.0.0.1:$app_port"
-db=technocarte
+db=technocarte_faults
 pg_bin="/usr/lib/postgresql/${TECHNOCARTE_PG_MAJOR:-15}/bin"
 work=$(mktemp -d)
 app_pid=
@@ -97,10 +97,15 @@ kill_app() {
   app_pid=
 }
 
-# The private cluster (started if it is not running; stopped at the end if so), without sightings.
+# The private cluster (started if it is not running; stopped at the end if so) and a fresh
+# database, technocarte_faults, in it.
 start_database() {
   mkdir -p "$(dirname "$pg_dir")"
   if pg status >/dev/null 2>&1; then pg_started=no; else pg_started=yes; fi
   pg start
-  psql_app -c "DO \$\$ BEGIN IF to_regclass('sighting') IS NOT NULL THEN DELETE FROM sighting; END IF; END \$\$"
+  # A database of its own, made afresh: the app migrates it, whatever ran here before.
+  local super=("$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir/run" -p "$pg_port" -U postgres)
+  as_postgres "${super[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
+    -c "CREATE DATABASE $db OWNER technocarte" >/dev/null
+  as_postgres "${super[@]}" -d "$db" -c "CREATE EXTENSION postgis" >/dev/null
 }
