@@ -45,3 +45,6 @@ deploy/local/e2e.sh
 # The deployment targets: the server's nginx + unit for real, the Compose and Kubernetes files by schema.
 deploy/server/test.sh
 deploy/validate/validate.sh
+
+# Faults answered as faults: the app killed, PostgreSQL down, a table locked, photo storage unwritable.
+deploy/faults/short.sh

@@ -1,12 +1,17 @@
 package org.technocarte.city;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import org.technocarte.common.database.ReadConnections;
 
 /**
  * Counts of approved sightings, grouped in SQL: PostgreSQL counts a million rows faster than any
- * mapping of them would.
+ * mapping of them would. Public reads: they come from the read replica when there is one ({@link
+ * ReadConnections}).
  */
 @ApplicationScoped
 public class CityStatsRepository {
@@ -20,10 +25,10 @@ public class CityStatsRepository {
           + " count(*) FILTER (WHERE s.vsa_suspected)"
           + APPROVED_IN_A_CITY;
 
-  private final EntityManager em;
+  private final ReadConnections reads;
 
-  public CityStatsRepository(EntityManager em) {
-    this.em = em;
+  public CityStatsRepository(ReadConnections reads) {
+    this.reads = reads;
   }
 
   /** Rows of code, name, cameras, vsaSuspected, largest city first. */
@@ -32,17 +37,19 @@ public class CityStatsRepository {
   }
 
   List<Object[]> city(String code) {
-    return rows(PER_CITY + " AND s.city_code = :code GROUP BY s.city_code", code);
+    return rows(PER_CITY + " AND s.city_code = ? GROUP BY s.city_code", code);
   }
 
   /** Codes of the cities that have VSA evidence but no approved camera yet. */
-  @SuppressWarnings("unchecked")
   List<String> evidenceOnly() {
-    return em.createNativeQuery(
+    return rows(
             "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1"
                 + " FROM sighting s WHERE s.status = 'approved' AND s.city_code = e.city_code)"
-                + " ORDER BY 1")
-        .getResultList();
+                + " ORDER BY 1",
+            null)
+        .stream()
+        .map(row -> (String) row[0])
+        .toList();
   }
 
   /** Rows of code, value, count for a column among surveillance_type and camera_type. */
@@ -55,18 +62,18 @@ public class CityStatsRepository {
             + column
             + ", count(*)"
             + APPROVED_IN_A_CITY
-            + (code == null ? "" : " AND s.city_code = :code")
+            + (code == null ? "" : " AND s.city_code = ?")
             + " GROUP BY 1, 2 ORDER BY 1, 2",
         code);
   }
 
   /** One row: all approved cameras, and those suspected of VSA. */
   Object[] totals() {
-    return (Object[])
-        em.createNativeQuery(
-                "SELECT count(*), count(*) FILTER (WHERE s.vsa_suspected) FROM sighting s"
-                    + " WHERE s.status = 'approved'")
-            .getSingleResult();
+    return rows(
+            "SELECT count(*), count(*) FILTER (WHERE s.vsa_suspected) FROM sighting s"
+                + " WHERE s.status = 'approved'",
+            null)
+        .get(0);
   }
 
   /** Rows of month (YYYY-MM, UTC), count of approved sightings added that month. */
@@ -77,12 +84,31 @@ public class CityStatsRepository {
         null);
   }
 
-  @SuppressWarnings("unchecked")
+  /** The rows of a query, each as its column values; {@code code} binds its one parameter. */
   private List<Object[]> rows(String sql, String code) {
-    var query = em.createNativeQuery(sql);
-    if (code != null) {
-      query.setParameter("code", code);
+    try {
+      return reads.read(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              if (code != null) {
+                statement.setString(1, code);
+              }
+              try (ResultSet rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                List<Object[]> found = new ArrayList<>();
+                while (rows.next()) {
+                  Object[] row = new Object[columns];
+                  for (int i = 0; i < columns; i++) {
+                    row[i] = rows.getObject(i + 1);
+                  }
+                  found.add(row);
+                }
+                return found;
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("counting approved sightings failed", e);
     }
-    return query.getResultList();
   }
 }

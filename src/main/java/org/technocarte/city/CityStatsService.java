@@ -1,7 +1,6 @@
 package org.technocarte.city;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.technocarte.common.error.ApiException;
 
-/** Cities and statistics over approved sightings only: nothing pending or rejected is counted. */
+/**
+ * Cities and statistics over approved sightings only: nothing pending or rejected is counted. No
+ * transaction: each count is a public read, from the read replica when there is one.
+ */
 @ApplicationScoped
 public class CityStatsService {
 
@@ -21,7 +23,6 @@ public class CityStatsService {
     this.gazetteer = gazetteer;
   }
 
-  @Transactional
   public Stats stats() {
     Object[] totals = repository.totals();
     List<Stats.MonthCount> months = new ArrayList<>();
@@ -35,7 +36,6 @@ public class CityStatsService {
    * The cities with approved cameras, largest first, then those documented by a group (VSA
    * evidence) before anyone mapped a camera there, by name.
    */
-  @Transactional
   public List<CitySummary> cities() {
     List<CitySummary> cities = new ArrayList<>();
     for (Object[] row : repository.perCity()) {
@@ -53,7 +53,6 @@ public class CityStatsService {
    * The counts of a city, zero for a city of the gazetteer where no camera is approved yet (a group
    * may document a VSA procurement before anyone maps a camera there); 404 for any other code.
    */
-  @Transactional
   public CityStats city(String code) {
     List<CityStats> found = cityStats(code);
     if (!found.isEmpty()) {

@@ -1,15 +1,14 @@
 package org.technocarte.export;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.technocarte.common.database.ReadConnections;
 import org.technocarte.common.database.StatementTimeouts;
 import org.technocarte.sighting.SightingRepository;
 import org.technocarte.sighting.SightingView;
@@ -20,7 +19,8 @@ import org.technocarte.sighting.SightingView;
  * new query.
  *
  * <p>Rows are read through a server-side cursor (autocommit off, a fetch size), so the memory of
- * the application does not grow with the size of an export.
+ * the application does not grow with the size of an export. They come from the read replica when
+ * there is one ({@link ReadConnections}).
  */
 @ApplicationScoped
 public class ApprovedSightings {
@@ -36,11 +36,11 @@ public class ApprovedSightings {
     void accept(SightingView sighting) throws IOException;
   }
 
-  private final AgroalDataSource dataSource;
+  private final ReadConnections reads;
   private final StatementTimeouts timeouts;
 
-  public ApprovedSightings(AgroalDataSource dataSource, StatementTimeouts timeouts) {
-    this.dataSource = dataSource;
+  public ApprovedSightings(ReadConnections reads, StatementTimeouts timeouts) {
+    this.reads = reads;
     this.timeouts = timeouts;
   }
 
@@ -55,26 +55,43 @@ public class ApprovedSightings {
             + where.sql()
             + " AND s.id > ? ORDER BY s.id"
             + (limit > 0 ? " LIMIT ?" : "");
-    try (Connection connection = dataSource.getConnection()) {
-      // A cursor only streams inside a transaction; this one only reads.
-      connection.setAutoCommit(false);
-      connection.setReadOnly(true);
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        timeouts.forExport(connection);
-        statement.setFetchSize(FETCH_SIZE);
-        int next = where.bind(connection, statement, 1);
-        statement.setLong(next++, afterId);
-        if (limit > 0) {
-          statement.setLong(next, limit);
-        }
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            sink.accept(SightingRepository.toView(rows));
-          }
-        }
-      } finally {
-        connection.rollback();
-      }
+    // Should the replica fail half-way, the read runs again on the primary: it goes on after the
+    // last sighting sent, so the file is neither cut nor doubled.
+    long[] lastSent = {afterId};
+    long[] sent = {0};
+    try {
+      reads.read(
+          connection -> {
+            // A cursor only streams inside a transaction; this one only reads.
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              timeouts.forExport(connection);
+              statement.setFetchSize(FETCH_SIZE);
+              int next = where.bind(connection, statement, 1);
+              statement.setLong(next++, lastSent[0]);
+              if (limit > 0) {
+                statement.setLong(next, limit - sent[0]);
+              }
+              try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                  SightingView sighting = SightingRepository.toView(rows);
+                  sink.accept(sighting);
+                  lastSent[0] = sighting.id();
+                  sent[0]++;
+                }
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            } finally {
+              connection.rollback();
+              connection.setReadOnly(false);
+              connection.setAutoCommit(true);
+            }
+            return null;
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } catch (SQLException e) {
       throw new IOException("reading sightings failed", e);
     }
@@ -124,12 +141,16 @@ public class ApprovedSightings {
   }
 
   private <T> T query(String sql, Where where, Reader<T> reader) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      where.bind(connection, statement, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        return reader.read(rows);
-      }
+    try {
+      return reads.read(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              where.bind(connection, statement, 1);
+              try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+              }
+            }
+          });
     } catch (SQLException e) {
       throw new UncheckedIOException(new IOException("reading sightings failed", e));
     }

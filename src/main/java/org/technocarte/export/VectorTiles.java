@@ -1,11 +1,10 @@
 package org.technocarte.export;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.technocarte.common.database.ReadConnections;
 
 /**
  * Mapbox Vector Tiles of the approved sightings for the map at low zoom, built by PostGIS ({@code
@@ -27,10 +26,10 @@ public class VectorTiles {
 
   private static final double WEB_MERCATOR_WIDTH = 2 * 20037508.342789244;
 
-  private final AgroalDataSource dataSource;
+  private final ReadConnections reads;
 
-  public VectorTiles(AgroalDataSource dataSource) {
-    this.dataSource = dataSource;
+  public VectorTiles(ReadConnections reads) {
+    this.reads = reads;
   }
 
   /** Whether z/x/y names a tile of the grid this service draws. */
@@ -69,20 +68,22 @@ public class VectorTiles {
             + "', "
             + EXTENT
             + ", 'geom') FROM features WHERE geom IS NOT NULL";
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setReadOnly(true);
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setInt(1, z);
-        statement.setInt(2, x);
-        statement.setInt(3, y);
-        int next = where.bind(connection, statement, 4);
-        statement.setDouble(next, margin);
-        try (ResultSet row = statement.executeQuery()) {
-          row.next();
-          byte[] tile = row.getBytes(1);
-          return tile == null ? new byte[0] : tile;
-        }
-      }
+    try {
+      return reads.read(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              statement.setInt(1, z);
+              statement.setInt(2, x);
+              statement.setInt(3, y);
+              int next = where.bind(connection, statement, 4);
+              statement.setDouble(next, margin);
+              try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                byte[] tile = row.getBytes(1);
+                return tile == null ? new byte[0] : tile;
+              }
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("drawing tile " + z + "/" + x + "/" + y + " failed", e);
     }

@@ -18,12 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.technocarte.common.WireValue;
+import org.technocarte.common.database.ReadConnections;
 import org.technocarte.common.geo.BBox;
 import org.technocarte.common.geo.PointGeometry;
 
 /**
  * Sightings in PostGIS. Writes go through Hibernate; reads are plain SQL built from small named
  * pieces, so that PostGIS does the spatial work on its GiST index and rows map straight to views.
+ * Public reads of approved sightings run on the read replica when there is one ({@link
+ * ReadConnections}); everything else on the primary, through Hibernate's connection.
  */
 @ApplicationScoped
 public class SightingRepository implements PanacheRepositoryBase<Sighting, Long> {
@@ -37,6 +40,12 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
       s.observed_at, s.check_date, s.status, s.source, s.source_ref, s.version,
       s.created_at, s.updated_at
       """;
+
+  private final ReadConnections reads;
+
+  public SightingRepository(ReadConnections reads) {
+    this.reads = reads;
+  }
 
   Optional<Sighting> findByClientIdHash(byte[] hash) {
     return find("clientIdHash", hash).firstResultOptional();
@@ -64,6 +73,15 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     return found.stream().findFirst();
   }
 
+  /** An approved sighting, as anyone may read it (from the replica when there is one). */
+  Optional<SightingView> approvedView(long id) {
+    List<SightingView> found =
+        publicSelect(
+            "SELECT " + VIEW_COLUMNS + " FROM sighting s WHERE s.id = ? AND s.status = 'approved'",
+            List.of(id));
+    return found.stream().findFirst();
+  }
+
   /** Approved sightings matching the query, at most {@code limit + 1} to tell truncation. */
   List<SightingView> approved(SightingQuery query, int rows) {
     List<Object> params = new ArrayList<>();
@@ -78,42 +96,55 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     equalTo(sql, params, "s.city_code", query.cityCode());
     sql.append(" ORDER BY s.id LIMIT ?");
     params.add(rows);
-    return select(sql.toString(), params);
+    return publicSelect(sql.toString(), params);
   }
 
   /**
-   * Sightings of the given statuses within a distance, nearest first. The `&&` box lets the GiST
-   * index answer first; the exact distance on the spheroid then decides.
+   * Sightings of the given statuses within a distance, nearest first, as the moderators see them
+   * (on the primary).
    */
   public List<SightingView> near(
       double lon, double lat, int metres, Set<Status> statuses, long excludedId, int rows) {
-    String point = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
-    String sql =
-        "SELECT "
-            + VIEW_COLUMNS
-            + " FROM sighting s WHERE s.status = ANY (?) AND s.id <> ?"
-            + " AND s.geom && ST_Expand("
-            + point
-            + ", ?) AND ST_DWithin(s.geom::geography, "
-            + point
-            + "::geography, ?) ORDER BY ST_Distance(s.geom::geography, "
-            + point
-            + "::geography), s.id LIMIT ?";
+    return select(NEAR, nearParams(lon, lat, metres, statuses, excludedId, rows));
+  }
+
+  /** Approved cameras within a distance, nearest first, as anyone may read them. */
+  List<SightingView> approvedNear(double lon, double lat, int metres, int rows) {
+    return publicSelect(NEAR, nearParams(lon, lat, metres, Set.of(Status.APPROVED), -1, rows));
+  }
+
+  private static final String POINT = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
+
+  /**
+   * The `&&` box lets the GiST index answer first; the exact distance on the spheroid then decides.
+   */
+  private static final String NEAR =
+      "SELECT "
+          + VIEW_COLUMNS
+          + " FROM sighting s WHERE s.status = ANY (?) AND s.id <> ?"
+          + " AND s.geom && ST_Expand("
+          + POINT
+          + ", ?) AND ST_DWithin(s.geom::geography, "
+          + POINT
+          + "::geography, ?) ORDER BY ST_Distance(s.geom::geography, "
+          + POINT
+          + "::geography), s.id LIMIT ?";
+
+  private static List<Object> nearParams(
+      double lon, double lat, int metres, Set<Status> statuses, long excludedId, int rows) {
     double metresPerDegreeLon = 111_320 * Math.max(Math.cos(Math.toRadians(lat)), 0.01);
-    List<Object> params =
-        List.of(
-            statuses.stream().map(Status::wire).toArray(String[]::new),
-            excludedId,
-            lon,
-            lat,
-            metres / metresPerDegreeLon,
-            lon,
-            lat,
-            (double) metres,
-            lon,
-            lat,
-            rows);
-    return select(sql, params);
+    return List.of(
+        statuses.stream().map(Status::wire).toArray(String[]::new),
+        excludedId,
+        lon,
+        lat,
+        metres / metresPerDegreeLon,
+        lon,
+        lat,
+        (double) metres,
+        lon,
+        lat,
+        rows);
   }
 
   /**
@@ -167,19 +198,29 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
   private List<SightingView> select(String sql, List<Object> params) {
     return getEntityManager()
         .unwrap(Session.class)
-        .doReturningWork(
-            connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(connection, statement, params);
-                try (ResultSet rows = statement.executeQuery()) {
-                  List<SightingView> views = new ArrayList<>();
-                  while (rows.next()) {
-                    views.add(toView(rows));
-                  }
-                  return views;
-                }
-              }
-            });
+        .doReturningWork(connection -> views(connection, sql, params));
+  }
+
+  private List<SightingView> publicSelect(String sql, List<Object> params) {
+    try {
+      return reads.read(connection -> views(connection, sql, params));
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading approved sightings failed", e);
+    }
+  }
+
+  private static List<SightingView> views(Connection connection, String sql, List<Object> params)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(connection, statement, params);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<SightingView> views = new ArrayList<>();
+        while (rows.next()) {
+          views.add(toView(rows));
+        }
+        return views;
+      }
+    }
   }
 
   private static void bind(Connection connection, PreparedStatement statement, List<Object> params)

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -71,8 +70,15 @@ public class SightingService {
     return sighting.id;
   }
 
-  /** An approved sighting for anyone; any other only for the holder of its edit token. */
+  /**
+   * An approved sighting for anyone; any other only for the holder of its edit token. A walker who
+   * sends their token must see their own latest change: that read is on the primary, the others may
+   * come from the read replica.
+   */
   public SightingView find(long id, String editToken) {
+    if (editToken == null) {
+      return repository.approvedView(id).orElseThrow(() -> notFound(id));
+    }
     SightingView view = repository.view(id).orElseThrow(() -> notFound(id));
     if (view.properties().status() == Status.APPROVED) {
       return view;
@@ -120,13 +126,7 @@ public class SightingService {
   /** Approved cameras near a point, nearest first: candidates for "is it one of these?". */
   public SightingCollection approvedNear(NearbyQuery near) {
     List<SightingView> rows =
-        repository.near(
-            near.lon(),
-            near.lat(),
-            near.radiusMetres(),
-            Set.of(Status.APPROVED),
-            -1,
-            NEARBY_LIMIT + 1);
+        repository.approvedNear(near.lon(), near.lat(), near.radiusMetres(), NEARBY_LIMIT + 1);
     boolean truncated = rows.size() > NEARBY_LIMIT;
     return SightingCollection.of(truncated ? rows.subList(0, NEARBY_LIMIT) : rows, truncated);
   }
