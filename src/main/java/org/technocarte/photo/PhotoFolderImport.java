@@ -41,8 +41,16 @@ public class PhotoFolderImport {
 
   void onStart(@Observes StartupEvent start) {
     Path folder = Path.of(config.dir());
-    if (config.store() == PhotoConfig.Store.DATABASE && Files.isDirectory(folder)) {
-      int moved = importFrom(folder);
+    if (config.store() == PhotoConfig.Store.DATABASE && holdsPhotos(folder)) {
+      int moved;
+      try {
+        moved = importFrom(folder);
+      } catch (RuntimeException e) {
+        // A start during a database outage still starts (readiness says DOWN meanwhile); the
+        // photos move at the next start.
+        LOG.warnf("Photos of the folder %s not moved this time: %s", folder, e.getMessage());
+        return;
+      }
       if (moved > 0) {
         LOG.infof(
             "Moved %d photos from the folder %s into the database; remove the folder once a backup"
@@ -81,6 +89,18 @@ public class PhotoFolderImport {
       }
     }
     return moved;
+  }
+
+  private static boolean holdsPhotos(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (var files = Files.list(folder)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".jpg"));
+    } catch (IOException e) {
+      LOG.warnf("The photo folder %s cannot be listed: %s", folder, e.getMessage());
+      return false;
+    }
   }
 
   private static byte[] read(Path file) {
