@@ -6,7 +6,8 @@
 #   FAULTS_PG_PORT   (default 55447)  the cluster's port
 #   FAULTS_PG_DIR    (default target/faults/pg)  its folder
 #   FAULTS_APP_PORT  (default 18610)  the app's HTTP port (loopback)
-#   FAULTS_HEAP      (default -Xmx512m)  the app's heap, as a server's unit would set it
+#   FAULTS_HEAP      (default: JAVA_OPTS of deploy/server/technocarte.env)  the app's JVM options,
+#                    as the server's unit sets them
 # Gives: say, figure, check (PASS/FAIL lines), finish (exit code), psql_app, pg_ctl_owner,
 # start_app / stop_app / kill_app ($app_pid), wait_ready, now_ms, and $work (removed at the end).
 set -euo pipefail
@@ -16,7 +17,8 @@ cd "$root"
 pg_port="${FAULTS_PG_PORT:-55447}"
 pg_dir="${FAULTS_PG_DIR:-$root/target/faults/pg}"
 app_port="${FAULTS_APP_PORT:-18610}"
-heap="${FAULTS_HEAP:--Xmx512m}"
+heap="${FAULTS_HEAP:-$(sed -n 's/^JAVA_OPTS="\(.*\)"$/\1/p' deploy/server/technocarte.env)}"
+heap="${heap:--Xmx512m}"
 base="http://127.0.0.1:$app_port"
 db=technocarte_faults
 pg_bin="/usr/lib/postgresql/${TECHNOCARTE_PG_MAJOR:-15}/bin"
@@ -64,11 +66,12 @@ start_app() {
     say "building the app"
     ./mvnw -B -q --no-transfer-progress package -DskipTests >&2
   fi
+  # shellcheck disable=SC2086 # $heap is a list of options, as in the unit
   QUARKUS_HTTP_PORT="$app_port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" \
     TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
     TECHNOCARTE_PHOTOS_DIR="${photos_dir:-$work/photos}" \
-    java "$heap" -jar target/quarkus-app/quarkus-run.jar >>"$work/app.log" 2>&1 &
+    java $heap -jar target/quarkus-app/quarkus-run.jar >>"$work/app.log" 2>&1 &
   app_pid=$!
   wait_ready
 }
