@@ -41,6 +41,11 @@ check() {
 finish() {
   if [ "$failures" -eq 0 ]; then say "PASS"; exit 0; fi
   say "FAIL ($failures checks failed)"
+  # What the app logged of its unexpected failures, so that a red run says which one.
+  if grep -q -E 'Unexpected failure|ERROR' "$work/app.log" 2>/dev/null; then
+    say "the app's first unexpected failure:"
+    grep -m1 -A60 -E 'Unexpected failure|ERROR' "$work/app.log" | grep -v '^[[:space:]]*at io\.\(vertx\|netty\|smallrye\)' >&2 || true
+  fi
   exit 1
 }
 now_ms() { date +%s%3N; }

@@ -248,6 +248,11 @@ check "/q/health/ready from loopback (the monitoring address) reaches the app: $
 status=$(fetch 127.0.0.1 GET /q/metrics)
 check "/q/metrics from loopback is not refused by nginx: $status" [ "$status" != 403 ]
 
+echo "== a target the app cannot read is problem+json from the packaged app, not the HTTP layer's empty 400"
+status=$(fetch "$walker_a" GET '/api/sightings?city=%G1')
+check "GET /api/sightings?city=%G1: $status, $(header Content-Type)" bash -c '[ "$1" = 400 ] && [[ "$2" == application/problem+json* ]]' _ "$status" "$(header Content-Type)"
+check "  it names the parameter" body_has '"field":"city"'
+
 echo "== tiles cached by nginx, exports streamed"
 status=$(fetch "$walker_a" GET /tiles/sightings/0/0/0.mvt)
 first=$(header X-Cache-Status)

@@ -533,19 +533,39 @@ class BadInputTest {
     assertTrue(answer.body().contains("\"field\":\"path\""), answer.body());
   }
 
+  @Test
+  void shouldAnswerABrokenEscapeOrAnUnencodedCharacterWithProblemJson() {
+    Map<String, Long> before = counts();
+    Map<String, String> fieldOf =
+        Map.of(
+            "GET /api/sightings?city=% HTTP/1.1\r\nHost: x\r\n", "city",
+            "GET /api/sightings?city=%G1 HTTP/1.1\r\nHost: x\r\n", "city",
+            "GET /api/cities/% HTTP/1.1\r\nHost: x\r\n", "path",
+            "GET /api/cities/%G1 HTTP/1.1\r\nHost: x\r\n", "path",
+            "GET /api/sightings?city=a|b HTTP/1.1\r\nHost: x\r\n", "query",
+            "GET /api/cities/a{b} HTTP/1.1\r\nHost: x\r\n", "path");
+    for (Map.Entry<String, String> request : fieldOf.entrySet()) {
+      RawHttp.Answer answer = RawHttp.send(request.getKey());
+      assertEquals(400, answer.status(), request.getKey());
+      assertEquals("application/problem+json", answer.contentType(), request.getKey());
+      assertTrue(
+          answer.body().contains("\"type\":\"/problems/unreadable-parameter\"")
+              && answer.body().contains("\"field\":\"" + request.getValue() + "\""),
+          request.getKey() + " -> " + answer.body());
+    }
+    assertEquals(before, counts());
+  }
+
   /**
-   * What the HTTP layer refuses before any route (Quarkus' URI check, Vert.x' decoder) keeps its
-   * own empty answer, which nothing lets the app change; it is still a 4xx and stores nothing.
+   * What the HTTP parser refuses before any route (a NUL in a header, a request line over its
+   * limit) keeps the parser's own empty answer, which nothing lets the app change; it is still a
+   * 4xx and stores nothing.
    */
   @Test
-  void shouldRefuseWhatTheHttpLayerCannotReadWithA4xx() {
+  void shouldRefuseWhatTheHttpParserCannotReadWithA4xx() {
     Map<String, Long> before = counts();
     for (String line :
         List.of(
-            "GET /api/sightings?city=% HTTP/1.1\r\nHost: x\r\n",
-            "GET /api/sightings?city=%G1 HTTP/1.1\r\nHost: x\r\n",
-            "GET /api/cities/% HTTP/1.1\r\nHost: x\r\n",
-            "GET /api/cities/%G1 HTTP/1.1\r\nHost: x\r\n",
             "GET /api/sightings/1 HTTP/1.1\r\nHost: x\r\nX-Edit-Token: a\0b\r\n",
             "POST /api/sightings HTTP/1.1\r\nHost: x\r\nContent-Type: application/geo+json\r\nContent-Length: 2\r\nX-Edit-Token: \0\r\n\r\n{}")) {
       RawHttp.Answer answer = RawHttp.send(line);

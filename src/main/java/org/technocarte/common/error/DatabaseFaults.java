@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 /**
  * Tells the database's expected faults (down, pool exhausted, a statement over its time limit) from
  * bugs. They reach the mapper wrapped (Hibernate's PersistenceException, the export's IOException,
- * CDI's wrappers), so the whole cause chain is read, with each SQLException's SQLState.
+ * CDI's wrappers, the transaction manager's suppressed ones), so the whole cause chain is read,
+ * with each SQLException's SQLState.
  */
 public final class DatabaseFaults {
 
@@ -108,6 +109,10 @@ public final class DatabaseFaults {
       }
       if (t.getCause() != null) {
         next.push(t.getCause());
+      }
+      // The transaction manager attaches what failed during commit (the flush) as suppressed.
+      for (Throwable suppressed : t.getSuppressed()) {
+        next.push(suppressed);
       }
     }
     return Optional.empty();

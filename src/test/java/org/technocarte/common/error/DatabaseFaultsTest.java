@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** The SQLStates and wrappers that the database's faults arrive in, and what is not one. */
@@ -54,6 +56,14 @@ class DatabaseFaultsTest {
     SQLException batch = state("22000");
     batch.setNextException(state("57P01"));
     assertEquals(DatabaseFaults.Kind.UNAVAILABLE, kindOf(batch));
+    // What the transaction manager throws when the connection is cut at commit: the cause is
+    // only in a suppressed exception.
+    RollbackException rollback =
+        new RollbackException("ARJUNA016053: Could not commit transaction.");
+    XAException commit = new XAException("Error trying to transactionCommit local transaction");
+    commit.initCause(state("57P01"));
+    rollback.addSuppressed(commit);
+    assertEquals(DatabaseFaults.Kind.UNAVAILABLE, kindOf(new RuntimeException(rollback)));
   }
 
   @Test
