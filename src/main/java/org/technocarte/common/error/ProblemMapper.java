@@ -177,10 +177,35 @@ public class ProblemMapper {
       LOG.warn(fault.get().logLine());
       return api(fault.get().toApiException());
     }
+    if (outOfDirectMemory(e)) {
+      LOG.warn("Answered 503 /problems/server-busy: the buffers for answers are full");
+      return api(
+          new ApiException(
+              503,
+              "server-busy",
+              "Server busy",
+              "The server is answering too many requests at once; try again in a moment",
+              null,
+              2L));
+    }
     LOG.error("Unexpected failure while answering a request", e);
     return respond(
         problem(
             500, "internal", "Internal error", "The server failed to answer; it has been logged"));
+  }
+
+  /**
+   * The memory for answers on their way out (direct buffers, capped by -XX:MaxDirectMemorySize) is
+   * used up when many large answers wait for slow clients at once: an overload, not a bug.
+   */
+  static boolean outOfDirectMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError
+          && String.valueOf(t.getMessage()).contains("direct buffer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response staleVersion() {
