@@ -9,12 +9,16 @@ export default defineConfig({
   build: {
     outDir: '../target/classes/META-INF/resources',
     emptyOutDir: true,
+    manifest: true,
     rollupOptions: {
       input: {
         map: 'index.html',
         moderation: 'moderation/index.html',
         stats: 'stats/index.html',
         cities: 'cities/index.html',
+        // The OGC API's HTML pages are rendered by the server, which finds this script and its
+        // style in the build manifest.
+        ogc: 'src/ogc/main.js',
       },
       output: {
         // What the statistics, city and moderation pages share is named after them, so that it stays

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 const SOURCE = new URL('../src/offline/service-worker.js', import.meta.url);
 const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon.svg'];
 // The moderators', statistics and city pages are not part of the walker's app: phones do not fetch them.
-const MODERATION = /^\/assets\/(moderation|stats|cities|city-map)-/;
+const MODERATION = /^\/assets\/(moderation|stats|cities|city-map|ogc)-/;
 
 /** Emits /sw.js with the list of every built file to keep offline, versioned by their names. */
 export function serviceWorker() {

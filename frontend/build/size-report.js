@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 const DOWNLOADED = /\.(js|css|html|webmanifest|svg)$/;
 // The moderators', statistics and city pages are not part of what a walker's phone loads.
-const MODERATION = /^(moderation\/|assets\/moderation-|stats\/|assets\/stats-|cities\/|assets\/cities-|assets\/city-map-)/;
+const MODERATION = /^(moderation\/|assets\/moderation-|stats\/|assets\/stats-|cities\/|assets\/cities-|assets\/city-map-|assets\/ogc-)/;
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -8,13 +8,15 @@ const VSA = '#b3261e';
 const PLAIN = '#1f4e79';
 
 export async function cityMap(box, geojsonUrl) {
-  const [config, cameras] = await Promise.all([
+  let [config, cameras] = await Promise.all([
     fetch('/api/config').then((r) => (r.ok ? r.json() : {})),
     fetch(geojsonUrl).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return r.json();
     }),
   ]);
+  // A FeatureCollection, or one Feature (an OGC API item).
+  if (cameras.type === 'Feature') cameras = { type: 'FeatureCollection', features: [cameras] };
   if (!cameras.features?.length) {
     box.remove();
     return () => {};

@@ -23,7 +23,7 @@ public record ItemsQuery(Where where, int limit, long after) {
   /** Reads the query string, refusing it whole (400) with every bad parameter named. */
   public static ItemsQuery parse(MultivaluedMap<String, String> query) {
     QueryParams params = new QueryParams(query, PARAMETERS);
-    OgcFormat.check(params, "json", "geojson");
+    OgcFormat.check(params, "json", "geojson", "html");
     Where where = new Where();
     BBox bbox = params.bbox("bbox");
     if (bbox != null) {

@@ -23,20 +23,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.Problem;
 
 /**
- * OGC API – Features: the sightings as one collection, for QGIS, GDAL and any OGC client. JSON only
- * (f=json); features are GeoJSON.
+ * OGC API – Features: the sightings as one collection, for QGIS, GDAL and any OGC client. JSON by
+ * default (features are GeoJSON); web pages for f=html or a browser's Accept: text/html.
  */
 @Path("/ogc")
 @Tag(name = "OGC API – Features", description = "The approved sightings for GIS clients")
-@Produces({OgcService.JSON, Problem.MEDIA_TYPE})
+@Produces({OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
 public class OgcResource {
 
   private final OgcService service;
   private final OgcApiDefinition definition;
+  private final OgcPages pages;
 
-  public OgcResource(OgcService service, OgcApiDefinition definition) {
+  public OgcResource(OgcService service, OgcApiDefinition definition, OgcPages pages) {
     this.service = service;
     this.definition = definition;
+    this.pages = pages;
+  }
+
+  private static boolean html(UriInfo uri, HttpHeaders headers) {
+    return OgcPages.wanted(uri.getQueryParameters().getFirst("f"), headers);
   }
 
   @GET
@@ -44,21 +50,29 @@ public class OgcResource {
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: json",
+      description = "The encoding: json, or html for a web page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
-      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "The landing page",
-      content =
-          @Content(
-              mediaType = OgcService.JSON,
-              schema = @Schema(implementation = OgcDocuments.Landing.class)))
+      content = {
+        @Content(
+            mediaType = OgcService.JSON,
+            schema = @Schema(implementation = OgcDocuments.Landing.class)),
+        @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "400", description = "Unknown parameter")
-  public OgcDocuments.Landing landing(@Context UriInfo uri) {
-    OgcFormat.onlyFormat(uri.getQueryParameters());
-    return service.landing(uri.getBaseUri());
+  public Response landing(@Context UriInfo uri, @Context HttpHeaders headers) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "html");
+    OgcDocuments.Landing landing = service.landing(uri.getBaseUri());
+    return html(uri, headers)
+        ? pages.landing(landing, uri.getBaseUri(), uri.getRequestUri())
+        : Response.ok(landing, OgcService.JSON).build();
   }
 
   @GET
@@ -109,21 +123,29 @@ public class OgcResource {
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: json",
+      description = "The encoding: json, or html for a web page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
-      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "The conformance classes",
-      content =
-          @Content(
-              mediaType = OgcService.JSON,
-              schema = @Schema(implementation = OgcDocuments.Conformance.class)))
+      content = {
+        @Content(
+            mediaType = OgcService.JSON,
+            schema = @Schema(implementation = OgcDocuments.Conformance.class)),
+        @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "400", description = "Unknown parameter")
-  public OgcDocuments.Conformance conformance(@Context UriInfo uri) {
-    OgcFormat.onlyFormat(uri.getQueryParameters());
-    return service.conformance();
+  public Response conformance(@Context UriInfo uri, @Context HttpHeaders headers) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "html");
+    OgcDocuments.Conformance conformance = service.conformance();
+    return html(uri, headers)
+        ? pages.conformance(conformance, uri.getBaseUri(), uri.getRequestUri())
+        : Response.ok(conformance, OgcService.JSON).build();
   }
 
   @GET
@@ -132,21 +154,29 @@ public class OgcResource {
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: json",
+      description = "The encoding: json, or html for a web page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
-      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "The collections",
-      content =
-          @Content(
-              mediaType = OgcService.JSON,
-              schema = @Schema(implementation = OgcDocuments.Collections.class)))
+      content = {
+        @Content(
+            mediaType = OgcService.JSON,
+            schema = @Schema(implementation = OgcDocuments.Collections.class)),
+        @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "400", description = "Unknown parameter")
-  public OgcDocuments.Collections collections(@Context UriInfo uri) {
-    OgcFormat.onlyFormat(uri.getQueryParameters());
-    return service.collections(uri.getBaseUri());
+  public Response collections(@Context UriInfo uri, @Context HttpHeaders headers) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "html");
+    OgcDocuments.Collections collections = service.collections(uri.getBaseUri());
+    return html(uri, headers)
+        ? pages.collections(collections, uri.getBaseUri(), uri.getRequestUri())
+        : Response.ok(collections, OgcService.JSON).build();
   }
 
   @GET
@@ -157,21 +187,29 @@ public class OgcResource {
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: json",
+      description = "The encoding: json, or html for a web page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
-      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "The collection",
-      content =
-          @Content(
-              mediaType = OgcService.JSON,
-              schema = @Schema(implementation = OgcDocuments.Collection.class)))
+      content = {
+        @Content(
+            mediaType = OgcService.JSON,
+            schema = @Schema(implementation = OgcDocuments.Collection.class)),
+        @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "400", description = "Unknown parameter")
-  public OgcDocuments.Collection collection(@Context UriInfo uri) {
-    OgcFormat.onlyFormat(uri.getQueryParameters());
-    return service.collection(uri.getBaseUri());
+  public Response collection(@Context UriInfo uri, @Context HttpHeaders headers) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "html");
+    OgcDocuments.Collection collection = service.collection(uri.getBaseUri());
+    return html(uri, headers)
+        ? pages.collection(collection, uri.getBaseUri(), uri.getRequestUri())
+        : Response.ok(collection, OgcService.JSON).build();
   }
 
   @GET
@@ -183,10 +221,13 @@ public class OgcResource {
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: json",
+      description = "The encoding: json, or html for a web page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
-      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "The queryables",
@@ -201,7 +242,7 @@ public class OgcResource {
 
   @GET
   @Path("collections/sightings/items")
-  @Produces({OgcService.GEO_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Produces({OgcService.GEO_JSON, OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
   @Operation(
       summary = "Sightings, a page at a time",
       description =
@@ -264,25 +305,35 @@ public class OgcResource {
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: geojson (application/geo+json, the default) or json",
+      description =
+          "The encoding: geojson (application/geo+json, the default), json, or html for a web"
+              + " page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
       schema =
           @Schema(
               type = SchemaType.STRING,
-              enumeration = {"geojson", "json"}))
+              enumeration = {"geojson", "json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "A page of sightings",
-      content =
-          @Content(
-              mediaType = OgcService.GEO_JSON,
-              schema = @Schema(implementation = OgcDocuments.FeaturePage.class)))
+      content = {
+        @Content(
+            mediaType = OgcService.GEO_JSON,
+            schema = @Schema(implementation = OgcDocuments.FeaturePage.class)),
+        @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(
       responseCode = "400",
       description = "A parameter or the filter is invalid, or unknown")
-  public Response items(@Context UriInfo uri) {
+  public Response items(@Context UriInfo uri, @Context HttpHeaders headers)
+      throws java.io.IOException {
     ItemsQuery query = ItemsQuery.parse(uri.getQueryParameters());
+    if (html(uri, headers)) {
+      OgcService.ItemsPage page = service.itemsPage(query);
+      return pages.items(
+          page.features(), page.matched(), page.nextAfter(), uri.getBaseUri(), uri.getRequestUri());
+    }
     String type =
         "json".equals(uri.getQueryParameters().getFirst("f"))
             ? OgcService.JSON
@@ -292,25 +343,29 @@ public class OgcResource {
 
   @GET
   @Path("collections/sightings/items/{featureId}")
-  @Produces({OgcService.GEO_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Produces({OgcService.GEO_JSON, OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
   @Operation(summary = "One sighting", description = "An approved sighting as a GeoJSON Feature.")
   @Parameter(
       name = "f",
       in = ParameterIn.QUERY,
-      description = "The encoding: geojson (application/geo+json, the default) or json",
+      description =
+          "The encoding: geojson (application/geo+json, the default), json, or html for a web"
+              + " page",
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
       schema =
           @Schema(
               type = SchemaType.STRING,
-              enumeration = {"geojson", "json"}))
+              enumeration = {"geojson", "json", "html"}))
   @APIResponse(
       responseCode = "200",
       description = "The sighting",
-      content =
-          @Content(
-              mediaType = OgcService.GEO_JSON,
-              schema = @Schema(implementation = OgcDocuments.Feature.class)))
+      content = {
+        @Content(
+            mediaType = OgcService.GEO_JSON,
+            schema = @Schema(implementation = OgcDocuments.Feature.class)),
+        @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "404", description = "No such approved sighting")
   public Response item(
       @Parameter(
@@ -320,8 +375,12 @@ public class OgcResource {
               schema = @Schema(type = SchemaType.STRING))
           @PathParam("featureId")
           String featureId,
-      @Context UriInfo uri) {
-    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson");
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson", "html");
+    if (html(uri, headers)) {
+      return pages.item(service.approved(featureId), uri.getBaseUri(), uri.getRequestUri());
+    }
     ObjectNode feature = service.item(featureId, uri.getBaseUri());
     return Response.ok(feature, OgcService.GEO_JSON).build();
   }

@@ -24,6 +24,7 @@ public class OgcService {
   public static final String GEO_JSON = "application/geo+json";
   public static final String JSON = "application/json";
   public static final String SCHEMA_JSON = "application/schema+json";
+  public static final String HTML = "text/html";
   static final String COLLECTION = "sightings";
   static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
@@ -31,6 +32,7 @@ public class OgcService {
       List.of(
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
@@ -58,6 +60,7 @@ public class OgcService {
             + " contributors.",
         List.of(
             new Link(ogc, "self", JSON, "This document"),
+            new Link(ogc + "?f=html", "alternate", HTML, "This document as a web page"),
             new Link(ogc + "/api", "service-desc", OgcApiDefinition.JSON, "The API definition"),
             new Link(
                 ogc + "/api?f=yaml",
@@ -79,7 +82,13 @@ public class OgcService {
 
   public OgcDocuments.Collections collections(URI base) {
     return new OgcDocuments.Collections(
-        List.of(new Link(ogc(base) + "/collections", "self", JSON, "Collections")),
+        List.of(
+            new Link(ogc(base) + "/collections", "self", JSON, "Collections"),
+            new Link(
+                ogc(base) + "/collections?f=html",
+                "alternate",
+                HTML,
+                "Collections, as a web page")),
         List.of(collection(base)));
   }
 
@@ -88,6 +97,7 @@ public class OgcService {
     List<Link> links =
         List.of(
             new Link(self, "self", JSON, "This collection"),
+            new Link(self + "?f=html", "alternate", HTML, "This collection as a web page"),
             new Link(self + "/items", "items", GEO_JSON, "The sightings"),
             new Link(
                 self + "/queryables",
@@ -167,12 +177,31 @@ public class OgcService {
     };
   }
 
+  /** A page of items held whole, for the HTML page; {@code nextAfter} null on the last page. */
+  public record ItemsPage(List<SightingView> features, long matched, Long nextAfter) {}
+
+  public ItemsPage itemsPage(ItemsQuery query) throws java.io.IOException {
+    long matched = sightings.count(query.where());
+    List<SightingView> features = new ArrayList<>();
+    sightings.stream(query.where(), query.after(), query.limit() + 1L, features::add);
+    boolean more = features.size() > query.limit();
+    if (more) {
+      features.remove(features.size() - 1);
+    }
+    Long next = more ? features.get(features.size() - 1).id() : null;
+    return new ItemsPage(features, matched, next);
+  }
+
+  /** One approved sighting; anything else is 404. */
+  public SightingView approved(String featureId) {
+    return parseId(featureId)
+        .flatMap(sightings::one)
+        .orElseThrow(() -> ApiException.notFound("No sighting " + featureId));
+  }
+
   /** One approved sighting with its links; anything else is 404. */
   public ObjectNode item(String featureId, URI base) {
-    SightingView sighting =
-        parseId(featureId)
-            .flatMap(sightings::one)
-            .orElseThrow(() -> ApiException.notFound("No sighting " + featureId));
+    SightingView sighting = approved(featureId);
     String collection = ogc(base) + "/collections/" + COLLECTION;
     ObjectNode feature = mapper.valueToTree(sighting);
     feature.set(
@@ -180,6 +209,11 @@ public class OgcService {
         mapper.valueToTree(
             List.of(
                 new Link(collection + "/items/" + sighting.id(), "self", GEO_JSON, "This sighting"),
+                new Link(
+                    collection + "/items/" + sighting.id() + "?f=html",
+                    "alternate",
+                    HTML,
+                    "This sighting as a web page"),
                 new Link(collection, "collection", JSON, "The collection"))));
     return feature;
   }
@@ -232,6 +266,12 @@ public class OgcService {
               "alternate",
               JSON,
               "This page as plain JSON"));
+      links.add(
+          new Link(
+              UriBuilder.fromUri(request).replaceQueryParam("f", "html").build().toString(),
+              "alternate",
+              HTML,
+              "This page as a web page"));
       if (more) {
         links.add(
             new Link(

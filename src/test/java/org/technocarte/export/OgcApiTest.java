@@ -45,7 +45,7 @@ class OgcApiTest {
         .body("links.find { it.rel == 'service-desc' }.href", containsString("/ogc/api"))
         .body("links.find { it.rel == 'data' }.href", containsString("/ogc/collections"));
     get("/ogc?f=json").then().statusCode(200).contentType("application/json");
-    get("/ogc?f=html").then().statusCode(400).body("errors[0].field", equalTo("f"));
+    get("/ogc?f=xml").then().statusCode(400).body("errors[0].field", equalTo("f"));
   }
 
   @Test
@@ -81,7 +81,12 @@ class OgcApiTest {
         collection.getList("extent.temporal.interval[0]"));
     assertEquals("feature", collection.getString("itemType"));
     assertEquals(
-        List.of("self", "items", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "license"),
+        List.of(
+            "self",
+            "alternate",
+            "items",
+            "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+            "license"),
         collection.getList("links.rel"));
     get("/ogc/collections/cameras").then().statusCode(404).contentType("application/problem+json");
   }
