@@ -10,35 +10,17 @@ import {
   browserAndDatabase,
   cspViolations,
   eventually,
-  laptop,
-  locate,
   openApp,
   phone,
   screenshotDir,
   seriousViolations,
   tileHost,
 } from './support.js';
+import { camerasShown, savedView, searchCity, sendButton } from './walker-support.js';
 
 const shared = browserAndDatabase();
 const SHOTS = screenshotDir();
 const MONTPELLIER = '2992166';
-
-/** The map's view as the page saved it on its last move. */
-const savedView = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('technocarte.view')));
-
-/** Searches a city with the header's search and picks the first answer. */
-async function searchCity(page, text) {
-  await page.click('#search-button');
-  await page.fill('#place-search', text);
-  await page.click('form.search-form button[type="submit"]');
-  await page.click('ul.place-results button.place >> nth=0');
-  await page.waitForSelector('#panel', { state: 'hidden' });
-}
-
-/** Waits until the map shows cameras (a count in the hint). */
-const camerasShown = (page) => page.waitForFunction(() => /\d/.test(document.getElementById('map-hint').textContent) && document.getElementById('map-hint').dataset.state !== 'zoomIn');
-
-const sendButton = (page) => page.locator('form.sighting-form button[type="submit"]');
 
 /** A JPEG drawn in the page, as a phone camera would give it. */
 async function jpeg(page, shade = '#7a8b99') {
@@ -157,6 +139,25 @@ describe('where the map opens (point 2)', () => {
     assert.ok(context.requests.some((u) => u.startsWith(`${BASE_URL}/api/places?`)), 'the search asked the app itself');
     const own = new Set([new URL(BASE_URL).host, await tileHost()]);
     assert.deepEqual(context.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !own.has(new URL(u).host)), [], 'no third party');
+    await context.close();
+  });
+
+  test('a city searched once on this phone is found again offline', async () => {
+    const context = await phone(shared.browser, { located: false, serviceWorkers: 'allow' });
+    const page = await openApp(context);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now under the service worker's control
+    await page.waitForSelector('body[data-ready="true"]');
+    await searchCity(page, 'Montpellier');
+    await context.setOffline(true);
+    await page.click('#search-button');
+    await page.fill('#place-search', 'Montpellier');
+    await page.click('form.search-form button[type="submit"]');
+    await page.waitForSelector('ul.place-results button.place');
+    assert.equal(await page.textContent('ul.place-results button.place >> nth=0'), 'Montpellier');
+    await page.fill('#place-search', 'Toulouse');
+    await page.click('form.search-form button[type="submit"]');
+    await page.waitForFunction(() => /pas de réseau/.test(document.querySelector('#panel [role="status"].hint')?.textContent));
     await context.close();
   });
 
@@ -279,101 +280,5 @@ describe('the detail panel, the form and "Mes signalements" (points 9, 10)', () 
     assert.equal(await status(third.id).textContent(), 'Statut : En attente de relecture');
     assert.deepEqual(await seriousViolations(page), [], 'my sightings with their statuses');
     await context.close();
-  });
-});
-
-describe('the smaller points (11) and a failing base map (8)', () => {
-  test('the accuracy toast leaves the camera count in sight', async () => {
-    const context = await phone(shared.browser, { position: MONTPELLIER_COMEDIE });
-    const page = await openApp(context);
-    await locate(page);
-    await page.waitForSelector('#status:not([hidden])');
-    const toast = await page.locator('#status').boundingBox();
-    const hint = await page.locator('#map-hint').boundingBox();
-    assert.ok(await page.locator('#map-hint').isVisible(), 'the count stays visible');
-    assert.ok(toast.y >= hint.y + hint.height || hint.y >= toast.y + toast.height, 'they do not overlap');
-    await context.close();
-  });
-
-  test('the VSA evidence is a real link; the headers name no unknown feature', async () => {
-    const { browser, db } = shared;
-    const { id } = (await db.query("SELECT id FROM sighting WHERE status = 'approved' ORDER BY id LIMIT 1 OFFSET 3")).rows[0];
-    await db.query("UPDATE sighting SET vsa_suspected = true, vsa_evidence = 'Délibération https://example.org/deliberation-2024.pdf du conseil' WHERE id = $1", [id]);
-    const context = await phone(browser, { located: false });
-    const page = await openApp(context, `#/c/${id}`);
-    const link = page.locator('dd.evidence a');
-    await link.waitFor();
-    assert.equal(await link.getAttribute('href'), 'https://example.org/deliberation-2024.pdf');
-    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
-    assert.match(await page.textContent('dd.evidence'), /^Délibération .* du conseil$/);
-    const policy = (await fetch(`${BASE_URL}/`)).headers.get('permissions-policy');
-    assert.ok(policy.includes('geolocation=(self)') && !policy.includes('bluetooth'), policy);
-    await context.close();
-  });
-
-  test('a base map that fails says so once, and stops asking', async () => {
-    const context = await phone(shared.browser, { position: MONTPELLIER_COMEDIE });
-    const host = await tileHost();
-    await context.route((url) => url.host === host, (route) => route.fulfill({ status: 503, body: '' }));
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${BASE_URL}/`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.waitForSelector('#tiles-failed:not([hidden])');
-    assert.match(await page.textContent('#tiles-failed'), /fond de carte ne se charge pas/);
-    const tilesAsked = () => context.requests.filter((u) => new URL(u).host === host).length;
-    const asked = tilesAsked();
-    await page.evaluate(() => document.querySelector('.leaflet-control-zoom-out').click());
-    await page.waitForTimeout(1500);
-    assert.equal(tilesAsked(), asked, 'no more tile requests once it gave up');
-    assert.ok(errors.length <= 24, `a few console errors, not a flood: ${errors.length}`);
-    await camerasShown(page);
-    assert.deepEqual(await seriousViolations(page), [], 'the map with its message');
-    await page.click('#tiles-retry');
-    await page.waitForSelector('#tiles-failed:not([hidden])');
-    assert.ok(tilesAsked() > asked, 'retried');
-    await context.close();
-  });
-
-  test('axe: no serious violation on the walker’s screens, at phone and laptop size, in French and English', async () => {
-    const { browser } = shared;
-    for (const locale of ['fr-FR', 'en-GB']) {
-      for (const size of ['phone', 'laptop']) {
-        const context = size === 'phone' ? await phone(browser, { locale, position: MONTPELLIER_COMEDIE }) : await laptop(browser, { locale });
-        const page = await openApp(context);
-        const where = `${size} ${locale}`;
-        if (size === 'laptop') await searchCity(page, 'Montpellier');
-        else await page.waitForSelector('body[data-located="true"]');
-        await camerasShown(page);
-        assert.deepEqual(await seriousViolations(page), [], `the map, ${where}`);
-        await page.click('#filters-button');
-        await page.waitForSelector('#filter-vsa');
-        assert.deepEqual(await seriousViolations(page), [], `the filters (attribution links), ${where}`);
-        await page.click('#search-button');
-        await page.fill('#place-search', 'Mont');
-        await page.waitForSelector('ul.place-results button.place');
-        assert.deepEqual(await seriousViolations(page), [], `the city search, ${where}`);
-        await page.evaluate(() => (location.hash = '#/add')); // the button hides under a phone's open panel
-        await page.waitForSelector('form.sighting-form');
-        await page.click('details.more > summary');
-        assert.deepEqual(await seriousViolations(page), [], `the add form, ${where}`);
-        // A sighting waiting on this phone: the badge of "Mes signalements" shows.
-        await context.setOffline(true);
-        if (await sendButton(page).isDisabled()) {
-          await page.evaluate(() => document.querySelector('.leaflet-control-zoom-in').click());
-          await page.waitForSelector('.position-status[data-placed="true"]');
-        }
-        await sendButton(page).click();
-        await page.waitForSelector('.mine-item.queued');
-        assert.equal(await page.locator('#queue-badge').isVisible(), true);
-        assert.deepEqual(await seriousViolations(page), [], `my sightings with the badge, ${where}`);
-        await page.evaluate(() => (location.hash = '#/'));
-        await page.waitForSelector('#panel', { state: 'hidden' });
-        await page.waitForSelector('#queue-badge:not([hidden])');
-        assert.deepEqual(await seriousViolations(page), [], `the map with the badge, ${where}`);
-        await context.close();
-      }
-    }
   });
 });
