@@ -2,7 +2,7 @@
 // vector tiles; zooming in to a street swaps them for the cameras themselves.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { cspViolations, eventually, launch, locate, openApp, phone, seriousViolations } from './support.js';
+import { MONTPELLIER_COMEDIE, cspViolations, eventually, launch, locate, openApp, phone, seriousViolations, screenshotDir } from './support.js';
 
 let browser;
 
@@ -25,7 +25,9 @@ const paintedTiles = (page) =>
   );
 
 test('zoomed out over France, the cameras are dots from the vector tiles; a street shows them one by one', async () => {
-  const context = await phone(browser);
+  // A first visit that has not let the site locate it yet opens over France (granted, the map
+  // would open where the walker is).
+  const context = await phone(browser, { located: false });
   const tiles = [];
   context.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/tiles/sightings/')) tiles.push(response);
@@ -36,12 +38,18 @@ test('zoomed out over France, the cameras are dots from the vector tiles; a stre
   await eventually(async () => (await paintedTiles(page)) >= 2);
   assert.ok(tiles.length > 0 && tiles.every((r) => r.status() === 200), 'tiles answered');
   assert.ok(tiles.every((r) => r.headers()['content-type'] === 'application/vnd.mapbox-vector-tile'));
-  const sizes = await Promise.all(tiles.map(async (r) => (await r.body()).length));
-  assert.ok(sizes.some((n) => n > 0) && sizes.some((n) => n === 0), 'tiles with cameras and empty ones');
+  // The tiles answer one by one: wait until those of the whole view are in.
+  const sizes = await eventually(async () => {
+    const all = await Promise.all(tiles.map(async (r) => (await r.body()).length));
+    return all.some((n) => n > 0) && all.some((n) => n === 0) && all;
+  }).catch(() => tiles.map(() => -1));
+  assert.ok(sizes.some((n) => n > 0) && sizes.some((n) => n === 0), `tiles with cameras and empty ones: ${sizes}`);
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(await seriousViolations(page), []);
-  await page.screenshot({ path: new URL('../screenshots/france.png', import.meta.url).pathname });
+  await page.screenshot({ path: new URL('france.png', screenshotDir()).pathname });
 
+  await context.setGeolocation({ ...MONTPELLIER_COMEDIE, accuracy: 12 });
+  await context.grantPermissions(['geolocation']);
   await locate(page);
   assert.equal(await page.locator('canvas.density-tile').count(), 0, 'no dots once the cameras are loaded');
   assert.ok((await page.locator('.leaflet-marker-icon').count()) > 0);

@@ -7,9 +7,9 @@
 // group names are unique and the e2e database is shared by one run's tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, browserAndDatabase, cspViolations, eventually, laptop, phone, seriousViolations, tileHost } from './support.js';
+import { BASE_URL, browserAndDatabase, cspViolations, eventually, laptop, phone, seriousViolations, tileHost, screenshotDir } from './support.js';
 
-const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
+const SCREENSHOTS = screenshotDir();
 
 const ADMIN = {
   email: process.env.TECHNOCARTE_E2E_ADMIN_EMAIL || 'admin@technocarte.test',

@@ -1,7 +1,9 @@
 // Helpers of the browser tests: Debian's Chromium through playwright-core, a phone-sized context
 // with a fake position, tiles answered locally, every request recorded, axe-core, and PostgreSQL.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import pg from 'pg';
@@ -76,18 +78,29 @@ export async function tileHost() {
  * A phone: 360×640, touch, French, a fake position. Tile requests are answered locally; every
  * request the page makes is recorded in `context.requests`.
  */
-export async function phone(browser, { position = MONTPELLIER_COMEDIE, serviceWorkers = 'block', locale = 'fr-FR' } = {}) {
+export async function phone(browser, { position = MONTPELLIER_COMEDIE, serviceWorkers = 'block', locale = 'fr-FR', located = true } = {}) {
+  // located: false is a walker who refused the location prompt (the browser answers PERMISSION_DENIED).
   const context = await browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 1,
     isMobile: true,
     hasTouch: true,
     locale,
-    geolocation: { ...position, accuracy: 12 },
-    permissions: ['geolocation'],
+    ...(located ? { geolocation: { ...position, accuracy: 12 }, permissions: ['geolocation'] } : { permissions: [] }),
     serviceWorkers,
   });
   return audited(context);
+}
+
+/**
+ * Where tests write their screenshots: under target/, so that a test run leaves the tree clean.
+ * `npm run screenshots` points it at frontend/screenshots/, the README's pictures.
+ */
+export function screenshotDir() {
+  const chosen = process.env.TECHNOCARTE_SCREENSHOTS;
+  const dir = chosen ? pathToFileURL(`${resolve(chosen)}/`) : new URL('../../target/e2e-screenshots/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** A laptop: 1280×900, a mouse, tiles and requests as on phone(). */

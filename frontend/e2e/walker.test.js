@@ -1,6 +1,5 @@
 // The walker's map, in real headless Chromium at phone size, against the app and its PostGIS.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
   BASE_URL,
@@ -17,16 +16,16 @@ import {
   phone,
   seriousViolations,
   tileHost,
+  screenshotDir,
 } from './support.js';
 
-const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
+const SCREENSHOTS = screenshotDir();
 let browser;
 let db;
 
 before(async () => {
   browser = await launch();
   db = database();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 after(async () => {
@@ -43,8 +42,14 @@ async function addCamera(page, { note, cameraType = 'dome', direction = '90', fr
   await page.waitForSelector('form.sighting-form');
   await page.check(`input[name="cameraType"][value="${cameraType}"]`);
   await page.fill('input[name="direction"]', direction);
+  await openDetails(page);
   await page.fill('textarea[name="notes"]', note);
   await page.click('form.sighting-form button[type="submit"]');
+}
+
+/** Unfolds "Plus de détails", where the form keeps all but what, shape and direction. */
+async function openDetails(page) {
+  if (!(await page.locator('details.more[open]').count())) await page.click('details.more > summary');
 }
 
 describe('the walker', () => {
@@ -82,6 +87,7 @@ describe('the walker', () => {
     await page.screenshot({ path: new URL('add.png', SCREENSHOTS).pathname });
     await page.check('input[name="cameraType"][value="panning"]');
     await page.fill('input[name="direction"]', '135');
+    await openDetails(page);
     await page.selectOption('select[name="mount"]', 'pole');
     await page.click('input[name="vsaSuspected"]');
     await page.fill('textarea[name="vsaEvidence"]', 'Délibération du conseil municipal');
@@ -131,6 +137,7 @@ describe('the walker', () => {
     await page.click('#add-button');
     await page.waitForSelector('form.sighting-form');
     await page.check('input[name="cameraType"][value="fixed"]');
+    await openDetails(page);
     await page.fill('textarea[name="notes"]', 'e2e: with a photo');
     const photo = withExifGps(await cameraJpeg(page, 3000, 2000));
     assert.ok(photo.includes(EXIF), 'the test photo carries EXIF');

@@ -10,7 +10,9 @@ import * as api from './sighting/api.js';
 import { SightingsLayer } from './map/sightings-layer.js';
 import { ViewportLoader } from './map/viewport-loader.js';
 import { DensityLayer } from './map/density-layer.js';
-import { currentPosition, LocationMarker } from './map/locate.js';
+import { currentPosition, findPosition, locationGranted, LocationMarker } from './map/locate.js';
+import { showSearch } from './map/search-view.js';
+import { watchTiles } from './map/tiles-watch.js';
 import { showFilters } from './map/filters-view.js';
 import { showCamera } from './sighting/detail-view.js';
 import { AddFlow } from './add/add-flow.js';
@@ -22,6 +24,10 @@ import { Outbox } from './offline/outbox.js';
 import { registerServiceWorker } from './offline/register.js';
 
 const FRANCE = { center: [46.6, 2.4], zoom: 6 };
+/** A city chosen in the search: its centre, close enough for its cameras to load. */
+const CITY_ZOOM = 15;
+/** At least this zoom after a tap on a dot: the cameras of a region load from there. */
+const DOT_ZOOM = 10;
 const VIEW_KEY = 'technocarte.view';
 const RETRY_MS = 30_000;
 const $ = (id) => document.getElementById(id);
@@ -36,7 +42,12 @@ async function start() {
   const map = L.map('map', { zoomControl: false, maxZoom: config.tileMaxZoom, worldCopyJump: true });
   L.control.zoom({ position: 'bottomleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   map.attributionControl.setPrefix(false);
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom, attribution: config.tileAttribution }).addTo(map);
+  if (config.tileUrl) {
+    const tiles = L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom, attribution: config.tileAttribution }).addTo(map);
+    watchTiles(map, tiles, { banner: $('tiles-failed'), retry: $('tiles-retry') });
+  }
+  // Opens where the walker last looked on this phone, or over France the first time; then, if
+  // the walker already lets the site locate them, where they are (see locateOnOpen below).
   const saved = readView();
   map.setView(saved.center, saved.zoom);
   map.on('moveend', () => localStorage.setItem(VIEW_KEY, JSON.stringify({ center: map.getCenter(), zoom: map.getZoom() })));
@@ -81,7 +92,7 @@ async function start() {
     const n = (await outbox.list()).length;
     $('queue-badge').textContent = n ? String(n) : '';
     $('queue-badge').hidden = !n;
-    $('mine-button').setAttribute('aria-label', n ? `${t('nav.mine')} (${t('queue.count', { n })})` : t('nav.mine'));
+    $('mine-button').title = n ? `${t('nav.mine')} (${t('queue.count', { n })})` : t('nav.mine');
   }
   const addFlow = new AddFlow({ map, panel, t, config, outbox, announce, locationMarker, navigate, onConfirmed: () => loader.reload() });
 
@@ -121,13 +132,24 @@ async function start() {
         return sighting;
       }
       case 'sent':
-        return showSent(where, { panel, t, language, config, mine, onAmend: (sighting, token) => {
+        return showSent(where, { panel, t, language, config, mine, onAmend: async (sighting, token) => {
             own.clearLayers();
-            addFlow.start({ amend: sighting, token });
+            const listed = await api.listPhotos(sighting.id, token);
+            addFlow.start({ amend: sighting, token, sentPhotos: listed.ok ? listed.photos : [] });
           },
         }).then(showOwn);
       case 'mine':
         return showMine(mineOptions(false));
+      case 'search':
+        return showSearch({
+          panel,
+          t,
+          search: api.searchPlaces,
+          onChoose: (place) => {
+            map.setView([place.lat, place.lon], CITY_ZOOM);
+            navigate('#/');
+          },
+        });
       case 'queued':
         return showMine(mineOptions(true));
       default:
@@ -136,6 +158,26 @@ async function start() {
     }
   }
   window.addEventListener('hashchange', route);
+
+  // A tap on a dot of the zoomed-out map zooms in there, to where the cameras themselves show.
+  map.on('click', (event) => {
+    if (addFlow.pin || hint.dataset.state !== 'zoomIn' || !event.originalEvent) return;
+    const { clientX, clientY } = event.originalEvent;
+    if (!density.cellAt(clientX, clientY)) return;
+    map.setView(event.latlng, Math.min(map.getMaxZoom(), Math.max(map.getZoom() + 3, DOT_ZOOM)));
+  });
+
+  /** Where the walker is, if they already allowed it: the map opens there rather than over France. */
+  async function locateOnOpen() {
+    if (parseFragment(location.hash).view !== 'map' || !(await locationGranted())) return;
+    const start = map.getCenter();
+    const here = await findPosition({ timeout: 10000 });
+    // The walker may have moved the map or opened something meanwhile: leave it where they put it.
+    if (!here.ok || current?.view !== 'map' || !map.getCenter().equals(start)) return;
+    locationMarker.show(here);
+    map.setView(here.latlng, Math.max(map.getZoom(), 17));
+    document.body.dataset.located = 'true';
+  }
 
   $('locate-button').addEventListener('click', async () => {
     const here = await currentPosition();
@@ -171,6 +213,7 @@ async function start() {
   route();
   flush();
   document.body.dataset.ready = 'true';
+  locateOnOpen();
 }
 
 function readView() {

@@ -1,5 +1,6 @@
 import { h } from '../ui/dom.js';
-import { currentPosition } from '../map/locate.js';
+import { findPosition } from '../map/locate.js';
+import { placement } from './position.js';
 import { fieldOfView } from '../sighting/fields.js';
 import * as api from '../sighting/api.js';
 import { newSubmission } from '../offline/outbox.js';
@@ -36,9 +37,25 @@ export class AddFlow {
       t,
       onMove: () => {},
       onDirection: (d) => this.form.setDirection(d),
+      onPlace: () => {
+        this.#placed({ source: 'map', zoom: this.map.getZoom() });
+        // A tap at country zoom places nothing: the pin goes on following the map's centre.
+        if (this.state.placed) this.chosenBy = 'walker';
+      },
     });
-    // Photos go with a new or waiting sighting; a sent one shows its own on its private link.
-    this.photos = mode.amend ? null : photoPicker({ t, initial: mode.queued?.photos || [] });
+    this.chosenBy = null;
+    this.state = { placed: false, message: 'add.locating' };
+    this.positionNote = h('p', { class: 'position-status', role: 'status', 'aria-live': 'polite' });
+    // Photos go with a new or waiting sighting; a correction shows those sent, to keep or take back.
+    this.photos = photoPicker({
+      t,
+      initial: mode.queued?.photos || [],
+      sent: mode.sentPhotos || [],
+      thumbnail: async (img, photo) => {
+        const blob = await api.photoBlob(photo.thumbnailHref, mode.token);
+        if (blob) img.src = URL.createObjectURL(blob);
+      },
+    });
     this.form = sightingForm({
       t,
       initial,
@@ -55,8 +72,11 @@ export class AddFlow {
       const [lon, lat] = where.coordinates;
       this.pin.moveTo([lat, lon]);
       this.map.setView([lat, lon], Math.max(this.map.getZoom(), STREET));
+      this.chosenBy = 'record';
+      this.#placed({ source: 'record' });
     } else {
       this.pin.moveTo(this.map.getCenter());
+      this.#placed({ source: 'none' });
       this.#locate();
     }
   }
@@ -64,21 +84,50 @@ export class AddFlow {
   stop() {
     this.pin?.remove();
     this.pin = null;
+    if (this.followCentre) this.map.off('moveend', this.followCentre);
+    this.followCentre = null;
     document.body.classList.remove('adding');
   }
 
+  /** Shows where the pin stands and whether it may be sent from there. */
+  #placed(event) {
+    this.state = placement(event, this.state);
+    this.positionNote.textContent = this.t(this.state.message, this.state.vars);
+    this.positionNote.dataset.placed = String(this.state.placed);
+    this.pin?.setPlaced(this.state.placed);
+    this.form?.setSendable(this.state.placed, this.t('walker.needPosition'));
+  }
+
   async #locate() {
-    this.announce(this.t('add.locating'));
-    const here = await currentPosition();
-    if (!here || !this.pin) return;
+    this.positionNote.textContent = this.t('add.locating');
+    const pin = this.pin;
+    const here = await findPosition();
+    if (!this.pin || this.pin !== pin) return; // the walker left the add screen meanwhile
+    if (!here.ok) {
+      this.announce(this.t(here.denied ? 'walker.locateDenied' : 'walker.locateFailed'));
+      this.#placed({ source: 'failed', denied: here.denied });
+      if (this.chosenBy) return;
+      // Without a fix, the pin follows the centre of the map the walker moves to the camera.
+      this.followCentre = () => {
+        if (this.chosenBy === 'walker' || !this.pin) return;
+        this.chosenBy = 'centre';
+        this.pin.moveTo(this.map.getCenter());
+        this.#placed({ source: 'map', zoom: this.map.getZoom() });
+      };
+      this.map.on('moveend', this.followCentre);
+      return;
+    }
     this.locationMarker.show(here);
+    if (this.chosenBy === 'walker') return; // tapped before the fix came: the walker's choice stands
+    this.chosenBy = 'gps';
     this.map.setView(here.latlng, Math.max(this.map.getZoom(), STREET));
     this.pin.moveTo(here.latlng);
-    this.announce(this.t('locate.accuracy', { m: Math.round(here.accuracy) }));
+    this.#placed({ source: 'gps', accuracy: here.accuracy });
   }
 
   #showForm() {
-    this.panel.show(this.mode.amend ? this.t('sent.amend') : this.t('add.title'), h('p', { class: 'hint', text: this.t('add.where') }), this.form.element);
+    this.panel.show(this.mode.amend ? this.t('sent.amend') : this.t('add.title'), h('p', { class: 'hint', text: this.t('add.where') }), this.positionNote, this.form.element);
+    this.form.setSendable(this.state.placed, this.t('walker.needPosition'));
   }
 
   #feature(properties) {
@@ -88,6 +137,7 @@ export class AddFlow {
   }
 
   async #submit(properties) {
+    if (!this.state.placed) return; // the button is disabled; Enter in a field must not bypass it
     this.form.busy(true);
     try {
       if (this.mode.amend) await this.#amend(properties);
@@ -101,7 +151,11 @@ export class AddFlow {
     const { amend: sighting, token } = this.mode;
     const result = await api.amend(sighting.id, token, this.#feature({ ...properties, version: sighting.properties.version }));
     if (result.ok) {
-      this.announce(this.t('sent.amended'));
+      const removed = await Promise.all(this.photos.removed().map((photo) => api.deletePhoto(sighting.id, token, photo.id)));
+      const added = [];
+      for (const blob of await this.photos.photos()) added.push(await api.uploadPhoto(sighting.id, token, blob));
+      const allDone = [...removed, ...added].every((r) => r.ok);
+      this.announce(this.t(allDone ? 'sent.amended' : 'walker.photosSaveError'));
       this.navigate(privateFragment(sighting.id, token));
     } else {
       this.form.showErrors(result.retry ? this.t('error.network') : this.t('add.invalid'), result.errors);

@@ -76,6 +76,21 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
 
   const summary = h('p', { class: 'form-errors', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button primary big', text: submitLabel });
+  const whyDisabled = h('p', { class: 'hint send-hint', id: `${uid}-send-hint`, hidden: true });
+  // What a walker in the street answers first; everything else waits under "Plus de détails",
+  // open at once when the sighting already has some of it (a correction, a waiting one).
+  const filled = ['mount', 'zone', 'operator', 'operatorType', 'notes'].some((name) => initial[name]) || !!initial.vsaSuspected || !!photos?.querySelector?.('.photo');
+  const more = h(
+    'details',
+    { class: 'more', open: filled },
+    h('summary', { text: t('add.more') }),
+    h('div', { class: 'two' }, select('mount', MOUNTS), select('zone', ZONES)),
+    h('div', { class: 'two' }, text('operator', t('operator.label')), select('operatorType', OPERATOR_TYPES)),
+    h('p', { class: 'field check', 'data-field': 'vsaSuspected' }, vsa, h('label', { for: vsaId, text: t('add.vsaSuspected') })),
+    evidence,
+    text('notes', t('add.notes'), { multiline: true }),
+    photos,
+  );
   const form = h(
     'form',
     { class: 'sighting-form', novalidate: true },
@@ -89,13 +104,9 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
       h('div', { class: 'row' }, direction, compass),
       h('p', { class: 'hint', text: t('add.directionHint') }),
     ),
-    h('div', { class: 'two' }, select('mount', MOUNTS), select('zone', ZONES)),
-    h('div', { class: 'two' }, text('operator', t('operator.label')), select('operatorType', OPERATOR_TYPES)),
-    h('p', { class: 'field check', 'data-field': 'vsaSuspected' }, vsa, h('label', { for: vsaId, text: t('add.vsaSuspected') })),
-    evidence,
-    text('notes', t('add.notes'), { multiline: true }),
-    photos,
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button', text: t('add.cancel'), on: { click: onCancel } }), submit),
+    more,
+    // Sticky at the bottom of the panel: "Envoyer" is always in sight, however long the form.
+    h('div', { class: 'actions sticky-actions' }, whyDisabled, h('button', { type: 'button', class: 'button', text: t('add.cancel'), on: { click: onCancel } }), submit),
   );
   form.addEventListener('change', (event) => {
     if (event.target.name === 'cameraType') onCameraType?.(event.target.value);
@@ -141,15 +152,38 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
       const name = String(error.field).replace(/^properties\./, '').replace(/\[\d+\]$/, '');
       const box = form.querySelector(`[data-field="${name}"]`);
       if (!box) continue;
+      if (more.contains(box)) more.open = true;
       box.querySelector('input, select, textarea')?.setAttribute('aria-invalid', 'true');
       box.append(h('span', { class: 'field-error', text: error.message }));
     }
   }
 
+  let sendable = true;
+  let sending = false;
+  const refresh = () => {
+    submit.disabled = sending || !sendable;
+    if (sendable) submit.removeAttribute('aria-describedby');
+    else submit.setAttribute('aria-describedby', whyDisabled.id);
+    whyDisabled.hidden = sendable;
+  };
+
   function busy(on) {
-    submit.disabled = on;
+    sending = on;
     submit.textContent = on ? t('add.sending') : submitLabel;
+    refresh();
   }
 
-  return { element: form, read, showErrors, busy, setDirection: (d) => (direction.value = d ?? '') };
+  /** "Envoyer" waits for a position the walker saw placed; the reason shows beside it. */
+  function setSendable(on, reason = '') {
+    sendable = on;
+    whyDisabled.textContent = reason;
+    refresh();
+  }
+
+  /** Opens the folded details, where a refused field may hide. */
+  function openDetails() {
+    more.open = true;
+  }
+
+  return { element: form, read, showErrors, busy, setSendable, openDetails, setDirection: (d) => (direction.value = d ?? '') };
 }

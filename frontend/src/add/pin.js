@@ -8,8 +8,8 @@ const HANDLE_DISTANCE_M = 18;
  * handle dragged around it to set the direction, with the field of view drawn between them.
  */
 export class Pin {
-  constructor(map, { t, onMove, onDirection }) {
-    Object.assign(this, { map, onMove, onDirection });
+  constructor(map, { t, onMove, onDirection, onPlace = () => {} }) {
+    Object.assign(this, { map, onMove, onDirection, onPlace });
     this.layer = L.layerGroup().addTo(map);
     this.direction = null;
     this.fov = 60;
@@ -28,14 +28,21 @@ export class Pin {
     }).addTo(this.layer);
     this.field = L.polygon([], { className: 'fov fov-new', interactive: false }).addTo(this.layer);
     this.pin.on('drag', () => this.#moved());
-    this.pin.on('dragend', () => this.onMove(this.position()));
+    this.pin.on('dragend', () => {
+      this.onMove(this.position());
+      this.onPlace(this.position());
+    });
     this.handle.on('drag', () => {
       this.direction = bearing(this.#at(), [this.handle.getLatLng().lat, this.handle.getLatLng().lng]);
       this.#draw({ keepHandle: true });
       this.onDirection(this.direction);
     });
     this.handle.on('dragend', () => this.#draw());
-    this.clickToMove = (event) => this.moveTo(event.latlng);
+    // The walker's own choice: a tap on the map or a drag of the pin (moveTo alone is the app's).
+    this.clickToMove = (event) => {
+      this.moveTo(event.latlng);
+      this.onPlace(this.position());
+    };
     map.on('click', this.clickToMove);
   }
 
@@ -47,6 +54,12 @@ export class Pin {
     this.pin.setLatLng(latlng);
     this.#moved();
     this.onMove(this.position());
+  }
+
+  /** A pin not placed yet is drawn faded: it only shows where a tap would put it. */
+  setPlaced(placed) {
+    this.pin.getElement()?.classList.toggle('unplaced', !placed);
+    this.placed = placed;
   }
 
   setDirection(direction, fov) {

@@ -19,7 +19,9 @@ function draw(canvas, cells, size) {
   ctx.textBaseline = 'middle';
   ctx.font = 'bold 10px system-ui, sans-serif';
   // Large dots first, so a small one next to them stays visible.
-  for (const cell of mergeOverlapping(cells)) {
+  const merged = mergeOverlapping(cells);
+  canvas.cells = merged; // for cellAt(): a tap on a dot zooms in there
+  for (const cell of merged) {
     const r = radius(cell.count);
     ctx.globalAlpha = 0.85;
     ctx.beginPath();
@@ -49,6 +51,21 @@ function draw(canvas, cells, size) {
 /** A Leaflet grid layer of canvas tiles; `filters()` gives the map's current filters. */
 export const DensityLayer = L.GridLayer.extend({
   options: { zIndex: 5, maxNativeZoom: 16, className: 'density' },
+
+  /** The dot under a point of the screen (a tap), or null: { count, vsa } with some slack for a finger. */
+  cellAt(clientX, clientY, slack = 6) {
+    const container = this.getContainer();
+    if (!container) return null;
+    for (const canvas of container.querySelectorAll('canvas.density-tile')) {
+      const box = canvas.getBoundingClientRect();
+      if (clientX < box.left || clientX > box.right || clientY < box.top || clientY > box.bottom) continue;
+      const x = ((clientX - box.left) * canvas.clientWidth) / (box.width || 1);
+      const y = ((clientY - box.top) * canvas.clientHeight) / (box.height || 1);
+      const hit = (canvas.cells || []).find((cell) => Math.hypot(cell.x - x, cell.y - y) <= radius(cell.count) + slack);
+      if (hit) return hit;
+    }
+    return null;
+  },
 
   createTile(coords, done) {
     const canvas = L.DomUtil.create('canvas', 'density-tile');

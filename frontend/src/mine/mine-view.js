@@ -1,5 +1,6 @@
 import { formatDate, h } from '../ui/dom.js';
 import { privateFragment } from './links.js';
+import * as api from '../sighting/api.js';
 
 function outboxItem(item, { t, onEdit, onDelete }) {
   const p = item.feature.properties;
@@ -15,6 +16,27 @@ function outboxItem(item, { t, onEdit, onDelete }) {
       h('button', { type: 'button', class: 'button', text: t('queue.delete'), on: { click: () => onDelete(item) } }),
     ),
   );
+}
+
+/**
+ * Each sent sighting's status as the server knows it now (pending, published, rejected, merged),
+ * read with its own private token: no account, and nothing but that token identifies the phone.
+ */
+export function statusOf(loaded, t) {
+  const status = loaded.ok ? loaded.sighting.properties.status : loaded.offline || loaded.retry ? 'unknown' : 'gone';
+  const word = loaded.ok ? t(`status.${status}`) : t(status === 'unknown' ? 'walker.statusUnknown' : 'walker.statusGone');
+  return { status, text: t('walker.statusLabel', { status: word }) };
+}
+
+function statusBadge(m, { t }) {
+  const badge = h('span', { class: 'status-badge', 'data-status': 'loading', text: '…' });
+  api.fetchOne(m.id, m.token).then((loaded) => {
+    const { status, text } = statusOf(loaded, t);
+    badge.dataset.status = status;
+    badge.className = `status-badge status-${status}`;
+    badge.textContent = text;
+  });
+  return badge;
 }
 
 /** "My sightings": those waiting on this phone, then those sent, each with its private link. */
@@ -35,9 +57,10 @@ export async function showMine({ panel, t, language, outbox, mine, onEdit, onDel
           sent.map((m) =>
             h(
               'li',
-              { class: 'mine-item' },
+              { class: 'mine-item', 'data-id': m.id },
               h('strong', { text: `${t(`cameraType.${m.cameraType}`)} · ${t(`surveillanceType.${m.surveillanceType}`)}${m.city ? ` · ${m.city}` : ''}` }),
               h('span', { text: t('mine.sentOn', { date: formatDate(m.sentAt, language) }) }),
+              statusBadge(m, { t }),
               h('a', { class: 'button', href: privateFragment(m.id, m.token), text: `${t('mine.open')} n° ${m.id}` }),
             ),
           ),

@@ -47,7 +47,7 @@ export async function showSent({ id, token }, { panel, t, language, config, onAm
       copied,
     ),
     pending ? h('button', { type: 'button', class: 'button primary big amend', text: t('sent.amend'), on: { click: () => onAmend(sighting, token) } }) : h('p', { text: t('sent.notPending') }),
-    describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }),
+    describe(sighting, { t, language, staleAfterDays: config.staleAfterDays, compact: true }),
     photoGallery(id, token, { t }),
     h('a', { class: 'button primary big add-another', href: '#/add', text: t('nav.addAnother') }),
     h('a', { class: 'button big', href: '#/', text: t('nav.back') }),

@@ -24,7 +24,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Only our own GETs; tiles and everything else go to the network untouched.
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (url.pathname === '/api/sightings' || url.pathname === '/api/config') {
+  // The city search too: a city searched once on this phone is found again without a network.
+  if (url.pathname === '/api/sightings' || url.pathname === '/api/config' || url.pathname === '/api/places') {
     event.respondWith(networkFirst(request, url));
   } else if (request.mode === 'navigate') {
     event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: SHELL })));

@@ -8,8 +8,11 @@ let ids = 0;
  * Up to three photos taken with the phone's camera, each redrawn small and without metadata as
  * soon as it is picked, shown with a "remove" button. `photos()` waits for any still being redrawn.
  */
-export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downscale }) {
+export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downscale, sent = [], thumbnail = null }) {
   const blobs = [...initial];
+  // Photos already on the server (a correction of a pending sighting): kept unless removed.
+  const kept = [...sent];
+  const removed = [];
   const urls = new Map();
   const id = `photo-input-${++ids}`;
   const input = h('input', { id, type: 'file', accept: 'image/*', capture: 'environment', class: 'sr-only photo-input' });
@@ -27,7 +30,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
   async function add(files) {
     status.textContent = t('photo.preparing');
     let unreadable = false;
-    for (const file of files.slice(0, max - blobs.length)) {
+    for (const file of files.slice(0, max - blobs.length - kept.length)) {
       const blob = await shrink(file);
       if (blob) blobs.push(blob);
       else unreadable = true;
@@ -45,9 +48,31 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
     (blobs.length ? previews.querySelector('button') : input).focus();
   }
 
+  function removeSent(photo) {
+    kept.splice(kept.indexOf(photo), 1);
+    removed.push(photo);
+    status.textContent = t('photo.removed');
+    render();
+    (previews.querySelector('button') || input).focus();
+  }
+
+  function sentItem(photo, i) {
+    const n = i + 1;
+    const img = h('img', { alt: t('photo.preview', { n }) });
+    thumbnail?.(img, photo);
+    return h(
+      'li',
+      { class: 'photo sent', 'data-photo-id': photo.id },
+      img,
+      h('button', { type: 'button', class: 'button photo-remove', text: t('photo.remove'), 'aria-label': t('walker.photoRemoveSent', { n }), on: { click: () => removeSent(photo) } }),
+    );
+  }
+
   function render() {
     previews.replaceChildren(
-      ...blobs.map((blob, i) => {
+      ...kept.map(sentItem),
+      ...blobs.map((blob, j) => {
+        const i = j + kept.length;
         if (!urls.has(blob)) urls.set(blob, URL.createObjectURL(blob));
         const n = i + 1;
         return h(
@@ -58,7 +83,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
         );
       }),
     );
-    const full = blobs.length >= max;
+    const full = blobs.length + kept.length >= max;
     input.disabled = full;
     label.hidden = full;
   }
@@ -80,5 +105,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
       await working;
       return [...blobs];
     },
+    /** The server's photos the walker took back. */
+    removed: () => [...removed],
   };
 }

@@ -94,6 +94,24 @@ export async function uploadPhoto(id, token, blob) {
   return result.ok ? { ok: true, photo: result.body } : result;
 }
 
+/** Takes a photo back from a pending sighting: { ok } | { retry } | { refused }. */
+export async function deletePhoto(id, token, photoId) {
+  try {
+    const response = await fetch(`/api/sightings/${id}/photos/${encodeURIComponent(photoId)}`, { method: 'DELETE', headers: { Accept: 'application/problem+json', [EDIT_TOKEN]: token } });
+    if (response.ok) return { ok: true };
+    return classify(response);
+  } catch {
+    return { retry: true, offline: true };
+  }
+}
+
+/** A city of the gazetteer shipped with the app, by the beginning of its name: { ok, places } | { retry } | { refused }. */
+export async function searchPlaces(text, { limit = 8 } = {}) {
+  const search = new URLSearchParams({ q: text, limit: String(limit) });
+  const result = await call(`/api/places?${search}`, { headers: { Accept: 'application/json' } });
+  return result.ok ? { ok: true, places: result.body } : result;
+}
+
 /** The photos of a sighting (a pending one's only with its token): { ok, photos } | { retry } | { refused }. */
 export async function listPhotos(id, token) {
   const headers = { Accept: 'application/json' };

@@ -1,6 +1,7 @@
 import { h } from '../ui/dom.js';
 import * as api from './api.js';
 import { describe } from './detail.js';
+import { photoGallery } from '../photo/photo-gallery.js';
 
 /** The detail panel of an approved camera, with its "still there?" button. */
 export async function showCamera(id, { panel, t, language, config, announce, onConfirmed }) {
@@ -9,6 +10,8 @@ export async function showCamera(id, { panel, t, language, config, announce, onC
     panel.show(t('detail.notFound'), h('p', { text: loaded.offline ? t('error.network') : t('detail.notFound') }));
     return null;
   }
+  // Approved photos, fetched once: a confirmation redraws the panel but not them.
+  const photos = photoGallery(id, null, { t });
   render(loaded.sighting);
   return loaded.sighting;
 
@@ -27,6 +30,6 @@ export async function showCamera(id, { panel, t, language, config, announce, onC
         status.textContent = t('detail.confirmError');
       }
     });
-    panel.show(t('detail.title', { id: sighting.id }), describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }), button, status);
+    panel.show(t('detail.title', { id: sighting.id }), describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }), photos, button, status);
   }
 }

@@ -3,8 +3,34 @@ import { fieldOfView } from './fields.js';
 import { picture } from './pictures.js';
 import { isStale } from './stale.js';
 
-/** Every field of a sighting, as a description list, in the reader's language. */
-export function describe(sighting, { t, language, staleAfterDays }) {
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]]/g;
+
+/** Text cut into plain pieces and http(s) links: [{ text } | { url }]. */
+export function linkParts(text) {
+  const parts = [];
+  let last = 0;
+  for (const match of String(text).matchAll(URL_IN_TEXT)) {
+    if (match.index > last) parts.push({ text: text.slice(last, match.index) });
+    parts.push({ url: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}
+
+/** Text with its links made real links, opened apart and telling the other site nothing. */
+function linkify(text) {
+  return linkParts(text).map((part) => (part.url ? h('a', { href: part.url, rel: 'noopener noreferrer', target: '_blank', text: part.url }) : part.text));
+}
+
+/** Rows of the public detail that the walker's form never asks for, nor sets. */
+const NOT_ASKED = new Set(['field.fieldOfView', 'area.label', 'field.height', 'field.source', 'field.createdAt', 'field.updatedAt', 'field.checkDate']);
+
+/**
+ * Every field of a sighting, as a description list, in the reader's language. `compact` (the
+ * walker's own sighting) keeps only what the form asked and was filled in.
+ */
+export function describe(sighting, { t, language, staleAfterDays, compact = false }) {
   const p = sighting.properties;
   const word = (group, value) => (value ? t(`${group}.${value}`) : null);
   const rows = [
@@ -42,7 +68,14 @@ export function describe(sighting, { t, language, staleAfterDays }) {
     h(
       'dl',
       {},
-      rows.map(([label, value]) => [h('dt', { text: t(label) }), h('dd', { class: label === 'field.checkDate' ? 'check-date' : null, text: value ?? t('field.unset') })]),
+      rows
+        .filter(([label, value]) => !compact || (value !== null && value !== undefined && value !== '' && !NOT_ASKED.has(label)))
+        .map(([label, value]) => [
+          h('dt', { text: t(label) }),
+          label === 'field.vsaEvidence' && value
+            ? h('dd', { class: 'evidence' }, linkify(value))
+            : h('dd', { class: label === 'field.checkDate' ? 'check-date' : null, text: value ?? t('field.unset') }),
+        ]),
     ),
   );
 }

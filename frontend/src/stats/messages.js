@@ -71,7 +71,7 @@ const messages = {
     'city.map': 'Carte des caméras approuvées de {name}',
     'city.export': 'Télécharger les caméras de {name} (GeoJSON)',
     'surveillanceType.camera': 'Caméra',
-    'surveillanceType.alpr': 'Lecteur de plaques',
+    'surveillanceType.alpr': 'Lecture de plaques',
     'surveillanceType.guard': 'Gardien',
     'surveillanceType.other': 'Autre',
     'cameraType.fixed': 'Fixe',

@@ -29,6 +29,7 @@ function append(el, children) {
 /** Fills the static shell's labelled elements: data-i18n (text), data-i18n-label (aria-label and title). */
 export function translateShell(root, t) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   for (const el of root.querySelectorAll('[data-i18n-label]')) {
     el.setAttribute('aria-label', t(el.dataset.i18nLabel));
     el.title = t(el.dataset.i18nLabel);

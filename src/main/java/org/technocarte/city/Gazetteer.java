@@ -32,7 +32,11 @@ public class Gazetteer {
   private final double maxDistanceKm;
   private final Map<Long, List<Place>> cells = new HashMap<>();
   private final Map<String, Place> byCode = new HashMap<>(1 << 18);
+  private final List<Named> byPopulation = new ArrayList<>(1 << 18);
   private final int size;
+
+  /** A place with its name folded for search ("Béziers" → "beziers"). */
+  private record Named(String folded, Place place) {}
 
   public Gazetteer(TechnocarteConfig config) {
     this.maxDistanceKm = config.gazetteer().maxDistanceKm();
@@ -82,6 +86,50 @@ public class Gazetteer {
     return Optional.ofNullable(code == null ? null : byCode.get(code));
   }
 
+  /**
+   * Places whose name, or one of its words, starts with the text (accents, case, hyphens and
+   * apostrophes ignored: "beziers" finds Béziers, "jean de v" Saint-Jean-de-Védas), French places
+   * first, then by population. Served from memory: a search never leaves the server.
+   */
+  public List<Place> search(String text, int limit) {
+    String q = fold(text);
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    List<Place> french = new ArrayList<>(limit);
+    List<Place> others = new ArrayList<>(limit);
+    for (Named named : byPopulation) {
+      if (french.size() >= limit) {
+        break;
+      }
+      if (named.folded.startsWith(q) || named.folded.contains(" " + q)) {
+        List<Place> into = "FR".equals(named.place.country) ? french : others;
+        if (into.size() < limit) {
+          into.add(named.place);
+        }
+      }
+    }
+    List<Place> found = new ArrayList<>(french);
+    for (Place other : others) {
+      if (found.size() < limit) {
+        found.add(other);
+      }
+    }
+    return found;
+  }
+
+  /** Lower case, no accents, words separated by one space. */
+  static String fold(String text) {
+    if (text == null) {
+      return "";
+    }
+    String plain =
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(java.util.Locale.ROOT);
+    return plain.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
   /** Number of places loaded. */
   public int size() {
     return size;
@@ -111,11 +159,14 @@ public class Gazetteer {
             .computeIfAbsent(key(cell(place.lat), cell(place.lon)), k -> new ArrayList<>(4))
             .add(place);
         byCode.put(place.code, place);
+        byPopulation.add(new Named(fold(place.name), place));
         count++;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byPopulation.sort(
+        java.util.Comparator.comparingLong((Named n) -> n.place.population).reversed());
     return count;
   }
 

@@ -32,6 +32,41 @@ public record ExportFilter(
           "observedSince",
           "updatedSince");
 
+  /** No filter: everything approved. */
+  static final ExportFilter NONE = new ExportFilter(null, null, null, null, null, null, null);
+
+  /**
+   * The filter in a file name, safe on every file system: "-city-2992166-vsa-dome" ("" for none).
+   * The box is named "-bbox" only, as its figures would make an unreadable name.
+   */
+  String nameSuffix() {
+    StringBuilder name = new StringBuilder();
+    if (cityCode != null) {
+      name.append("-city-").append(cityCode);
+    }
+    if (bbox != null) {
+      name.append("-bbox");
+    }
+    words(name, surveillanceTypes);
+    words(name, cameraTypes);
+    if (vsaSuspected != null) {
+      name.append(vsaSuspected ? "-vsa" : "-not-vsa");
+    }
+    if (observedSince != null) {
+      name.append("-observed-since-").append(observedSince);
+    }
+    if (updatedSince != null) {
+      name.append("-updated-since-").append(updatedSince.toLocalDate());
+    }
+    return name.toString();
+  }
+
+  private static void words(StringBuilder name, Set<? extends WireValue> values) {
+    if (values != null) {
+      values.stream().map(WireValue::wire).sorted().forEach(w -> name.append('-').append(w));
+    }
+  }
+
   /** Reads the query string, refusing it whole (400) with every bad parameter named. */
   public static ExportFilter parse(MultivaluedMap<String, String> query) {
     QueryParams params = new QueryParams(query, PARAMETERS);

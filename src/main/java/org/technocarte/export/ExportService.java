@@ -39,7 +39,7 @@ public class ExportService {
           sightings.stream(where, 0, 0, writer::write);
           writer.end();
         };
-    return new Download(body, fileName(format), format.mediaType());
+    return new Download(body, fileName(format, filter), format.mediaType());
   }
 
   private FeatureWriter writer(ExportFormat format, OutputStream out) throws IOException {
@@ -63,8 +63,21 @@ public class ExportService {
    * licence, as a spreadsheet has no place for it inside the file.
    */
   String fileName(ExportFormat format) {
+    return fileName(format, ExportFilter.NONE);
+  }
+
+  /**
+   * The filters are in the name too ({@code …-city-2992166-vsa.csv}), so that a filtered download
+   * saved beside the full one of the same day does not collide with it.
+   */
+  String fileName(ExportFormat format, ExportFilter filter) {
     String date = LocalDate.now(clock).toString();
     String licence = format == ExportFormat.CSV ? "-" + Licence.ID : "";
-    return "technocarte-sightings-" + date + licence + "." + format.extension();
+    return "technocarte-sightings-"
+        + date
+        + filter.nameSuffix()
+        + licence
+        + "."
+        + format.extension();
   }
 }

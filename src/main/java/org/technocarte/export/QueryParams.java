@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.technocarte.common.CityCodes;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldError;
@@ -127,10 +128,10 @@ final class QueryParams {
 
   String cityCode(String name) {
     String city = text(name);
-    if (city != null && (city.isBlank() || city.length() > 40)) {
-      error(name, "must be a city code such as 2992166");
+    if (city != null && !CityCodes.valid(city)) {
+      error(name, CityCodes.RULE);
     }
-    return city;
+    return city == null ? null : city.strip();
   }
 
   /** Throws the 400 answer listing every error found so far. */

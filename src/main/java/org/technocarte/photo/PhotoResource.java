@@ -1,5 +1,6 @@
 package org.technocarte.photo;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -171,6 +172,25 @@ public class PhotoResource {
           @HeaderParam(EDIT_TOKEN)
           String editToken) {
     return serve(service.file(id, photoId, PhotoStore.Variant.THUMBNAIL, editToken));
+  }
+
+  @DELETE
+  @Path("{photoId}")
+  @Produces(Problem.MEDIA_TYPE)
+  @Operation(
+      summary = "Remove a photo from a pending sighting",
+      description = "Only the holder of the sighting's edit token, while it is pending.")
+  @APIResponse(responseCode = "204", description = "Removed, files included")
+  @APIResponse(responseCode = "404", description = "No such photo or sighting, or wrong token")
+  @APIResponse(responseCode = "409", description = "The sighting is not pending any more")
+  public Response remove(
+      @PathParam("id") long id,
+      @PathParam("photoId") String photoId,
+      @Parameter(description = "The private token given when the sighting was submitted")
+          @HeaderParam(EDIT_TOKEN)
+          String editToken) {
+    service.deleteOwn(id, photoId, editToken);
+    return Response.noContent().build();
   }
 
   /** A photo of a pending sighting stays out of every cache; a public one may be kept an hour. */

@@ -132,6 +132,30 @@ public class PhotoService {
     store.delete(photoId);
   }
 
+  /**
+   * The walker takes back a photo of their pending sighting (a wrong picture, a face): the holder
+   * of the edit token only, while it is pending; files included. Nothing is logged: no moderator
+   * acted.
+   */
+  @Transactional
+  public void deleteOwn(long sightingId, String photoId, String editToken) {
+    Optional<SightingAccess.Seen> seen = sightings.seenForUpdate(sightingId, editToken);
+    if (seen.isEmpty() || !seen.get().tokenHolder()) {
+      throw noSighting(sightingId);
+    }
+    if (seen.get().status() != Status.PENDING) {
+      throw ApiException.conflict(
+          "not-pending", "Photos can be removed only while the sighting is pending");
+    }
+    Photo photo =
+        parse(photoId)
+            .flatMap(id -> repository.ofSighting(sightingId, id))
+            .orElseThrow(() -> noPhoto(photoId));
+    repository.delete(photo);
+    repository.flush();
+    store.delete(photo.id);
+  }
+
   private void checkMayAdd(long sightingId, String editToken, boolean lock) {
     Optional<SightingAccess.Seen> seen =
         lock

@@ -67,7 +67,7 @@ public class SecurityHeaders {
         "Permissions-Policy",
         // The motion sensors give the compass that aims a camera's direction in the add flow.
         "geolocation=(self), camera=(self), microphone=(), display-capture=(),"
-            + " payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(),"
+            + " payment=(), usb=(), serial=(), hid=(), midi=(),"
             + " accelerometer=(self), gyroscope=(self), magnetometer=(self), browsing-topics=()",
         "X-Content-Type-Options",
         "nosniff");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.technocarte.common.CityCodes;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
@@ -71,8 +72,8 @@ public record SightingQuery(
       }
     }
     String city = params.getFirst("city");
-    if (city != null && (city.isBlank() || city.length() > 40)) {
-      errors.add(new FieldError("city", "must be a city code such as 2992166"));
+    if (city != null && !CityCodes.valid(city)) {
+      errors.add(new FieldError("city", CityCodes.RULE));
     }
     int limit = api.defaultLimit();
     String limitText = params.getFirst("limit");

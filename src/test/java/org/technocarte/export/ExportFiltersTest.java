@@ -1,6 +1,7 @@
 package org.technocarte.export;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.technocarte.export.ResearchFixtures.get;
@@ -94,6 +95,42 @@ class ExportFiltersTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("city"));
+  }
+
+  @Test
+  void shouldRefuseACityNameAndSayWhereToFindItsCode() {
+    for (String path : List.of("/api/export/sightings.csv", "/api/sightings")) {
+      get(path + "?city=Montpellier&bbox=3.8,43.5,3.9,43.7")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("city"))
+          .body("errors[0].message", containsString("2992166"))
+          .body("errors[0].message", containsString("/api/places?q="));
+    }
+  }
+
+  @Test
+  void shouldNameAFilteredFileAfterItsFilters() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    get("/api/export/sightings.csv?city=" + ResearchFixtures.MONTPELLIER + "&vsaSuspected=true")
+        .then()
+        .statusCode(200)
+        .header(
+            "Content-Disposition",
+            equalTo(
+                "attachment; filename=\"technocarte-sightings-"
+                    + today
+                    + "-city-"
+                    + ResearchFixtures.MONTPELLIER
+                    + "-vsa-ODbL-1.0.csv\""));
+    get("/api/export/sightings.geojson?cameraType=fixed,dome")
+        .then()
+        .statusCode(200)
+        .header(
+            "Content-Disposition",
+            equalTo(
+                "attachment; filename=\"technocarte-sightings-" + today + "-dome-fixed.geojson\""));
   }
 
   /** The same ids come out of GeoJSON and CSV, and as many nodes out of OSM. */

@@ -301,6 +301,49 @@ class PhotoUploadTest {
   }
 
   @Test
+  void shouldLetTheWalkerRemoveAPhotoOfTheirPendingSightingOnly() {
+    Pending sighting = pending();
+    String id =
+        upload(sighting, "image/jpeg", TestImages.plainJpeg(TestImages.landscape(40, 30)))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String href = "/api/sightings/" + sighting.id() + "/photos/" + id;
+
+    given().delete(href).then().statusCode(404).contentType("application/problem+json");
+    given().header("X-Edit-Token", "not-the-token").delete(href).then().statusCode(404);
+    given()
+        .header("X-Edit-Token", sighting.token())
+        .delete("/api/sightings/" + sighting.id() + "/photos/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    given().header("X-Edit-Token", sighting.token()).delete(href).then().statusCode(204);
+
+    given().header("X-Edit-Token", sighting.token()).get(href).then().statusCode(404);
+    assertTrue(store.get(UUID.fromString(id), PhotoStore.Variant.FULL).isEmpty(), "file gone");
+    given()
+        .header("X-Edit-Token", sighting.token())
+        .get("/api/sightings/" + sighting.id() + "/photos")
+        .then()
+        .body("photos", hasSize(0));
+
+    String kept =
+        upload(sighting, "image/jpeg", TestImages.plainJpeg(TestImages.landscape(40, 30)))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    sightings.setStatus(sighting.id(), "approved");
+    given()
+        .header("X-Edit-Token", sighting.token())
+        .delete("/api/sightings/" + sighting.id() + "/photos/" + kept)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void shouldShowPhotosOfAnApprovedSightingToAnyoneAndTakeNoMore() {
     Pending sighting = pending();
     byte[] jpeg = TestImages.plainJpeg(TestImages.landscape(40, 30));
