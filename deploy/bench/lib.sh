@@ -1,54 +1,77 @@
-# Shared set-up of the benchmarks, sourced by export-bench.sh and tile-bench.sh (not run alone).
-# Before sourcing, set: name (the script's name for its messages), db (its database), http_port, heap.
-# Gives: say, now, seconds, psql_super, psql_app, $work (a temporary folder, removed at the end),
-# and bench_start_app, which starts the private cluster if needed, builds the app if missing,
-# creates $db afresh and starts the app on $http_port against it ($app_pid). At exit the app is
-# stopped, the database dropped, and bench_cleanup_more (if the script defines it) is called.
+# Shared set-up of deploy/bench/run.sh (sourced, not run alone). Before sourcing, set: name (for the
+# messages), db (the database, made afresh), http_port, jvm_opts (the app's JVM options).
+# Gives: say, now, seconds, ratio, psql_super, psql_app, $work (a temporary folder, removed at the
+# end), bench_create_db, bench_start_app / bench_stop_app ($app_pid, $startup_s, $startup_rss_mb).
+# At exit the app is stopped, the database dropped, and bench_cleanup_more (if defined) is called.
 rows="${BENCH_ROWS:-1000000}"
 port="${TECHNOCARTE_PG_PORT:-55432}"
 sockdir="${TECHNOCARTE_PG_DIR:-$PWD/deploy/local/data}/run"
+pg_bin="/usr/lib/postgresql/${TECHNOCARTE_PG_MAJOR:-15}/bin"
 work=$(mktemp -d)
 app_pid=
 export PGPASSWORD=technocarte
 
 say() { printf '%s: %s\n' "$name" "$*" >&2; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-psql_super() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres "$@"; }
-psql_app() { timeout 900 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U technocarte -d "$db" "$@"; }
+psql_super() { as_postgres "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres "$@"; }
+psql_app() { timeout 1800 "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U technocarte -d "$db" "$@"; }
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-bench_cleanup() {
-  if declare -F bench_cleanup_more >/dev/null; then bench_cleanup_more; fi
+bench_stop_app() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
   fi
-  psql_super -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  app_pid=
+}
+
+bench_cleanup() {
+  if declare -F bench_cleanup_more >/dev/null; then bench_cleanup_more || true; fi
+  bench_stop_app
+  if [ "${BENCH_KEEP_DB:-no}" != yes ]; then
+    psql_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
 }
 trap bench_cleanup EXIT
 
-bench_start_app() {
+# The private cluster (started if needed), the app built if missing, $db made afresh with PostGIS.
+bench_create_db() {
   TECHNOCARTE_PG_PORT="$port" deploy/local/postgis.sh start
   if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     say "building the app"
-    timeout 900 ./mvnw -B -q --no-transfer-progress package -DskipTests
+    timeout 1500 ./mvnw -B -q --no-transfer-progress package -DskipTests
   fi
   say "creating database $db"
-  psql_super -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null
+  psql_super -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   psql_super -d postgres -c "CREATE DATABASE $db OWNER technocarte" >/dev/null
   psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION postgis" >/dev/null
-  say "starting the app ($heap) on port $http_port"
+}
+
+# The app for load, as deploy/faults/lib.sh starts it: the server unit's JVM options, no proof of
+# work, no per-address limit (every client here is 127.0.0.1). Sets $startup_s (launch to ready)
+# and $startup_rss_mb (resident memory once ready).
+bench_start_app() {
+  local start
+  start=$(now)
+  # shellcheck disable=SC2086 # $jvm_opts is a list of options, as in the unit
   QUARKUS_HTTP_PORT="$http_port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db" \
-    java "$heap" -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
+    TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
+    TECHNOCARTE_PHOTOS_DIR="$work/photos" \
+    java $jvm_opts -jar target/quarkus-app/quarkus-run.jar >>"$work/app.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$http_port/q/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
-    sleep 0.5
+  for _ in $(seq 1 3600); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$http_port/q/health/ready" 2>/dev/null; then
+      startup_s=$(seconds "$start" "$(now)")
+      startup_rss_mb=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$app_pid/status")
+      return 0
+    fi
+    kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log" >&2; exit 1; }
+    sleep 0.05
   done
-  say "app not ready"
+  say "app not ready after 180 s"
   exit 1
 }

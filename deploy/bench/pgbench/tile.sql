@@ -1,0 +1,5 @@
+-- GET /tiles/sightings/{z}/{x}/{y}.mvt : VectorTiles.tile (cells of 128 tile units on geom_3857).
+-- The first line only picks the tile and its margin (a primary-key read).
+\set i random(:first, :last)
+SELECT z, x, y, margin FROM bench.tile WHERE id = :i \gset
+WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS box), grid AS (SELECT box, ST_XMin(box) AS x0, ST_YMax(box) AS y0, (ST_XMax(box) - ST_XMin(box)) * 128 / 4096.0 AS side FROM env), cells AS (SELECT count(*) AS count, count(*) FILTER (WHERE s.vsa_suspected) AS vsa, avg(ST_X(s.geom_3857)) AS x, avg(ST_Y(s.geom_3857)) AS y FROM sighting s, grid WHERE s.status = 'approved' AND s.geom_3857 && ST_Expand(grid.box, :margin) GROUP BY floor((ST_X(s.geom_3857) - grid.x0) / grid.side + 0.5), floor((grid.y0 - ST_Y(s.geom_3857)) / grid.side + 0.5)), features AS (SELECT count, vsa, ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(x, y), 3857), grid.box, 4096, 64, true) AS geom FROM cells, grid) SELECT ST_AsMVT(features, 'sightings', 4096, 'geom') FROM features WHERE geom IS NOT NULL;
