@@ -29,6 +29,7 @@ import org.technocarte.auth.LoginRequired;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.error.Problem;
 import org.technocarte.sighting.SightingInputParser;
@@ -142,7 +143,9 @@ public class ModerationResource {
     if (version == null || !version.canConvertToInt()) {
       throw ApiException.invalid(
           "Version required",
-          List.of(new FieldError("version", "is required: the version you reviewed")));
+          List.of(
+              new FieldError(
+                  "version", FieldCode.REQUIRED, "is required: the version you reviewed")));
     }
     return moderation.edit(
         currentUser.require(),
@@ -160,7 +163,7 @@ public class ModerationResource {
     Merge m = body == null ? new Merge(null, null, null) : body;
     if (m.targetId() == null) {
       throw ApiException.invalid(
-          "Invalid merge", List.of(new FieldError("targetId", "is required")));
+          "Invalid merge", List.of(new FieldError("targetId", FieldCode.REQUIRED, "is required")));
     }
     return moderation.merge(currentUser.require(), id, m.version(), m.targetId(), m.reason());
   }
@@ -186,7 +189,7 @@ public class ModerationResource {
       @Context UriInfo uri) {
     if (group == null) {
       throw ApiException.badParameters(
-          List.of(new FieldError("group", "is required: the group id")));
+          List.of(new FieldError("group", FieldCode.REQUIRED, "is required: the group id")));
     }
     var principal = currentUser.require();
     ImportService.Job job = imports.start(principal, group, json.read(body, type, maxImportBytes));

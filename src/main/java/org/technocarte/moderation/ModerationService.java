@@ -16,7 +16,9 @@ import java.util.Set;
 import org.technocarte.auth.Principal;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.group.Territories;
 import org.technocarte.group.Territories.Scope;
 import org.technocarte.sighting.Sighting;
@@ -105,7 +107,11 @@ public class ModerationService {
     if (decisions == null || decisions.isEmpty() || decisions.size() > QUEUE_SIZE) {
       throw ApiException.invalid(
           "Invalid batch",
-          List.of(new FieldError("sightings", "must list 1 to " + QUEUE_SIZE + " sightings")));
+          List.of(
+              new FieldError(
+                  "sightings",
+                  FieldCode.OUT_OF_RANGE,
+                  "must list 1 to " + QUEUE_SIZE + " sightings")));
     }
     List<SightingView> approved = new ArrayList<>();
     for (Decision d : decisions) {
@@ -123,14 +129,18 @@ public class ModerationService {
     RejectReason reason = WireValue.parse(RejectReason.class, reasonCode).orElse(null);
     List<FieldError> errors = new ArrayList<>();
     if (reason == null) {
-      errors.add(new FieldError("reason", "must be " + WireValue.choices(RejectReason.class)));
+      errors.add(
+          new FieldError(
+              "reason", FieldCode.NOT_ONE_OF, "must be " + WireValue.choices(RejectReason.class)));
     }
     String text = comment == null ? null : comment.strip();
     if (reason == RejectReason.OTHER && (text == null || text.isEmpty())) {
-      errors.add(new FieldError("comment", "is required when the reason is other"));
+      errors.add(
+          new FieldError(
+              "comment", FieldCode.REQUIRED_WITH, "is required when the reason is other"));
     }
     if (text != null && text.length() > 1000) {
-      errors.add(new FieldError("comment", "must be at most 1000 characters"));
+      errors.add(new FieldError("comment", FieldCode.LENGTH, "must be at most 1000 characters"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("Invalid rejection", errors);
@@ -163,7 +173,8 @@ public class ModerationService {
       Principal actor, long id, Integer version, long targetId, String reason) {
     if (targetId == id) {
       throw ApiException.invalid(
-          "Invalid merge", List.of(new FieldError("targetId", "must be another sighting")));
+          "Invalid merge",
+          List.of(new FieldError("targetId", FieldCode.SAME_OBJECT, "must be another sighting")));
     }
     Sighting duplicate = forAction(actor, id, version);
     requireStatus(duplicate, Status.PENDING, Status.APPROVED);
@@ -229,14 +240,15 @@ public class ModerationService {
     long sightingId = ((Number) row[0]).longValue();
     if ("delete_photo".equals(row[4])) {
       throw ApiException.conflict(
-          "irreversible", "An erased photo is gone for good: this action cannot be reverted");
+          ProblemType.IRREVERSIBLE,
+          "An erased photo is gone for good: this action cannot be reverted");
     }
     Long group =
         groupFor(actor, sightingId)
             .orElseThrow(() -> ApiException.forbidden("This action lies outside your territories"))
             .groupId();
     if (row[3] != null) {
-      throw ApiException.conflict("already-reverted", "This action was already reverted");
+      throw ApiException.conflict(ProblemType.ALREADY_REVERTED, "This action was already reverted");
     }
     ActionState before = read((String) row[1]);
     ActionState after = read((String) row[2]);
@@ -245,7 +257,7 @@ public class ModerationService {
       Sighting s = em.find(Sighting.class, expected.getKey());
       if (s == null || !SightingSnapshot.of(s).equals(expected.getValue())) {
         throw ApiException.conflict(
-            "changed-since",
+            ProblemType.CHANGED_SINCE,
             "Sighting "
                 + expected.getKey()
                 + " changed since this action: revert the later ones first");
@@ -377,11 +389,13 @@ public class ModerationService {
     if (version == null) {
       throw ApiException.invalid(
           "Version required",
-          List.of(new FieldError("version", "is required: the version you reviewed")));
+          List.of(
+              new FieldError(
+                  "version", FieldCode.REQUIRED, "is required: the version you reviewed")));
     }
     if (version != s.version) {
       throw ApiException.conflict(
-          "stale-version",
+          ProblemType.STALE_VERSION,
           "Someone else acted on this sighting (version " + s.version + " now): reload it");
     }
     return s;
@@ -394,7 +408,8 @@ public class ModerationService {
       }
     }
     throw ApiException.conflict(
-        "wrong-status", "Sighting " + s.id + " is " + s.status.wire() + ": not possible now");
+        ProblemType.WRONG_STATUS,
+        "Sighting " + s.id + " is " + s.status.wire() + ": not possible now");
   }
 
   /** Whether the moderator may act on this sighting (it lies in one of their territories). */
@@ -506,7 +521,8 @@ public class ModerationService {
     String r = reason.strip();
     if (r.length() > 1000) {
       throw ApiException.invalid(
-          "Invalid reason", List.of(new FieldError("reason", "must be at most 1000 characters")));
+          "Invalid reason",
+          List.of(new FieldError("reason", FieldCode.LENGTH, "must be at most 1000 characters")));
     }
     return r;
   }
