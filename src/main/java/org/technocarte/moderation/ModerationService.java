@@ -75,11 +75,50 @@ public class ModerationService {
       Long revertedBy,
       OffsetDateTime createdAt) {}
 
-  /** Pending sightings inside the moderator's territories, oldest first. */
-  public List<QueueItem> queue(Principal actor) {
-    List<Long> ids = pendingInTerritory(actor);
+  /**
+   * One page of the queue: the entries, how many pending sightings match the filters in all (every
+   * page together), and the cursor of the next page (null on the last).
+   */
+  public record QueuePage(List<QueueItem> items, long total, String next) {}
+
+  /** A page of the pending sightings inside the moderator's territories, oldest first. */
+  QueuePage queue(Principal actor, QueueQuery query) {
+    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
+      return new QueuePage(List.of(), 0, null);
+    }
+    Map<String, Object> bind = QueueQuery.newBind();
+    String where = "s.status = 'pending'" + territoryScope(actor, bind) + query.filterSql(bind);
+    long total =
+        ((Number)
+                bound(em.createNativeQuery("SELECT count(*) FROM sighting s WHERE " + where), bind)
+                    .getSingleResult())
+            .longValue();
+    String after = query.afterSql(bind);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        bound(
+                em.createNativeQuery(
+                    "SELECT s.id, "
+                        + QueueQuery.MICROS
+                        + " FROM sighting s WHERE "
+                        + where
+                        + after
+                        + " ORDER BY s.created_at, s.id LIMIT "
+                        + (query.limit() + 1)),
+                bind)
+            .getResultList();
+    boolean more = rows.size() > query.limit();
+    List<Object[]> page = more ? rows.subList(0, query.limit()) : rows;
+    String next = null;
+    if (more) {
+      Object[] last = page.get(page.size() - 1);
+      next =
+          new QueueQuery.Cursor(((Number) last[1]).longValue(), ((Number) last[0]).longValue())
+              .text();
+    }
     List<QueueItem> items = new ArrayList<>();
-    for (long id : ids) {
+    for (Object[] row : page) {
+      long id = ((Number) row[0]).longValue();
       SightingView view = sightingService.viewOf(id);
       List<SightingView> candidates =
           sightings.near(
@@ -91,7 +130,22 @@ public class ModerationService {
               10);
       items.add(new QueueItem(view, candidates));
     }
-    return items;
+    return new QueuePage(items, total, next);
+  }
+
+  private static String territoryScope(Principal actor, Map<String, Object> bind) {
+    if (actor.siteAdmin()) {
+      return "";
+    }
+    bind.put("groups", actor.roles().keySet());
+    return " AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN (:groups)"
+        + " AND ST_Covers(g.territory, s.geom))";
+  }
+
+  private static jakarta.persistence.Query bound(
+      jakarta.persistence.Query query, Map<String, Object> bind) {
+    bind.forEach(query::setParameter);
+    return query;
   }
 
   @Transactional
@@ -436,27 +490,6 @@ public class ModerationService {
   Optional<Scope> groupFor(Principal actor, long sightingId) {
     return territories.scope(
         actor, "(SELECT s.geom FROM sighting s WHERE s.id = :id)", Map.of("id", sightingId));
-  }
-
-  private List<Long> pendingInTerritory(Principal actor) {
-    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
-      return List.of();
-    }
-    String scope =
-        actor.siteAdmin()
-            ? ""
-            : " AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN (:groups)"
-                + " AND ST_Covers(g.territory, s.geom))";
-    var query =
-        em.createNativeQuery(
-            "SELECT s.id FROM sighting s WHERE s.status = 'pending'"
-                + scope
-                + " ORDER BY s.created_at, s.id LIMIT "
-                + QUEUE_SIZE);
-    if (!actor.siteAdmin()) {
-      query.setParameter("groups", actor.roles().keySet());
-    }
-    return query.getResultList().stream().map(id -> ((Number) id).longValue()).toList();
   }
 
   private void addConfirmation(ActionState.Confirmation c) {
