@@ -92,6 +92,58 @@ public class GroupService {
     return get(id);
   }
 
+  /**
+   * A site admin deletes a group: its memberships, invitations and imports go with it; its
+   * moderation actions stay in the history, no longer tied to a group (ON DELETE SET NULL).
+   */
+  @Transactional
+  public void delete(Principal actor, long id) {
+    find(id);
+    if (!actor.siteAdmin()) {
+      throw ApiException.forbidden("Only a site administrator deletes groups");
+    }
+    em.createNativeQuery("DELETE FROM local_group WHERE id = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
+  /** More than this is more than a French region (the largest, Nouvelle-Aquitaine, ~84,000 km²). */
+  static final double REGION_KM2 = 85_000;
+
+  /** What a territory would be before it is saved: its area, and the other groups it overlaps. */
+  public record TerritoryCheck(double areaKm2, boolean largerThanRegion, List<Overlap> overlaps) {}
+
+  /** Another group whose territory shares an area with the one checked. */
+  public record Overlap(long id, String name, double areaKm2) {}
+
+  public TerritoryCheck check(JsonNode territory, Long exceptGroup) {
+    String wkt = Territory.parse("territory", territory).toText();
+    double area =
+        ((Number)
+                em.createNativeQuery("SELECT ST_Area(ST_GeomFromText(:wkt, 4326)::geography) / 1e6")
+                    .setParameter("wkt", wkt)
+                    .getSingleResult())
+            .doubleValue();
+    List<Overlap> overlaps = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                """
+                SELECT g.id, g.name, ST_Area(ST_Intersection(g.territory, t.geom)::geography) / 1e6
+                FROM local_group g, (SELECT ST_GeomFromText(:wkt, 4326) AS geom) t
+                WHERE g.id <> :except AND g.territory && t.geom
+                  AND ST_Relate(g.territory, t.geom, '2********')
+                ORDER BY g.name
+                """)
+            .setParameter("wkt", wkt)
+            .setParameter("except", exceptGroup == null ? -1L : exceptGroup)
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      overlaps.add(
+          new Overlap(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).doubleValue()));
+    }
+    return new TerritoryCheck(area, area > REGION_KM2, overlaps);
+  }
+
   @Transactional
   public Invitation invite(Principal actor, long groupId, String role) {
     find(groupId);
