@@ -54,7 +54,7 @@ final class Territory {
     if (!validity.isValid()) {
       throw invalid(
           field,
-          FieldCode.WRONG_TYPE,
+          FieldCode.INVALID_GEOMETRY,
           "is not a valid area: " + validity.getValidationError().getMessage());
     }
     return territory;

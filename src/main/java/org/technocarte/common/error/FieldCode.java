@@ -38,6 +38,8 @@ public enum FieldCode {
   UNREADABLE("unreadable"),
   /** Points at itself where another object is needed. */
   SAME_OBJECT("same-object"),
+  /** A geometry that is not a valid area (an outline that crosses itself). */
+  INVALID_GEOMETRY("invalid-geometry"),
   /** A geometry too large, or outside its bounds. */
   TOO_LARGE("too-large");
 
