@@ -37,13 +37,13 @@ async function logIn(page, { email, password }) {
 }
 
 /** Fresh pending sightings in Paris 12e, last in the queue (oldest first). */
-async function freshPending(count, { vsa = false, directions = '{}' } = {}) {
+async function freshPending(count, { vsa = false, directions = '{}', lon = 2.3951 } = {}) {
   const { rows } = await shared.db.query(
     `INSERT INTO sighting (geom, surveillance_type, camera_type, mount, observed_at, vsa_suspected, directions)
-       SELECT ST_SetSRID(ST_MakePoint(2.3951 + n * 0.001, 48.8405), 4326), 'camera', 'dome', 'pole', DATE '2026-11-28', $2, $3
+       SELECT ST_SetSRID(ST_MakePoint($4 + n * 0.001, 48.8405), 4326), 'camera', 'dome', 'pole', DATE '2026-11-28', $2, $3
          FROM generate_series(1, $1) AS n
        RETURNING id`,
-    [count, vsa, directions],
+    [count, vsa, directions, lon],
   );
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
@@ -59,8 +59,8 @@ test('a refused login and a refused reject show only French; the switch turns th
   await eventually(async () => (await page.textContent('#login-error')) === 'Connexion refusée : courriel ou mot de passe incorrect.');
   assert.deepEqual(await seriousViolations(page), []);
 
-  await logIn(page, ADMIN);
   const [id] = await freshPending(1, { directions: '{90}' });
+  await logIn(page, ADMIN);
   const item = `.item[data-id="${id}"]`;
   await page.waitForSelector(item);
   // Values and dates in French, not the API's words.
@@ -121,7 +121,7 @@ test('each queue entry shows a map of the camera, its direction and the candidat
   const { context, page } = await moderationPage();
   await logIn(page, ADMIN);
   // A pending camera looking east, and a duplicate of it 5 m away: each is the other's candidate.
-  const [id] = await freshPending(1, { directions: '{90}' });
+  const [id] = await freshPending(1, { directions: '{90}', lon: 2.4051 });
   const { rows } = await shared.db.query(
     `INSERT INTO sighting (geom, surveillance_type, camera_type, observed_at, vsa_suspected)
        SELECT ST_Translate(geom, 0.00006, 0), 'camera', 'fixed', current_date, true FROM sighting WHERE id = $1 RETURNING id`,

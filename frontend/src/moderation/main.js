@@ -129,11 +129,17 @@ function filterQuery() {
   return query;
 }
 
+// Each read's number: an answer that comes after a newer read was asked for is dropped, so two
+// reads at once (a reload during the first) never show an entry twice.
+let reads = 0;
+
 async function loadQueue({ more = false } = {}) {
+  const read = ++reads;
   config ??= await api.get('/api/config').catch(() => ({}));
   const query = filterQuery();
   if (more && next) query.set('after', next);
   const { data: items, headers } = await api.getPage(`/api/moderation/queue?${query}`);
+  if (read !== reads) return;
   const queue = $('queue');
   if (!more) {
     for (const map of maps) map.remove();
