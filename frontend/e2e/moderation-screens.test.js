@@ -135,8 +135,9 @@ test('each queue entry shows a map of the camera, its direction and the candidat
   await page.waitForSelector(`${item} .queue-map.leaflet-container .pending-marker`);
   assert.equal(await page.locator(`${item} .queue-map .candidate-marker`).count(), 1);
   assert.equal(await page.textContent(`${item} .queue-map .candidate-label`), `#${twin}`);
-  // The markers and the direction line: three shapes.
-  assert.equal(await page.locator(`${item} .queue-map path`).count(), 3);
+  // The pending camera's direction (east): one line from its marker; the twin has none.
+  assert.equal(await page.locator(`${item} .queue-map path.direction-line`).count(), 1);
+  assert.equal(await page.locator(`${item} .queue-map path.pending-direction`).count(), 1);
   assert.equal(await page.locator(`${item} .candidates li`).count(), 1);
 
   // How many are pending in all, every page together.
