@@ -50,7 +50,7 @@ async function logIn(page, { email, password }) {
   await page.waitForSelector('#mod-nav:not([hidden])');
 }
 
-/** Opens an invitation link in a fresh browser, joins, logs in: the new member's page. */
+/** Opens an invitation link in a fresh browser and joins: logged in at once, the new member's page. */
 async function join(link, { name, email, device }) {
   const context = await device;
   const page = await context.newPage();
@@ -61,7 +61,7 @@ async function join(link, { name, email, device }) {
   await page.fill('#join input[name=displayName]', name);
   await page.fill('#join input[name=password]', PASSWORD);
   await page.click('#join button[type=submit]');
-  await logIn(page, { email, password: PASSWORD });
+  await page.waitForSelector('#mod-nav:not([hidden])');
   return page;
 }
 
@@ -153,12 +153,12 @@ test('groups are created by drawing and by upload; their admins invite and remov
   const file = (name, json) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(json)) });
   await admin.setInputFiles('.territory-file', file('point.geojson', { type: 'Point', coordinates: [4.83, 45.76] }));
   await eventually(async () => /pas un Point/.test(await admin.textContent('.form-errors')));
-  // A bow tie passes the file checks; the server refuses it (not a valid area), said beside the form.
+  // A bow tie passes the file checks; the server refuses it (not a valid area), said beside the form in French.
   const bowTie = [[[4.82, 45.75], [4.845, 45.775], [4.845, 45.75], [4.82, 45.775], [4.82, 45.75]]];
   await admin.setInputFiles('.territory-file', file('bow-tie.geojson', { type: 'Polygon', coordinates: bowTie }));
   await eventually(async () => /1 polygone/.test(await admin.textContent('.territory-summary')));
   await admin.click('.group-form button.save');
-  await eventually(async () => /Territoire : is not a valid area/.test(await admin.textContent('.form-errors')));
+  await eventually(async () => /Territoire : pas une surface valide/.test(await admin.textContent('.form-errors')));
   await admin.setInputFiles('.territory-file', file('lyon.geojson', LYON_FILE));
   await eventually(async () => /1 polygone/.test(await admin.textContent('.territory-summary')));
   assert.equal(await admin.textContent('.form-errors'), '');
@@ -225,7 +225,8 @@ test('groups are created by drawing and by upload; their admins invite and remov
   await groupAdmin.fill('.group-form input[name=name]', `${uploaded} bis`);
   await groupAdmin.click('.group-form button.save');
   await eventually(async () => /Someone else changed this group/.test(await groupAdmin.textContent('.groups > .message')));
-  assert.equal(await groupAdmin.inputValue('.group-form input[name=cityName]'), 'Lyon 1er');
+  // The message comes first; the reloaded form follows once the group is read again.
+  await eventually(async () => (await groupAdmin.inputValue('.group-form input[name=cityName]')) === 'Lyon 1er');
   assert.equal(await groupAdmin.inputValue('.group-form input[name=name]'), uploaded);
 
   // 7. The group admin makes the moderator an admin, then removes them, after confirming.

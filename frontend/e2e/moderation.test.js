@@ -99,7 +99,7 @@ test('a moderator approves, rejects with a reason and merges; the public map sho
   assert.ok(!shown.includes(rejectId) && !shown.includes(duplicate));
 });
 
-test('an invited person joins a group from the link, logs in and sees the queue of its territory', async () => {
+test('an invited person joins a group from the link, is logged in at once and sees the queue of its territory', async () => {
   // The site admin creates the group and an invitation through the API, as an operator would.
   const asAdmin = (await apiSession(ADMIN)).post;
   const { minLon, minLat, maxLon, maxLat } = MONTPELLIER;
@@ -120,13 +120,15 @@ test('an invited person joins a group from the link, logs in and sees the queue 
   await page.fill('#join input[name=displayName]', 'Camille');
   await page.fill('#join input[name=password]', 'une phrase de passe');
   await page.click('#join button[type=submit]');
-  await page.waitForSelector('#login:not([hidden])');
-  assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
-  await page.fill('#login input[name=email]', email);
-  await page.fill('#login input[name=password]', 'une phrase de passe');
-  await page.click('#login button[type=submit]');
+  // Joined and logged in with what was just typed: no second login, straight to the queue.
   await page.waitForSelector('#work:not([hidden])');
+  assert.equal(await page.isVisible('#login'), false);
+  assert.ok(!/join/.test(new URL(page.url()).hash), 'the token leaves the address bar');
   await eventually(async () => (await page.textContent('#who')) === 'Camille');
+  // The welcome is a status, not an error: not in red.
+  await eventually(async () => /rejoint le groupe/.test(await page.textContent('#message')));
+  const colour = await page.$eval('#message', (node) => getComputedStyle(node).color);
+  assert.notEqual(colour, await page.$eval('#login-error', (node) => getComputedStyle(node).color));
   // The queue holds exactly the pending sightings of the group's territory.
   const expected = (
     await db.query(
@@ -173,7 +175,10 @@ test('a moderator edits fields and the position from a phone; a refused value is
   await page.selectOption(`${item} select[name=cameraType]`, 'fixed');
   await page.fill(`${item} input[name=height]`, '500');
   await page.click(`${item} .save`);
-  await eventually(async () => (await page.textContent(`${item} [data-field=height] .field-error`)).length > 0);
+  // The refusal in the page's language, by its code: never the server's English.
+  await eventually(
+    async () => (await page.textContent(`${item} [data-field=height] .field-error`)) === 'doit être un nombre de mètres, plus de 0 et 300 au plus',
+  );
   assert.equal((await db.query('SELECT version, camera_type FROM sighting WHERE id = $1', [id])).rows[0].camera_type, 'dome');
   assert.deepEqual(await seriousViolations(page), []);
 
@@ -267,7 +272,9 @@ test("a group's page shows its history, and an action reverted there is undone",
   await page.goto(`${BASE_URL}/moderation/#/groups/${group.body.id}`);
   const entry = page.locator('.group-history li', { hasText: `#${id} ·` });
   await entry.waitFor();
-  assert.match(await entry.textContent(), /approve/);
+  // The action in the page's language, with a French date.
+  assert.match(await entry.textContent(), /approbation/);
+  assert.doesNotMatch(await entry.textContent(), /approve|\d{4}-\d{2}-\d{2}/);
   assert.deepEqual(await seriousViolations(page), []);
 
   await entry.locator('.revert').click();

@@ -110,15 +110,29 @@ describe('groups screens', () => {
   test('API refusals become sentences with the field named', () => {
     const t = translator('en');
     const invalid = new ApiError(422, {
-      type: '/problems/invalid',
+      type: '/problems/validation',
+      code: 'validation',
       detail: 'Invalid territory',
-      errors: [{ field: 'territory.coordinates', message: 'a ring must end where it starts' }],
+      errors: [{ field: 'territory.coordinates', code: 'wrong-type', message: 'a ring must end where it starts' }],
     });
-    expect(problemLines(invalid, t, { territory: 'groups.territory' })).toEqual(['Territory: a ring must end where it starts']);
-    expect(problemLines(invalid, translator('fr'), { territory: 'groups.territory' })).toEqual([
-      'Territoire : a ring must end where it starts',
+    // By code, in the page's language: the English message is for API clients only.
+    expect(problemLines(invalid, t, { territory: 'groups.territory' })).toEqual([
+      'Territory: not a valid outline: closed polygons in longitude/latitude are expected',
     ]);
-    expect(problemLines(new ApiError(409, { detail: 'A group with this name exists' }), t)).toEqual(['A group with this name exists']);
+    expect(problemLines(invalid, translator('fr'), { territory: 'groups.territory' })).toEqual([
+      'Territoire : contour non valide : des polygones fermés en longitude/latitude sont attendus',
+    ]);
+    const taken = new ApiError(409, { code: 'name-taken', detail: 'A group with this name exists' });
+    expect(problemLines(taken, t)).toEqual(['A group with this name exists.']);
+    expect(problemLines(taken, translator('fr'))).toEqual(['Un groupe porte déjà ce nom.']);
+    // An unknown code says the status, never the English detail.
+    expect(problemLines(new ApiError(418, { code: 'teapot', detail: 'I am a teapot' }), translator('fr'))).toEqual([
+      'Refusé par le serveur (418).',
+    ]);
+    const other = new ApiError(422, { code: 'validation', errors: [{ field: 'comment', code: 'required-with', message: 'is required when the reason is other' }] });
+    expect(problemLines(other, translator('fr'))).toEqual(['Commentaire : un commentaire est obligatoire quand le motif est « Autre »']);
+    const height = new ApiError(422, { code: 'validation', errors: [{ field: 'properties.height', code: 'out-of-range', message: 'must be…' }] });
+    expect(problemLines(height, translator('fr'))).toEqual(['Hauteur : doit être un nombre de mètres, plus de 0 et 300 au plus']);
     expect(problemLines(new ApiError(413, null), t)).toEqual([t('groups.tooLarge')]);
     expect(problemLines(new TerritoryError('territory.wrongType', { type: 'Point' }), t)).toEqual([
       'A territory is a Polygon or a MultiPolygon, not a Point.',

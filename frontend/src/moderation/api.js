@@ -9,7 +9,7 @@ export class ApiError extends Error {
 
 export function createApi(fetchImpl = fetch) {
   let csrf = null;
-  async function call(method, path, body) {
+  async function call(method, path, body, withHeaders = false) {
     const headers = { Accept: 'application/json' };
     if (csrf) headers['X-CSRF-Token'] = csrf;
     const init = { method, headers, credentials: 'same-origin' };
@@ -21,13 +21,15 @@ export function createApi(fetchImpl = fetch) {
     const text = await response.text();
     const data = text ? JSON.parse(text) : null;
     if (!response.ok) throw new ApiError(response.status, data);
-    return data;
+    return withHeaders ? { data, headers: response.headers } : data;
   }
   return {
     setCsrf(token) {
       csrf = token;
     },
     get: (path) => call('GET', path),
+    /** A GET whose answer's headers matter too (a page of the queue: its total and next cursor). */
+    getPage: (path) => call('GET', path, undefined, true),
     post: (path, body) => call('POST', path, body ?? {}),
     patch: (path, body) => call('PATCH', path, body),
     del: (path) => call('DELETE', path),

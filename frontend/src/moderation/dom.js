@@ -8,7 +8,8 @@ export function el(tag, attributes = {}, ...children) {
     else node.setAttribute(name, value === true ? '' : value);
   }
   for (const child of children.flat()) {
-    if (child !== null && child !== undefined) {
+    // `cond && el(…)` leaves false when cond is false: nothing is shown, not the word "false".
+    if (child !== null && child !== undefined && child !== false) {
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
   }

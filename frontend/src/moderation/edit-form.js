@@ -1,7 +1,7 @@
 // The moderator's edit form of a queue item: every field of the sighting and its position.
 // Only what the moderator changed is sent, so the audit log's before/after shows just that.
 import { el } from './dom.js';
-import { translator as fieldTranslator, pickLanguage as pickFieldLanguage } from '../i18n/index.js';
+import { fieldMessage } from './problem.js';
 import { AREAS, CAMERA_TYPES, MOUNTS, OPERATOR_TYPES, SURVEILLANCE_TYPES, ZONES } from '../sighting/fields.js';
 
 const CHOICES = {
@@ -75,7 +75,8 @@ export function formValues(form) {
  * (or nothing); the problem's field errors are shown next to their fields.
  */
 export function renderEditForm(sighting, t, save) {
-  const f = fieldTranslator(pickFieldLanguage(typeof navigator === 'undefined' ? [] : navigator.languages));
+  // Field names and values come from the same translator, in the page's language.
+  const f = t;
   const p = sighting.properties;
   const id = (name) => `edit-${sighting.id}-${name}`;
   const field = (name, label, input) =>
@@ -150,10 +151,11 @@ export function renderEditForm(sighting, t, save) {
     for (const error of problem.errors ?? []) {
       const name = fieldOf(error);
       const slot = name && form.querySelector(`#${CSS.escape(id(`${name}-error`))}`);
-      if (slot) slot.textContent = error.message;
-      else unplaced.push(`${error.field}: ${error.message}`);
+      if (slot) slot.textContent = fieldMessage(error, t);
+      else unplaced.push(t('field', { label: error.field, message: fieldMessage(error, t) }));
     }
-    status.textContent = [problem.detail ?? problem.title, ...unplaced].filter(Boolean).join(' · ');
+    const code = problem.code ?? String(problem.type ?? '').split('/').pop();
+    status.textContent = [t(t.has(`problem.${code}`) ? `problem.${code}` : 'problem.validation'), ...unplaced].join(' · ');
   });
   return form;
 }

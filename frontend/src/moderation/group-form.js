@@ -75,11 +75,24 @@ export function groupForm({ api, t, language, group = null, onSave }) {
       const territory = map.territory();
       if (!territory) throw new TerritoryError('groups.territoryRequired');
       say([]);
+      if (!(await confirmTerritory(territory))) {
+        say([t('groups.notSaved')]);
+        return;
+      }
       await onSave({ name, cityName: String(data.get('cityName')).trim(), territory });
     } catch (error) {
       say(problemLines(error, t, LABELS));
     }
   });
+
+  /** Asks the server what the territory would overlap and how large it is; warns before saving. */
+  async function confirmTerritory(territory) {
+    const check = await api.post('/api/groups/territory-check', { territory, groupId: group?.id ?? null });
+    const warnings = [];
+    if (check.overlaps.length) warnings.push(t('groups.overlap', { names: check.overlaps.map((o) => o.name).join(', ') }));
+    if (check.largerThanRegion) warnings.push(t('groups.tooWide', { km2: Math.round(check.areaKm2).toLocaleString(language) }));
+    return !warnings.length || window.confirm(t('groups.confirmSave', { warnings: warnings.join(' ') }));
+  }
 
   return { node: form, ready, destroy: () => map?.destroy() };
 }

@@ -128,8 +128,30 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
       destroy = () => map.then((m) => m.destroy());
     }
     if (role) parts.push(membersPanel({ api, t, language, group, admin }), historyPanel({ api, t, group }));
+    if (me.siteAdmin) parts.push(deletePanel(group));
     section.replaceChildren(...parts);
     cleanup = destroy;
+  }
+
+  /** For site admins: delete the group, after confirming; its actions stay in the history. */
+  function deletePanel(group) {
+    const note = el('p', { class: 'error', role: 'alert' });
+    const button = el('button', {
+      type: 'button',
+      class: 'delete-group danger',
+      text: t('groups.delete'),
+      onclick: async () => {
+        if (!window.confirm(t('groups.deleteConfirm', { name: group.name }))) return;
+        try {
+          await api.del(`/api/groups/${group.id}`);
+          flash = t('groups.deleted', { name: group.name });
+          window.location.hash = '#/groups';
+        } catch (error) {
+          note.textContent = problemLines(error, t).join(' ');
+        }
+      },
+    });
+    return el('section', { class: 'card group-delete' }, button, note);
   }
 
   window.addEventListener('hashchange', () => render());

@@ -1,21 +1,39 @@
 import './moderation.css';
 import { ApiError, createApi } from './api.js';
-import { pickLanguage, translator } from './messages.js';
+import { chosenLanguage, LANGUAGES, storeLanguage, translator } from './messages.js';
 import { renderHistory, renderItem, renderPhotos } from './queue.js';
+import { queueMap } from './queue-map.js';
+import { problemLines, problemText } from './problem.js';
 import { el } from './dom.js';
 import { runImport } from './import.js';
 import { mountGroups } from './groups.js';
 import { groupsRoute } from './groups-route.js';
 
-const t = translator(pickLanguage(navigator.languages));
-document.documentElement.lang = pickLanguage(navigator.languages);
+// The page's language: the switch's choice, else the browser's. One language per screen.
+const language = chosenLanguage(navigator.languages);
+const t = translator(language);
+document.documentElement.lang = language;
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+languageSwitch();
+
+function languageSwitch() {
+  const select = el(
+    'select',
+    { id: 'language', 'aria-label': t('language.label') },
+    Object.entries(LANGUAGES).map(([code, name]) => el('option', { value: code, lang: code, text: name, selected: code === language })),
+  );
+  select.addEventListener('change', () => {
+    storeLanguage(select.value);
+    window.location.reload();
+  });
+  document.querySelector('.mod-bar').append(el('label', { class: 'language' }, select));
+}
 
 const api = createApi();
 const groupsView = mountGroups({
   api,
   t,
-  language: pickLanguage(navigator.languages),
+  language,
   section: document.getElementById('groups'),
   queue: document.getElementById('work'),
   nav: document.getElementById('mod-nav'),
@@ -43,7 +61,7 @@ async function start() {
     enter(me);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) showLogin();
-    else message(t('error', { detail: error.message }));
+    else message(t('error', { detail: problemText(error, t) }));
   }
 }
 
@@ -88,18 +106,72 @@ window.addEventListener('hashchange', () => {
   if (signedIn && groupsRoute(window.location.hash).view === 'queue' && !invitation()) {
     fillImportGroups()
       .then(loadQueue)
-      .catch((error) => (error instanceof ApiError && error.status === 401 ? showLogin() : message(t('error', { detail: error.message }))));
+      .catch((error) => (error instanceof ApiError && error.status === 401 ? showLogin() : message(t('error', { detail: problemText(error, t) }))));
   }
 });
 
-async function loadQueue() {
-  const items = await api.get('/api/moderation/queue');
+// The queue is read a page at a time (oldest first); "show the next ones" appends the next page.
+const PAGE = 100;
+let maps = [];
+let next = null;
+let shown = 0;
+let config = null;
+
+/** The filters' query: city code, age, suspected VSA, with photos. */
+function filterQuery() {
+  const form = new FormData($('queue-filters'));
+  const query = new URLSearchParams({ limit: String(PAGE) });
+  const city = String(form.get('city') ?? '').trim();
+  if (city) query.set('city', city);
+  if (form.get('age')) query.set('age', form.get('age'));
+  if (form.get('vsaSuspected')) query.set('vsaSuspected', 'true');
+  if (form.get('photos')) query.set('photos', 'true');
+  return query;
+}
+
+// Each read's number: an answer that comes after a newer read was asked for is dropped, so two
+// reads at once (a reload during the first) never show an entry twice.
+let reads = 0;
+
+async function loadQueue({ more = false } = {}) {
+  const read = ++reads;
+  config ??= await api.get('/api/config').catch(() => ({}));
+  const query = filterQuery();
+  if (more && next) query.set('after', next);
+  const { data: items, headers } = await api.getPage(`/api/moderation/queue?${query}`);
+  if (read !== reads) return;
   const queue = $('queue');
-  queue.replaceChildren(...items.map((item) => renderItem(item, t, actions)));
-  $('queue-title').textContent = `${t('queue.title')} — ${t('queue.count', { n: items.length })}`;
-  if (!items.length) message(t('queue.empty'));
-  queue.querySelector('.item')?.focus();
-  for (const container of queue.querySelectorAll('.photos')) {
+  if (!more) {
+    for (const map of maps) map.remove();
+    maps = [];
+    shown = 0;
+    queue.replaceChildren();
+  }
+  const entries = items.map((item) => renderItem(item, t, actions));
+  queue.append(...entries);
+  shown += items.length;
+  next = headers.get('X-Next-Cursor');
+  const total = Number(headers.get('X-Total-Count') ?? shown);
+  $('queue-title').textContent = `${t('queue.title')} — ${t('queue.count', { n: total })}`;
+  $('queue-total').textContent = t('queue.total', { shown, total });
+  $('queue-more').hidden = !next;
+  if (!shown) message(t('queue.empty'));
+  if (!more) queue.querySelector('.item')?.focus();
+  // Each small map is drawn when its entry scrolls into view: a page of 100 stays light.
+  items.forEach((item, i) => {
+    const box = entries[i].querySelector('.queue-map');
+    const draw = () => maps.push(queueMap(box, item, { config }));
+    if (typeof IntersectionObserver === 'undefined') return draw();
+    const watch = new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting)) {
+        watch.disconnect();
+        draw();
+      }
+    });
+    watch.observe(box);
+    return undefined;
+  });
+  for (const container of entries.map((entry) => entry.querySelector('.photos'))) {
     api
       .get(`/api/sightings/${container.dataset.id}/photos`)
       .then((list) => renderPhotos(container, list.photos, t, erasePhoto))
@@ -129,13 +201,13 @@ async function act(run, done) {
 }
 
 async function failed(error) {
-  if (error instanceof ApiError && error.status === 409) {
+  if (error instanceof ApiError && error.status === 409 && ['stale-version', 'wrong-status'].includes(error.problem?.code)) {
     message(t('stale'));
     await loadQueue();
   } else if (error instanceof ApiError && error.status === 401) {
     showLogin();
   } else {
-    message(t('error', { detail: error.message }));
+    message(t('error', { detail: problemLines(error, t).join(' ; ') }));
   }
 }
 
@@ -197,13 +269,14 @@ $('login').addEventListener('submit', async (event) => {
     event.target.reset();
     await enter(me);
   } catch (error) {
-    $('login-error').textContent = t('login.failed', { detail: error.message });
+    $('login-error').textContent = t('login.failed', { detail: problemText(error, t) });
   }
 });
 
 $('join').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
+  let joined = false;
   try {
     await api.post('/api/groups/join', {
       token: invitation(),
@@ -211,12 +284,27 @@ $('join').addEventListener('submit', async (event) => {
       displayName: form.get('displayName'),
       password: form.get('password'),
     });
-    history.replaceState(null, '', '/moderation/');
+    joined = true;
+    // The new member is logged in with what they just chose, and lands on their queue.
+    const me = await api.post('/api/auth/login', { email: form.get('email'), password: form.get('password') });
+    history.replaceState(null, '', '/moderation/#/');
     $('join').hidden = true;
-    showLogin();
-    $('login-error').textContent = t('join.done');
+    event.target.reset();
+    await enter(me);
+    message(t('join.welcome'));
   } catch (error) {
-    $('join-error').textContent = t('join.failed', { detail: error.message });
+    if (joined) {
+      history.replaceState(null, '', '/moderation/');
+      $('join').hidden = true;
+      showLogin();
+      $('login').querySelector('input[name=email]').value = form.get('email');
+      $('login-note').textContent = t('join.done');
+    } else {
+      const fields = error instanceof ApiError && error.problem?.errors?.length;
+      $('join-error').textContent = t('join.failed', {
+        detail: fields ? problemLines(error, t).join(' ; ') : problemText(error, t, { context: 'invitation' }),
+      });
+    }
   }
 });
 
@@ -227,6 +315,12 @@ $('logout').addEventListener('click', async () => {
 });
 
 $('refresh').addEventListener('click', () => loadQueue());
+$('queue-more').addEventListener('click', () => loadQueue({ more: true }).catch(failed));
+$('queue-filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  message('');
+  loadQueue().catch(failed);
+});
 
 $('bulk').addEventListener('click', () => {
   const picked = [...document.querySelectorAll('.pick:checked')].map((box) => ({

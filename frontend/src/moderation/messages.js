@@ -1,4 +1,6 @@
-// The moderation page's words, French first; the browser's language picks.
+// The moderation page's words, French first; the page's switch, else the browser's language, picks.
+import { translator as sharedTranslator } from '../i18n/index.js';
+
 const messages = {
   fr: {
     title: 'Modération',
@@ -55,6 +57,7 @@ const messages = {
     'join.password': 'Mot de passe (10 caractères au moins)',
     'join.submit': 'Rejoindre',
     'join.done': 'Vous avez rejoint le groupe : connectez-vous.',
+    'join.welcome': 'Bienvenue : vous avez rejoint le groupe. Voici votre file d’attente.',
     'join.failed': 'Invitation refusée : {detail}',
     edit: 'Modifier',
     'edit.latitude': 'Latitude',
@@ -123,6 +126,108 @@ const messages = {
     'invite.copy': 'Copier',
     'invite.copied': 'Lien copié.',
     'invite.copyByHand': 'Le lien est sélectionné : copiez-le (Ctrl+C).',
+    // — Typed errors, values and dates (by the API's stable codes) —
+    'language.label': 'Langue',
+    'problem.login-failed': 'courriel ou mot de passe incorrect.',
+    'problem.too-many-logins': 'trop de tentatives : réessayez dans quelques minutes.',
+    'problem.unauthenticated': 'connectez-vous pour faire cela.',
+    'problem.forbidden': "vous n'avez pas le droit de faire cela ici (hors de vos territoires ou de votre rôle).",
+    'problem.csrf': 'session expirée : rechargez la page.',
+    'problem.not-found': "introuvable : l'objet n'existe pas ou plus.",
+    'problem.not-found.invitation': "cette invitation est inconnue, déjà utilisée ou expirée.",
+    'problem.validation': 'certains champs sont invalides.',
+    'problem.bad-parameter': 'paramètre invalide.',
+    'problem.stale-version': "quelqu'un d'autre a modifié cet objet entre-temps : rechargez-le.",
+    'problem.wrong-status': "ce signalement n'est plus dans un état qui le permet.",
+    'problem.not-pending': "ce signalement n'est plus en attente.",
+    'problem.already-reverted': 'cette action a déjà été annulée.',
+    'problem.changed-since': 'le signalement a changé depuis cette action : annulez d’abord les plus récentes.',
+    'problem.irreversible': 'une photo effacée ne revient pas : cette action ne peut pas être annulée.',
+    'problem.account-exists': 'un compte existe avec ce courriel : connectez-vous, puis rouvrez le lien.',
+    'problem.name-taken': 'un groupe porte déjà ce nom.',
+    'problem.rate-limited': 'trop de demandes : réessayez dans un moment.',
+    'problem.body-too-large': 'envoi trop volumineux.',
+    'problem.busy': 'le serveur est occupé : réessayez dans un moment.',
+    'problem.database-unavailable': 'le serveur est momentanément indisponible : réessayez dans un moment.',
+    'problem.database-busy': 'le serveur est occupé : réessayez dans un moment.',
+    'problem.statement-timeout': 'le serveur a mis trop de temps à répondre : réessayez.',
+    'problem.internal': 'erreur du serveur (elle a été enregistrée).',
+    'problem.unknown': 'refusé par le serveur ({status}).',
+    'problem.network': 'le serveur ne répond pas (réseau ?).',
+    'code.required': 'obligatoire',
+    'code.required-with': 'obligatoire avec ce choix',
+    'code.required-with.comment': 'un commentaire est obligatoire quand le motif est « Autre »',
+    'code.unknown-field': 'champ inconnu',
+    'code.read-only': 'fixé par le serveur',
+    'code.repeated': 'donné plusieurs fois',
+    'code.wrong-type': 'forme inattendue',
+    'code.not-text': 'doit être du texte',
+    'code.not-a-number': 'doit être un nombre',
+    'code.not-a-boolean': 'doit être oui ou non',
+    'code.not-one-of': 'valeur inconnue : choisissez dans la liste',
+    'code.out-of-range': 'hors des limites permises',
+    'code.out-of-range.height': 'doit être un nombre de mètres, plus de 0 et 300 au plus',
+    'code.out-of-range.fieldOfView': 'doit être un nombre de degrés de 1 à 360',
+    'code.out-of-range.observedAt': "doit être une date entre 1990 et aujourd'hui",
+    'code.length': 'longueur non permise',
+    'code.length.password': 'de 10 à 200 caractères',
+    'code.length.comment': '1 000 caractères au plus',
+    'code.length.displayName': 'de 1 à 100 caractères',
+    'code.control-characters': 'contient des caractères de contrôle',
+    'code.not-a-date': 'doit être une date',
+    'code.not-a-web-address': 'doit être une adresse web (https://…)',
+    'code.not-an-email': 'doit être une adresse de courriel',
+    'code.bad-format': 'format illisible',
+    'code.unreadable': 'illisible',
+    'code.same-object': 'doit être un autre signalement',
+    'code.too-large': 'trop grand ou trop détaillé',
+    'code.invalid-geometry': 'pas une surface valide : un contour se croise-t-il ?',
+    'code.wrong-type.territory': 'contour non valide : des polygones fermés en longitude/latitude sont attendus',
+    'label.comment': 'Commentaire',
+    'label.reason': 'Motif',
+    'label.email': 'Courriel',
+    'label.password': 'Mot de passe',
+    'label.displayName': 'Nom affiché',
+    'label.version': 'Version',
+    'label.targetId': 'Signalement cible',
+    'label.role': 'Rôle',
+    'label.geometry': 'Position',
+    'label.directions': 'Directions',
+    'label.latitude': 'Latitude',
+    'label.longitude': 'Longitude',
+    'action.approve': 'approbation',
+    'action.reject': 'rejet',
+    'action.edit': 'modification',
+    'action.merge': 'fusion',
+    'action.revert': 'annulation',
+    'action.import': 'import',
+    'action.delete_photo': 'photo effacée',
+    'reason.choose': '— Choisir un motif —',
+    'reject.chooseReason': 'Choisissez un motif de rejet.',
+    'reject.commentRequired': 'Un commentaire est obligatoire quand le motif est « Autre ».',
+    'queue.total': '{shown} affichés sur {total} en attente',
+    'queue.more': 'Afficher les suivants',
+    'queue.filters': 'Filtrer la file',
+    'filter.city': 'Ville (code)',
+    'filter.anyCity': 'Toutes les villes',
+    'filter.age': 'Ancienneté',
+    'filter.anyAge': 'Toutes',
+    'filter.age.day': 'Moins de 24 h',
+    'filter.age.week': 'Moins de 7 jours',
+    'filter.age.older': 'Plus de 7 jours',
+    'filter.vsa': 'VSA soupçonnée seulement',
+    'filter.photos': 'Avec photos seulement',
+    'filter.apply': 'Filtrer',
+    'queue.map': 'Carte du signalement #{id} et des caméras à moins de 25 m',
+    'groups.delete': 'Supprimer le groupe',
+    'groups.deleteConfirm': 'Supprimer le groupe « {name} » ? Ses membres perdent leur rôle ; ses actions restent dans l’historique.',
+    'groups.deleted': 'Groupe « {name} » supprimé.',
+    'groups.overlap': 'Ce territoire empiète sur celui de : {names}.',
+    'groups.tooWide': 'Ce territoire couvre {km2} km², plus qu’une région entière.',
+    'groups.confirmSave': '{warnings} Enregistrer quand même ?',
+    'groups.notSaved': 'Territoire non enregistré : corrigez-le sur la carte.',
+    'groups.findCity': 'Centrer la carte sur la ville',
+    'groups.cityNotFound': 'Ville « {name} » introuvable dans le répertoire des communes.',
   },
   en: {
     title: 'Moderation',
@@ -179,6 +284,7 @@ const messages = {
     'join.password': 'Password (10 characters at least)',
     'join.submit': 'Join',
     'join.done': 'You joined the group: log in.',
+    'join.welcome': 'Welcome: you joined the group. Here is your queue.',
     'join.failed': 'Invitation refused: {detail}',
     edit: 'Edit',
     'edit.latitude': 'Latitude',
@@ -246,8 +352,133 @@ const messages = {
     'invite.copy': 'Copy',
     'invite.copied': 'Link copied.',
     'invite.copyByHand': 'The link is selected: copy it (Ctrl+C).',
+    // — Typed errors, values and dates (by the API's stable codes) —
+    'language.label': 'Language',
+    'problem.login-failed': 'email or password is wrong.',
+    'problem.too-many-logins': 'too many attempts: try again in a few minutes.',
+    'problem.unauthenticated': 'log in to do this.',
+    'problem.forbidden': 'you may not do this here (outside your territories or your role).',
+    'problem.csrf': 'session expired: reload the page.',
+    'problem.not-found': 'not found: it does not exist, or no longer.',
+    'problem.not-found.invitation': 'this invitation is unknown, used or expired.',
+    'problem.validation': 'some fields are invalid.',
+    'problem.bad-parameter': 'invalid parameter.',
+    'problem.stale-version': 'someone else changed this meanwhile: reload it.',
+    'problem.wrong-status': 'this sighting is no longer in a state that allows it.',
+    'problem.not-pending': 'this sighting is no longer pending.',
+    'problem.already-reverted': 'this action was already reverted.',
+    'problem.changed-since': 'the sighting changed since this action: revert the later ones first.',
+    'problem.irreversible': 'an erased photo is gone for good: this action cannot be reverted.',
+    'problem.account-exists': 'an account with this email exists: log in, then open the link again.',
+    'problem.name-taken': 'a group with this name exists.',
+    'problem.rate-limited': 'too many requests: try again in a moment.',
+    'problem.body-too-large': 'too large to send.',
+    'problem.busy': 'the server is busy: try again in a moment.',
+    'problem.database-unavailable': 'the server is unavailable for a moment: try again.',
+    'problem.database-busy': 'the server is busy: try again in a moment.',
+    'problem.statement-timeout': 'the server took too long: try again.',
+    'problem.internal': 'server error (it has been logged).',
+    'problem.unknown': 'refused by the server ({status}).',
+    'problem.network': 'the server does not answer (network?).',
+    'code.required': 'required',
+    'code.required-with': 'required with this choice',
+    'code.required-with.comment': 'a comment is required when the reason is “Other”',
+    'code.unknown-field': 'unknown field',
+    'code.read-only': 'set by the server',
+    'code.repeated': 'given more than once',
+    'code.wrong-type': 'unexpected shape',
+    'code.not-text': 'must be text',
+    'code.not-a-number': 'must be a number',
+    'code.not-a-boolean': 'must be yes or no',
+    'code.not-one-of': 'unknown value: pick one from the list',
+    'code.out-of-range': 'outside the allowed limits',
+    'code.out-of-range.height': 'must be a number of metres above 0 and at most 300',
+    'code.out-of-range.fieldOfView': 'must be a number of degrees from 1 to 360',
+    'code.out-of-range.observedAt': 'must be a date from 1990 to today',
+    'code.length': 'length not allowed',
+    'code.length.password': '10 to 200 characters',
+    'code.length.comment': 'at most 1,000 characters',
+    'code.length.displayName': '1 to 100 characters',
+    'code.control-characters': 'holds control characters',
+    'code.not-a-date': 'must be a date',
+    'code.not-a-web-address': 'must be a web address (https://…)',
+    'code.not-an-email': 'must be an email address',
+    'code.bad-format': 'unreadable format',
+    'code.unreadable': 'unreadable',
+    'code.same-object': 'must be another sighting',
+    'code.too-large': 'too large or too detailed',
+    'code.invalid-geometry': 'not a valid area: does an outline cross itself?',
+    'code.wrong-type.territory': 'not a valid outline: closed polygons in longitude/latitude are expected',
+    'label.comment': 'Comment',
+    'label.reason': 'Reason',
+    'label.email': 'Email',
+    'label.password': 'Password',
+    'label.displayName': 'Display name',
+    'label.version': 'Version',
+    'label.targetId': 'Target sighting',
+    'label.role': 'Role',
+    'label.geometry': 'Position',
+    'label.directions': 'Directions',
+    'label.latitude': 'Latitude',
+    'label.longitude': 'Longitude',
+    'action.approve': 'approval',
+    'action.reject': 'rejection',
+    'action.edit': 'edit',
+    'action.merge': 'merge',
+    'action.revert': 'revert',
+    'action.import': 'import',
+    'action.delete_photo': 'photo erased',
+    'reason.choose': '— Choose a reason —',
+    'reject.chooseReason': 'Choose a reason for the rejection.',
+    'reject.commentRequired': 'A comment is required when the reason is “Other”.',
+    'queue.total': '{shown} shown of {total} pending',
+    'queue.more': 'Show the next ones',
+    'queue.filters': 'Filter the queue',
+    'filter.city': 'City (code)',
+    'filter.anyCity': 'All cities',
+    'filter.age': 'Age',
+    'filter.anyAge': 'Any',
+    'filter.age.day': 'Less than 24 h',
+    'filter.age.week': 'Less than 7 days',
+    'filter.age.older': 'More than 7 days',
+    'filter.vsa': 'Suspected VSA only',
+    'filter.photos': 'With photos only',
+    'filter.apply': 'Filter',
+    'queue.map': 'Map of sighting #{id} and the cameras within 25 m',
+    'groups.delete': 'Delete the group',
+    'groups.deleteConfirm': 'Delete the group “{name}”? Its members lose their role; its actions stay in the history.',
+    'groups.deleted': 'Group “{name}” deleted.',
+    'groups.overlap': 'This territory overlaps that of: {names}.',
+    'groups.tooWide': 'This territory covers {km2} km², more than a whole region.',
+    'groups.confirmSave': '{warnings} Save anyway?',
+    'groups.notSaved': 'Territory not saved: fix it on the map.',
+    'groups.findCity': 'Centre the map on the city',
+    'groups.cityNotFound': 'City “{name}” not found in the gazetteer.',
   },
 };
+
+const STORED = 'technocarte.language';
+
+/** The language chosen on the page's switch, else the browser's (the first we speak), else French. */
+export function chosenLanguage(languages, storage = globalThis.localStorage) {
+  let stored = null;
+  try {
+    stored = storage?.getItem(STORED);
+  } catch {
+    stored = null;
+  }
+  return stored && messages[stored] ? stored : pickLanguage(languages);
+}
+
+export function storeLanguage(language, storage = globalThis.localStorage) {
+  try {
+    storage?.setItem(STORED, language);
+  } catch {
+    // private browsing: the choice lasts for this page only
+  }
+}
+
+export const LANGUAGES = { fr: 'Français', en: 'English' };
 
 export function pickLanguage(languages) {
   for (const language of languages || []) {
@@ -257,10 +488,36 @@ export function pickLanguage(languages) {
   return 'fr';
 }
 
+/**
+ * A translator for one language. Keys the page does not have (camera types, statuses, field
+ * names) come from the walker's catalogue in the same language. `t.language` names it.
+ */
 export function translator(language) {
-  const table = messages[language] || messages.fr;
-  return (key, values = {}) =>
-    (table[key] ?? messages.fr[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+  const lang = messages[language] ? language : 'fr';
+  const table = messages[lang];
+  const shared = sharedTranslator(lang);
+  const t = (key, values = {}) => {
+    let text = table[key];
+    if (text === undefined) {
+      const common = shared(key);
+      text = common !== key ? common : messages.fr[key] ?? key;
+    }
+    return String(text).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+  };
+  t.language = lang;
+  t.has = (key) => key in table || shared(key) !== key;
+  return t;
+}
+
+/** A date (YYYY-MM-DD) or an instant in the page's language: « 28 novembre 2026 », « 28 nov. 2026, 14:05 ». */
+export function formatDate(value, language, { time = false } = {}) {
+  if (!value) return '?';
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const options = time && !dateOnly ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
+  if (dateOnly) options.timeZone = 'UTC';
+  return new Intl.DateTimeFormat(language, options).format(date);
 }
 
 export const REJECT_REASONS = [

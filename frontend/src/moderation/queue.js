@@ -1,17 +1,35 @@
 import { el } from './dom.js';
-import { REJECT_REASONS } from './messages.js';
+import { formatDate, REJECT_REASONS } from './messages.js';
 import { renderEditForm } from './edit-form.js';
+
+/** A sighting's kind in the page's language: « Caméra · Dôme · Montpellier ». */
+export function titleOf(p, t) {
+  return [p.surveillanceType && t(`surveillanceType.${p.surveillanceType}`), p.cameraType && t(`cameraType.${p.cameraType}`), p.city?.name]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** A logged reason, its leading reason code (not_surveillance: …) in the page's language. */
+export function reasonText(reason, t) {
+  const match = /^([a-z_]+)(?::\s*(.*))?$/s.exec(reason ?? '');
+  if (match && REJECT_REASONS.includes(match[1])) return [t(`reason.${match[1]}`), match[2]].filter(Boolean).join(' : ');
+  return reason;
+}
 
 /** One queue entry: the pending sighting, its nearby cameras, and the moderator's actions. */
 export function renderItem(item, t, actions) {
   const s = item.sighting;
   const p = s.properties;
-  const title = [p.surveillanceType, p.cameraType, p.city?.name].filter(Boolean).join(' · ');
+  const title = titleOf(p, t);
+  const language = t.language;
+  // No reason chosen in advance: a reject without a choice must not mean "duplicate".
   const reason = el(
     'select',
-    { 'aria-label': t('reject.reason'), class: 'reason' },
+    { 'aria-label': t('reject.reason'), class: 'reason', required: true },
+    el('option', { value: '', text: t('reason.choose'), selected: true }),
     REJECT_REASONS.map((r) => el('option', { value: r, text: t(`reason.${r}`) })),
   );
+  const rejectNote = el('p', { class: 'reject-error error', role: 'alert' });
   const comment = el('input', { type: 'text', 'aria-label': t('reject.comment'), placeholder: t('reject.comment'), maxlength: 1000 });
   const history = el('ol', { class: 'history', hidden: true });
   const candidates = item.candidates.length
@@ -22,7 +40,7 @@ export function renderItem(item, t, actions) {
           el(
             'li',
             {},
-            `#${c.id} ${c.properties.cameraType} · ${c.properties.status} · ${t('observed', { date: c.properties.observedAt ?? '?' })} `,
+            `#${c.id} ${t(`cameraType.${c.properties.cameraType}`)} · ${t(`status.${c.properties.status}`)} · ${t('observed', { date: formatDate(c.properties.observedAt, language) })} `,
             el('button', { type: 'button', class: 'merge', 'data-target': c.id, onclick: () => actions.merge(s, c.id), text: t('merge', { id: c.id }) }),
           ),
         ),
@@ -36,12 +54,13 @@ export function renderItem(item, t, actions) {
     el(
       'p',
       { class: 'meta' },
-      `${t('observed', { date: p.observedAt })} · ${s.geometry.coordinates[1].toFixed(5)}, ${s.geometry.coordinates[0].toFixed(5)}`,
+      `${t('observed', { date: formatDate(p.observedAt, language) })} · ${s.geometry.coordinates[1].toFixed(5)}, ${s.geometry.coordinates[0].toFixed(5)}`,
       p.directions?.length ? ` · ${p.directions.join('°, ')}°` : '',
       p.operator ? ` · ${p.operator}` : '',
     ),
     p.notes ? el('p', { class: 'notes', text: p.notes }) : null,
     p.vsaEvidence ? el('p', { class: 'notes', text: p.vsaEvidence }) : null,
+    el('div', { class: 'queue-map', 'data-id': s.id, role: 'region', 'aria-label': t('queue.map', { id: s.id }) }),
     el('div', { class: 'photos', 'data-id': s.id }),
     el('p', { class: 'candidates-title', text: t('candidates') }),
     candidates,
@@ -51,9 +70,24 @@ export function renderItem(item, t, actions) {
       el('button', { type: 'button', class: 'approve', onclick: () => actions.approve(s), text: t('approve') }),
       reason,
       comment,
-      el('button', { type: 'button', class: 'reject', onclick: () => actions.reject(s, reason.value, comment.value), text: t('reject') }),
+      el('button', {
+        type: 'button',
+        class: 'reject',
+        onclick: () => {
+          // Checked here first, in the page's words; the server checks the same.
+          rejectNote.textContent = !reason.value
+            ? t('reject.chooseReason')
+            : reason.value === 'other' && !comment.value.trim()
+              ? t('reject.commentRequired')
+              : '';
+          if (rejectNote.textContent) (reason.value ? comment : reason).focus();
+          else actions.reject(s, reason.value, comment.value);
+        },
+        text: t('reject'),
+      }),
       el('button', { type: 'button', class: 'history-button', onclick: () => actions.history(s, history), text: t('history') }),
     ),
+    rejectNote,
     el('details', { class: 'edit' }, el('summary', { text: t('edit') }), renderEditForm(s, t, (changes, why) => actions.edit(s, changes, why))),
     history,
   );
@@ -74,7 +108,7 @@ export function renderHistory(list, entries, t, revert, { withSighting = false }
       el(
         'li',
         {},
-        `${a.createdAt.slice(0, 16).replace('T', ' ')} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${a.action}${a.reason ? ` (${a.reason})` : ''} `,
+        `${formatDate(a.createdAt, t.language, { time: true })} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${t(`action.${a.action}`)}${a.reason ? ` (${reasonText(a.reason, t)})` : ''} `,
         a.revertedBy ? null : el('button', { type: 'button', class: 'revert', onclick: () => revert(a.id), text: t('revert') }),
       ),
     ),

@@ -57,9 +57,40 @@ export async function territoryMap(box, { api, language = 'fr', editable = false
   }
 
   if (territory) show(territory);
+  showCameras(map);
   return {
     territory: () => mergePolygons(polygons().map((layer) => layer.toGeoJSON().geometry)),
     show,
     destroy: () => map.remove(),
   };
+}
+
+const CAMERA = { radius: 4, color: '#7a0019', weight: 1, fillColor: '#c1121f', fillOpacity: 0.8, interactive: false, pmIgnore: true };
+
+/**
+ * The approved cameras in view from street-level zoom (GET /api/sightings, as the walker's map),
+ * so that a territory is drawn around what it should cover; each move cancels the previous read.
+ */
+function showCameras(map) {
+  const layer = L.layerGroup().addTo(map);
+  let reading = null;
+  const load = async () => {
+    reading?.abort();
+    layer.clearLayers();
+    if (map.getZoom() < 13 || typeof fetch === 'undefined') return;
+    reading = new AbortController();
+    const b = map.getBounds();
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
+    try {
+      const answer = await fetch(`/api/sightings?bbox=${bbox}&limit=1000`, { signal: reading.signal, headers: { Accept: 'application/geo+json' } });
+      if (!answer.ok) return;
+      for (const f of (await answer.json()).features) {
+        L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { ...CAMERA, className: 'territory-camera' }).addTo(layer);
+      }
+    } catch {
+      // aborted by a newer move, or offline: the drawing works without them
+    }
+  };
+  map.on('moveend', load);
+  load();
 }

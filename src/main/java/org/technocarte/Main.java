@@ -15,7 +15,7 @@ public final class Main {
   /** The HTTP layer's switch, read once when its recorder class loads. */
   static final String OWN_TARGET_CHECK = "vertx.disableURIValidation";
 
-  private Main() {}
+  Main() {}
 
   public static void main(String... args) {
     System.setProperty(OWN_TARGET_CHECK, "true");

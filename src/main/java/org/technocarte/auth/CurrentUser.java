@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 
 /**
  * The moderator behind the current request, found from the session cookie when a feature asks. A
@@ -33,8 +34,7 @@ public class CurrentUser {
     Principal found = principal().orElseThrow(ApiException::unauthenticated);
     if (!SAFE.contains(request.method()) && !csrfMatches(request.getHeader(CSRF_HEADER))) {
       throw new ApiException(
-          403,
-          "csrf",
+          ProblemType.CSRF,
           "Missing CSRF token",
           "Send the X-CSRF-Token given at login with every change",
           null);

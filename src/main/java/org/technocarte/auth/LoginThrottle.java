@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.safety.AddressKeys;
 import org.technocarte.safety.SharedStateException;
 
@@ -82,8 +83,7 @@ public class LoginThrottle {
     }
     if (wait > 0) {
       throw new ApiException(
-          429,
-          "too-many-logins",
+          ProblemType.TOO_MANY_LOGINS,
           "Too many attempts",
           "Too many failed logins: try again in " + (wait / 60 + 1) + " minutes",
           null,

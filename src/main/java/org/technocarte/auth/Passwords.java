@@ -2,6 +2,7 @@ package org.technocarte.auth;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /** Password rules and hashing: bcrypt, a length that resists guessing, no upper bound abuse. */
@@ -19,7 +20,9 @@ public final class Passwords {
           "Invalid password",
           java.util.List.of(
               new FieldError(
-                  field, "must be from " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long")));
+                  field,
+                  FieldCode.LENGTH,
+                  "must be from " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long")));
     }
     return BcryptUtil.bcryptHash(password, COST);
   }

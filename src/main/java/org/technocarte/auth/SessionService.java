@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.technocarte.common.Tokens;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 
 /** Logs moderators in and out; sessions live in the database, shared by every instance. */
 @ApplicationScoped
@@ -59,7 +60,7 @@ public class SessionService {
     if (!ok) {
       throttle.failed(account, addressKey);
       throw new ApiException(
-          401, "login-failed", "Login failed", "Email or password is wrong", null);
+          ProblemType.LOGIN_FAILED, "Login failed", "Email or password is wrong", null);
     }
     throttle.succeeded(account);
     String token = Tokens.random();

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.technocarte.auth.Principal;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.group.Territories;
 import org.technocarte.group.Territories.Scope;
 
@@ -137,11 +139,13 @@ public class CityEvidenceService {
     if (version == null) {
       throw ApiException.invalid(
           "Version required",
-          List.of(new FieldError("version", "is required: the version you edited")));
+          List.of(
+              new FieldError(
+                  "version", FieldCode.REQUIRED, "is required: the version you edited")));
     }
     if (version != evidence.version) {
       throw ApiException.conflict(
-          "stale-version",
+          ProblemType.STALE_VERSION,
           "The evidence was changed by someone else: reload it and apply your change again");
     }
   }

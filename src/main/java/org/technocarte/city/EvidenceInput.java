@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /**
@@ -53,7 +54,8 @@ public record EvidenceInput(
 
   public static EvidenceInput parse(JsonNode body, Mode mode) {
     if (body == null || !body.isObject()) {
-      throw invalid(List.of(new FieldError("", "the body must be a JSON object")));
+      throw invalid(
+          List.of(new FieldError("", FieldCode.WRONG_TYPE, "the body must be a JSON object")));
     }
     List<FieldError> errors = new ArrayList<>();
     Set<String> present = new LinkedHashSet<>();
@@ -62,9 +64,10 @@ public record EvidenceInput(
       if (FIELDS.contains(name) || (name.equals("version") && mode == Mode.EDIT)) {
         present.add(name);
       } else if (SET_BY_SERVER.contains(name) || name.equals("version")) {
-        errors.add(new FieldError(name, "is set by the server"));
+        errors.add(new FieldError(name, FieldCode.READ_ONLY, "is set by the server"));
       } else {
-        errors.add(new FieldError(name, "is not a field of a piece of evidence"));
+        errors.add(
+            new FieldError(name, FieldCode.UNKNOWN_FIELD, "is not a field of a piece of evidence"));
       }
     }
     Fields f = new Fields(body, errors, mode == Mode.CREATE);
@@ -94,12 +97,12 @@ public record EvidenceInput(
       JsonNode node = body.get(field);
       if (node == null || node.isNull()) {
         if (required && (creating || node != null)) {
-          errors.add(new FieldError(field, "is required"));
+          errors.add(new FieldError(field, FieldCode.REQUIRED, "is required"));
         }
         return null;
       }
       if (!node.isTextual()) {
-        errors.add(new FieldError(field, "must be a string"));
+        errors.add(new FieldError(field, FieldCode.NOT_TEXT, "must be a string"));
         return null;
       }
       return node;
@@ -112,7 +115,9 @@ public record EvidenceInput(
       }
       EvidenceKind kind = WireValue.parse(EvidenceKind.class, node.asText()).orElse(null);
       if (kind == null) {
-        errors.add(new FieldError("kind", "must be " + WireValue.choices(EvidenceKind.class)));
+        errors.add(
+            new FieldError(
+                "kind", FieldCode.NOT_ONE_OF, "must be " + WireValue.choices(EvidenceKind.class)));
       }
       return kind;
     }
@@ -128,7 +133,10 @@ public record EvidenceInput(
       }
       if (text.isEmpty() || text.length() > max) {
         errors.add(
-            new FieldError(field, "must be " + (required ? 1 : 0) + " to " + max + " characters"));
+            new FieldError(
+                field,
+                FieldCode.LENGTH,
+                "must be " + (required ? 1 : 0) + " to " + max + " characters"));
         return null;
       }
       return text;
@@ -144,12 +152,17 @@ public record EvidenceInput(
         // Someone a few time zones ahead of the server may already be on the next day.
         LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-          errors.add(new FieldError("publishedOn", "must be a date from 1970-01-01 to today"));
+          errors.add(
+              new FieldError(
+                  "publishedOn",
+                  FieldCode.OUT_OF_RANGE,
+                  "must be a date from 1970-01-01 to today"));
           return null;
         }
         return date;
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError("publishedOn", "must be a date YYYY-MM-DD"));
+        errors.add(
+            new FieldError("publishedOn", FieldCode.NOT_A_DATE, "must be a date YYYY-MM-DD"));
         return null;
       }
     }
@@ -161,12 +174,16 @@ public record EvidenceInput(
       }
       String url = node.asText().strip();
       if (url.length() > MAX_URL) {
-        errors.add(new FieldError("url", "must be at most " + MAX_URL + " characters"));
+        errors.add(
+            new FieldError("url", FieldCode.LENGTH, "must be at most " + MAX_URL + " characters"));
         return null;
       }
       if (!WEB_ADDRESS.matcher(url).matches() || !parses(url)) {
         errors.add(
-            new FieldError("url", "must be a web address starting with https:// or http://"));
+            new FieldError(
+                "url",
+                FieldCode.NOT_A_WEB_ADDRESS,
+                "must be a web address starting with https:// or http://"));
         return null;
       }
       return url;
@@ -187,7 +204,8 @@ public record EvidenceInput(
         return null;
       }
       if (node == null || !node.canConvertToInt() || !node.isIntegralNumber()) {
-        errors.add(new FieldError("version", "is required: the version you edited"));
+        errors.add(
+            new FieldError("version", FieldCode.REQUIRED, "is required: the version you edited"));
         return null;
       }
       return node.asInt();

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.error.Problem;
 
@@ -73,17 +74,21 @@ public class PlaceResource {
     List<FieldError> errors = new java.util.ArrayList<>();
     String text = q == null ? "" : q.strip();
     if (Gazetteer.fold(text).length() < 2 || text.length() > 80) {
-      errors.add(new FieldError("q", "must be 2 to 80 characters of a place's name"));
+      errors.add(
+          new FieldError("q", FieldCode.LENGTH, "must be 2 to 80 characters of a place's name"));
     }
     int max = 8;
     if (limit != null) {
       try {
         max = Integer.parseInt(limit.strip());
         if (max < 1 || max > MAX_LIMIT) {
-          errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
+          errors.add(
+              new FieldError("limit", FieldCode.OUT_OF_RANGE, "must be from 1 to " + MAX_LIMIT));
         }
       } catch (NumberFormatException e) {
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        errors.add(
+            new FieldError(
+                "limit", FieldCode.NOT_A_NUMBER, "must be a whole number from 1 to " + MAX_LIMIT));
       }
     }
     if (!errors.isEmpty()) {

@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 
 /**
  * Reads a JSON request body strictly: bounded size (413), well-formed (400), no duplicate keys, no
@@ -65,10 +66,10 @@ public class JsonBody {
       body = in.readNBytes(maxBytes + 1);
     } catch (IOException e) {
       throw ApiException.badRequest(
-          "unreadable-body", "Unreadable body", "The request body could not be read");
+          ProblemType.UNREADABLE_BODY, "The request body could not be read");
     }
     if (body.length == 0) {
-      throw ApiException.badRequest("empty-body", "Empty body", "The request needs a JSON body");
+      throw ApiException.badRequest(ProblemType.EMPTY_BODY, "The request needs a JSON body");
     }
     if (body.length > maxBytes) {
       throw ApiException.tooLarge(maxBytes);
@@ -84,7 +85,7 @@ public class JsonBody {
       throw JsonText.refusal(e);
     } catch (IOException e) {
       throw ApiException.badRequest(
-          "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+          ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
     }
     return tree;
   }
@@ -98,7 +99,7 @@ public class JsonBody {
       return Charset.forName(name.strip());
     } catch (IllegalArgumentException e) {
       throw new ApiException(
-          415, "unsupported-charset", "Unsupported charset", "Send the body in UTF-8", null);
+          ProblemType.UNSUPPORTED_CHARSET, "Unsupported charset", "Send the body in UTF-8", null);
     }
   }
 

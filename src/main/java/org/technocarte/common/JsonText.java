@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /**
@@ -40,7 +41,9 @@ public class JsonText implements ObjectMapperCustomizer {
 
   /** The 422 for a refused text, naming its field. */
   public static ApiException refusal(JsonMappingException refused) {
-    return ApiException.invalid("Invalid text", List.of(new FieldError(path(refused), MESSAGE)));
+    return ApiException.invalid(
+        "Invalid text",
+        List.of(new FieldError(path(refused), FieldCode.CONTROL_CHARACTERS, MESSAGE)));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /**
@@ -677,6 +678,10 @@ public final class Cql2Text {
 
   private static ApiException error(int position, String message) {
     return ApiException.badParameters(
-        List.of(new FieldError("filter", message + " (at character " + (position + 1) + ")")));
+        List.of(
+            new FieldError(
+                "filter",
+                FieldCode.BAD_FORMAT,
+                message + " (at character " + (position + 1) + ")")));
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.safety.SharedStateException;
 
 /**
@@ -121,8 +122,7 @@ public class ExportSlots {
     }
     if (slot == null) {
       throw new ApiException(
-          503,
-          "exports-busy",
+          ProblemType.EXPORTS_BUSY,
           "Too many downloads at once",
           size + " exports are streaming; try again in a moment",
           null,

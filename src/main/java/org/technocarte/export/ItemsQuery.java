@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.geo.BBox;
 
 /**
@@ -46,11 +47,14 @@ public record ItemsQuery(Where where, int limit, long after) {
     try {
       long limit = Long.parseLong(text.trim());
       if (limit < 1) {
-        params.error("limit", "must be at least 1");
+        params.error("limit", FieldCode.OUT_OF_RANGE, "must be at least 1");
       }
       return (int) Math.min(Math.max(limit, 1), MAX_LIMIT);
     } catch (NumberFormatException e) {
-      params.error("limit", "must be a whole number from 1 (at most " + MAX_LIMIT + " are sent)");
+      params.error(
+          "limit",
+          FieldCode.OUT_OF_RANGE,
+          "must be a whole number from 1 (at most " + MAX_LIMIT + " are sent)");
       return DEFAULT_LIMIT;
     }
   }
@@ -68,14 +72,14 @@ public record ItemsQuery(Where where, int limit, long after) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    params.error("after", "must be the token of a next link");
+    params.error("after", FieldCode.BAD_FORMAT, "must be the token of a next link");
     return 0;
   }
 
   private static void filter(QueryParams params, Where where) {
     String language = params.text("filter-lang");
     if (language != null && !language.equals("cql2-text")) {
-      params.error("filter-lang", "only cql2-text is supported");
+      params.error("filter-lang", FieldCode.BAD_FORMAT, "only cql2-text is supported");
       return;
     }
     String filter = params.text("filter");
@@ -86,7 +90,7 @@ public record ItemsQuery(Where where, int limit, long after) {
       Cql2Text.Sql sql = Cql2Text.parse(filter);
       where.and(sql.condition(), sql.params());
     } catch (org.technocarte.common.error.ApiException e) {
-      params.error("filter", e.getMessage().replaceFirst("^filter: ", ""));
+      params.error("filter", FieldCode.BAD_FORMAT, e.getMessage().replaceFirst("^filter: ", ""));
     }
   }
 
@@ -111,7 +115,7 @@ public record ItemsQuery(Where where, int limit, long after) {
       LocalDate from = open(start) ? null : day(start);
       LocalDate to = open(end) ? null : day(end);
       if (from != null && to != null && from.isAfter(to)) {
-        params.error("datetime", "the interval ends before it starts");
+        params.error("datetime", FieldCode.BAD_FORMAT, "the interval ends before it starts");
         return;
       }
       if (from != null) {
@@ -123,6 +127,7 @@ public record ItemsQuery(Where where, int limit, long after) {
     } catch (DateTimeParseException e) {
       params.error(
           "datetime",
+          FieldCode.NOT_A_DATE,
           "must be a date, a date-time (RFC 3339) or an interval start/end with '..' for an open"
               + " end");
     }

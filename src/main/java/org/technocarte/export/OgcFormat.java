@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
+import org.technocarte.common.error.FieldCode;
 
 /** The `f` parameter of the OGC API: JSON encodings, and YAML for the API definition. */
 final class OgcFormat {
@@ -13,7 +14,8 @@ final class OgcFormat {
   static void check(QueryParams params, String... accepted) {
     String f = params.text("f");
     if (f != null && !Set.of(accepted).contains(f)) {
-      params.error("f", "only " + String.join(" or ", accepted) + " is offered");
+      params.error(
+          "f", FieldCode.BAD_FORMAT, "only " + String.join(" or ", accepted) + " is offered");
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.technocarte.common.CityCodes;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.geo.BBox;
 
@@ -31,9 +32,11 @@ final class QueryParams {
       if (!known.contains(name)) {
         errors.add(
             new FieldError(
-                name, "unknown parameter; known: " + String.join(", ", new TreeSet<>(known))));
+                name,
+                FieldCode.UNKNOWN_FIELD,
+                "unknown parameter; known: " + String.join(", ", new TreeSet<>(known))));
       } else if (params.get(name).size() > 1) {
-        errors.add(new FieldError(name, "given more than once"));
+        errors.add(new FieldError(name, FieldCode.REPEATED, "given more than once"));
       }
     }
   }
@@ -42,8 +45,8 @@ final class QueryParams {
     return params.getFirst(name);
   }
 
-  void error(String name, String message) {
-    errors.add(new FieldError(name, message));
+  void error(String name, FieldCode code, String message) {
+    errors.add(new FieldError(name, code, message));
   }
 
   BBox bbox(String name) {
@@ -54,7 +57,7 @@ final class QueryParams {
     try {
       return BBox.parse(text);
     } catch (IllegalArgumentException e) {
-      error(name, e.getMessage());
+      error(name, FieldCode.BAD_FORMAT, e.getMessage());
       return null;
     }
   }
@@ -73,6 +76,7 @@ final class QueryParams {
               () ->
                   error(
                       name,
+                      FieldCode.NOT_ONE_OF,
                       "'"
                           + word.trim()
                           + "' is not "
@@ -91,7 +95,7 @@ final class QueryParams {
       case "true" -> true;
       case "false" -> false;
       default -> {
-        error(name, "must be true or false");
+        error(name, FieldCode.NOT_A_BOOLEAN, "must be true or false");
         yield null;
       }
     };
@@ -105,7 +109,7 @@ final class QueryParams {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      error(name, "must be a date YYYY-MM-DD");
+      error(name, FieldCode.NOT_A_DATE, "must be a date YYYY-MM-DD");
       return null;
     }
   }
@@ -121,7 +125,10 @@ final class QueryParams {
           ? LocalDate.parse(text.trim()).atStartOfDay().atOffset(ZoneOffset.UTC)
           : OffsetDateTime.parse(text.trim());
     } catch (DateTimeParseException e) {
-      error(name, "must be a date YYYY-MM-DD or a date-time such as 2026-11-28T10:00:00Z");
+      error(
+          name,
+          FieldCode.NOT_A_DATE,
+          "must be a date YYYY-MM-DD or a date-time such as 2026-11-28T10:00:00Z");
       return null;
     }
   }
@@ -129,7 +136,7 @@ final class QueryParams {
   String cityCode(String name) {
     String city = text(name);
     if (city != null && !CityCodes.valid(city)) {
-      error(name, CityCodes.RULE);
+      error(name, FieldCode.BAD_FORMAT, CityCodes.RULE);
     }
     return city == null ? null : city.strip();
   }

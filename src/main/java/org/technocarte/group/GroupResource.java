@@ -1,5 +1,6 @@
 package org.technocarte.group;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -116,6 +117,39 @@ public class GroupResource {
   public Map<String, Long> join(GroupService.Join join) {
     GroupService.Join j = join == null ? new GroupService.Join(null, null, null, null) : join;
     return Map.of("groupId", groups.join(currentUser.get(), j));
+  }
+
+  public record TerritoryCheckRequest(JsonNode territory, Long groupId) {}
+
+  @LoginRequired
+  @POST
+  @Path("territory-check")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Check a territory before saving it",
+      description =
+          "Its area, whether it is larger than a French region, and the other groups whose"
+              + " territory it overlaps (groupId: the group being changed, left out).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The check",
+      content = @Content(schema = @Schema(implementation = GroupService.TerritoryCheck.class)))
+  public GroupService.TerritoryCheck checkTerritory(TerritoryCheckRequest request) {
+    currentUser.require();
+    return groups.check(
+        request == null ? null : request.territory(), request == null ? null : request.groupId());
+  }
+
+  @LoginRequired
+  @DELETE
+  @Path("{id}")
+  @Operation(
+      summary = "Delete a group (site admin)",
+      description = "Its moderation actions stay in the history, without the group.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  public Response delete(@PathParam("id") long id) {
+    groups.delete(currentUser.require(), id);
+    return Response.noContent().build();
   }
 
   @LoginRequired

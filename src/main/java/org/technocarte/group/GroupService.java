@@ -19,7 +19,9 @@ import org.technocarte.auth.UserRepository;
 import org.technocarte.common.Tokens;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.common.error.ProblemType;
 
 /** Local groups, their territories and their members; who may do what is checked here. */
 @ApplicationScoped
@@ -82,11 +84,64 @@ public class GroupService {
     }
     if (input.version() != null && input.version() != group.version) {
       throw ApiException.conflict(
-          "stale-version", "The group was changed by someone else: reload it and try again");
+          ProblemType.STALE_VERSION,
+          "The group was changed by someone else: reload it and try again");
     }
     apply(group, input, false);
     em.flush();
     return get(id);
+  }
+
+  /**
+   * A site admin deletes a group: its memberships, invitations and imports go with it; its
+   * moderation actions stay in the history, no longer tied to a group (ON DELETE SET NULL).
+   */
+  @Transactional
+  public void delete(Principal actor, long id) {
+    find(id);
+    if (!actor.siteAdmin()) {
+      throw ApiException.forbidden("Only a site administrator deletes groups");
+    }
+    em.createNativeQuery("DELETE FROM local_group WHERE id = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
+  /** More than this is more than a French region (the largest, Nouvelle-Aquitaine, ~84,000 km²). */
+  static final double REGION_KM2 = 85_000;
+
+  /** What a territory would be before it is saved: its area, and the other groups it overlaps. */
+  public record TerritoryCheck(double areaKm2, boolean largerThanRegion, List<Overlap> overlaps) {}
+
+  /** Another group whose territory shares an area with the one checked. */
+  public record Overlap(long id, String name, double areaKm2) {}
+
+  public TerritoryCheck check(JsonNode territory, Long exceptGroup) {
+    String wkt = Territory.parse("territory", territory).toText();
+    double area =
+        ((Number)
+                em.createNativeQuery("SELECT ST_Area(ST_GeomFromText(:wkt, 4326)::geography) / 1e6")
+                    .setParameter("wkt", wkt)
+                    .getSingleResult())
+            .doubleValue();
+    List<Overlap> overlaps = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                """
+                SELECT g.id, g.name, ST_Area(ST_Intersection(g.territory, t.geom)::geography) / 1e6
+                FROM local_group g, (SELECT ST_GeomFromText(:wkt, 4326) AS geom) t
+                WHERE g.id <> :except AND g.territory && t.geom
+                  AND ST_Relate(g.territory, t.geom, '2********')
+                ORDER BY g.name
+                """)
+            .setParameter("wkt", wkt)
+            .setParameter("except", exceptGroup == null ? -1L : exceptGroup)
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      overlaps.add(
+          new Overlap(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).doubleValue()));
+    }
+    return new TerritoryCheck(area, area > REGION_KM2, overlaps);
   }
 
   @Transactional
@@ -188,7 +243,8 @@ public class GroupService {
   private static String role(String title, String role) {
     if (!Principal.MODERATOR.equals(role) && !Principal.ADMIN.equals(role)) {
       throw ApiException.invalid(
-          title, List.of(new FieldError("role", "must be moderator or admin")));
+          title,
+          List.of(new FieldError("role", FieldCode.NOT_ONE_OF, "must be moderator or admin")));
     }
     return role;
   }
@@ -213,18 +269,19 @@ public class GroupService {
     List<FieldError> errors = new ArrayList<>();
     String email = UserRepository.normalise(join.email());
     if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
-      errors.add(new FieldError("email", "must be an email address"));
+      errors.add(new FieldError("email", FieldCode.NOT_AN_EMAIL, "must be an email address"));
     }
     String name = join.displayName() == null ? "" : join.displayName().strip();
     if (name.isEmpty() || name.length() > 100) {
-      errors.add(new FieldError("displayName", "must be 1 to 100 characters"));
+      errors.add(new FieldError("displayName", FieldCode.LENGTH, "must be 1 to 100 characters"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("Invalid account", errors);
     }
     if (users.findByEmail(email).isPresent()) {
       throw ApiException.conflict(
-          "account-exists", "An account with this email exists: log in, then open the link again");
+          ProblemType.ACCOUNT_EXISTS,
+          "An account with this email exists: log in, then open the link again");
     }
     AppUser user = new AppUser();
     user.email = email;
@@ -239,13 +296,13 @@ public class GroupService {
     if (creating || input.name() != null) {
       String name = input.name() == null ? "" : input.name().strip();
       if (name.isEmpty() || name.length() > 120) {
-        errors.add(new FieldError("name", "must be 1 to 120 characters"));
+        errors.add(new FieldError("name", FieldCode.LENGTH, "must be 1 to 120 characters"));
       }
       group.name = name;
     }
     if (input.cityName() != null) {
       if (input.cityName().length() > 200) {
-        errors.add(new FieldError("cityName", "must be at most 200 characters"));
+        errors.add(new FieldError("cityName", FieldCode.LENGTH, "must be at most 200 characters"));
       }
       group.cityName = input.cityName().strip();
     }
@@ -265,7 +322,7 @@ public class GroupService {
                       .getSingleResult())
               .longValue();
       if (same > 0) {
-        throw ApiException.conflict("name-taken", "A group with this name exists");
+        throw ApiException.conflict(ProblemType.NAME_TAKEN, "A group with this name exists");
       }
     }
   }

@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /** Reads a territory given as a GeoJSON Polygon or MultiPolygon (WGS84) and checks it. */
@@ -23,12 +24,12 @@ final class Territory {
 
   static MultiPolygon parse(String field, JsonNode geometry) {
     if (geometry == null || !geometry.isObject()) {
-      throw invalid(field, "is required: a GeoJSON Polygon or MultiPolygon");
+      throw invalid(field, FieldCode.REQUIRED, "is required: a GeoJSON Polygon or MultiPolygon");
     }
     String type = geometry.path("type").asText();
     JsonNode coordinates = geometry.get("coordinates");
     if (coordinates == null || !coordinates.isArray()) {
-      throw invalid(field + ".coordinates", "must be an array");
+      throw invalid(field + ".coordinates", FieldCode.WRONG_TYPE, "must be an array");
     }
     List<Polygon> polygons = new ArrayList<>();
     switch (type) {
@@ -38,25 +39,31 @@ final class Territory {
           polygons.add(polygon(field, p));
         }
       }
-      default -> throw invalid(field + ".type", "must be Polygon or MultiPolygon");
+      default ->
+          throw invalid(field + ".type", FieldCode.WRONG_TYPE, "must be Polygon or MultiPolygon");
     }
     if (polygons.isEmpty()) {
-      throw invalid(field + ".coordinates", "holds no polygon");
+      throw invalid(field + ".coordinates", FieldCode.WRONG_TYPE, "holds no polygon");
     }
     MultiPolygon territory = WGS84.createMultiPolygon(polygons.toArray(Polygon[]::new));
     if (territory.getNumPoints() > MAX_POINTS) {
-      throw invalid(field, "has more than " + MAX_POINTS + " points: simplify it");
+      throw invalid(
+          field, FieldCode.TOO_LARGE, "has more than " + MAX_POINTS + " points: simplify it");
     }
     IsValidOp validity = new IsValidOp(territory);
     if (!validity.isValid()) {
-      throw invalid(field, "is not a valid area: " + validity.getValidationError().getMessage());
+      throw invalid(
+          field,
+          FieldCode.INVALID_GEOMETRY,
+          "is not a valid area: " + validity.getValidationError().getMessage());
     }
     return territory;
   }
 
   private static Polygon polygon(String field, JsonNode rings) {
     if (!rings.isArray() || rings.isEmpty()) {
-      throw invalid(field + ".coordinates", "each polygon needs at least one ring");
+      throw invalid(
+          field + ".coordinates", FieldCode.WRONG_TYPE, "each polygon needs at least one ring");
     }
     LinearRing shell = ring(field, rings.get(0));
     LinearRing[] holes = new LinearRing[rings.size() - 1];
@@ -68,7 +75,10 @@ final class Territory {
 
   private static LinearRing ring(String field, JsonNode positions) {
     if (!positions.isArray() || positions.size() < 4) {
-      throw invalid(field + ".coordinates", "a ring needs at least 4 positions, closed");
+      throw invalid(
+          field + ".coordinates",
+          FieldCode.WRONG_TYPE,
+          "a ring needs at least 4 positions, closed");
     }
     Coordinate[] points = new Coordinate[positions.size()];
     for (int i = 0; i < positions.size(); i++) {
@@ -79,17 +89,19 @@ final class Territory {
           || !p.get(1).isNumber()
           || Math.abs(p.get(0).asDouble()) > 180
           || Math.abs(p.get(1).asDouble()) > 90) {
-        throw invalid(field + ".coordinates", "positions must be [lon, lat] in WGS84");
+        throw invalid(
+            field + ".coordinates", FieldCode.WRONG_TYPE, "positions must be [lon, lat] in WGS84");
       }
       points[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
     }
     if (!points[0].equals2D(points[points.length - 1])) {
-      throw invalid(field + ".coordinates", "a ring must end where it starts");
+      throw invalid(
+          field + ".coordinates", FieldCode.WRONG_TYPE, "a ring must end where it starts");
     }
     return WGS84.createLinearRing(points);
   }
 
-  private static ApiException invalid(String field, String message) {
-    return ApiException.invalid("Invalid territory", List.of(new FieldError(field, message)));
+  private static ApiException invalid(String field, FieldCode code, String message) {
+    return ApiException.invalid("Invalid territory", List.of(new FieldError(field, code, message)));
   }
 }

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 import org.technocarte.auth.Principal;
 import org.technocarte.city.Gazetteer;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.sighting.Sighting;
 import org.technocarte.sighting.SightingInput;
 import org.technocarte.sighting.SightingInputParser;
@@ -87,12 +89,18 @@ public class ImportService {
         || features == null
         || !features.isArray()) {
       throw ApiException.invalid(
-          "Invalid import", List.of(new FieldError("type", "must be a GeoJSON FeatureCollection")));
+          "Invalid import",
+          List.of(
+              new FieldError("type", FieldCode.WRONG_TYPE, "must be a GeoJSON FeatureCollection")));
     }
     if (features.size() > MAX_FEATURES) {
       throw ApiException.invalid(
           "Invalid import",
-          List.of(new FieldError("features", "at most " + MAX_FEATURES + " nodes per file")));
+          List.of(
+              new FieldError(
+                  "features",
+                  FieldCode.OUT_OF_RANGE,
+                  "at most " + MAX_FEATURES + " nodes per file")));
     }
     long jobId =
         QuarkusTransaction.requiringNew()
@@ -286,7 +294,7 @@ public class ImportService {
   }
 
   private static ApiException refuse(String reason) {
-    return new ApiException(422, "refused-node", "Refused node", reason, null);
+    return new ApiException(ProblemType.REFUSED_NODE, "Refused node", reason, null);
   }
 
   private String write(Report report) {

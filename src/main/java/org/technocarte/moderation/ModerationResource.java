@@ -19,8 +19,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +33,7 @@ import org.technocarte.auth.LoginRequired;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.error.Problem;
 import org.technocarte.sighting.SightingInputParser;
@@ -95,9 +100,71 @@ public class ModerationResource {
   @GET
   @Path("queue")
   @Operation(
-      summary = "Pending sightings of my territories, oldest first, with candidate duplicates")
-  public List<ModerationService.QueueItem> queue() {
-    return moderation.queue(currentUser.require());
+      summary = "Pending sightings of my territories, oldest first, with candidate duplicates",
+      description =
+          "A page of the queue (limit, 50 by default, at most 100): each entry with the cameras"
+              + " within 25 m. The X-Total-Count header says how many pending sightings match in"
+              + " all; a Link header rel=\"next\" (and X-Next-Cursor) gives the next page.")
+  @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER))
+  @Parameter(
+      name = "after",
+      in = ParameterIn.QUERY,
+      description = "The cursor of the next page, from the previous answer",
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "city",
+      in = ParameterIn.QUERY,
+      description = "A city code",
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "age",
+      in = ParameterIn.QUERY,
+      description = "day: sent in the last 24 h; week: in the last 7 days; older: before",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"day", "week", "older"}))
+  @Parameter(
+      name = "vsaSuspected",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.BOOLEAN))
+  @Parameter(
+      name = "photos",
+      in = ParameterIn.QUERY,
+      description = "true: only sightings with photos; false: only those without",
+      schema = @Schema(type = SchemaType.BOOLEAN))
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the queue",
+      headers = {
+        @Header(
+            name = "X-Total-Count",
+            description = "Pending sightings matching the filters, every page together",
+            schema = @Schema(type = SchemaType.INTEGER)),
+        @Header(
+            name = "X-Next-Cursor",
+            description = "The after= value of the next page; absent on the last",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = ModerationService.QueueItem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown or invalid parameter")
+  public Response queue(@Context UriInfo uri) {
+    ModerationService.QueuePage page =
+        moderation.queue(currentUser.require(), QueueQuery.parse(uri.getQueryParameters()));
+    Response.ResponseBuilder answer =
+        Response.ok(page.items()).header("X-Total-Count", page.total());
+    if (page.next() != null) {
+      answer
+          .header("X-Next-Cursor", page.next())
+          .link(uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build(), "next");
+    }
+    return answer.build();
   }
 
   @POST
@@ -142,7 +209,9 @@ public class ModerationResource {
     if (version == null || !version.canConvertToInt()) {
       throw ApiException.invalid(
           "Version required",
-          List.of(new FieldError("version", "is required: the version you reviewed")));
+          List.of(
+              new FieldError(
+                  "version", FieldCode.REQUIRED, "is required: the version you reviewed")));
     }
     return moderation.edit(
         currentUser.require(),
@@ -160,7 +229,7 @@ public class ModerationResource {
     Merge m = body == null ? new Merge(null, null, null) : body;
     if (m.targetId() == null) {
       throw ApiException.invalid(
-          "Invalid merge", List.of(new FieldError("targetId", "is required")));
+          "Invalid merge", List.of(new FieldError("targetId", FieldCode.REQUIRED, "is required")));
     }
     return moderation.merge(currentUser.require(), id, m.version(), m.targetId(), m.reason());
   }
@@ -186,7 +255,7 @@ public class ModerationResource {
       @Context UriInfo uri) {
     if (group == null) {
       throw ApiException.badParameters(
-          List.of(new FieldError("group", "is required: the group id")));
+          List.of(new FieldError("group", FieldCode.REQUIRED, "is required: the group id")));
     }
     var principal = currentUser.require();
     ImportService.Job job = imports.start(principal, group, json.read(body, type, maxImportBytes));

@@ -16,7 +16,9 @@ import java.util.Set;
 import org.technocarte.auth.Principal;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.group.Territories;
 import org.technocarte.group.Territories.Scope;
 import org.technocarte.sighting.Sighting;
@@ -73,11 +75,50 @@ public class ModerationService {
       Long revertedBy,
       OffsetDateTime createdAt) {}
 
-  /** Pending sightings inside the moderator's territories, oldest first. */
-  public List<QueueItem> queue(Principal actor) {
-    List<Long> ids = pendingInTerritory(actor);
+  /**
+   * One page of the queue: the entries, how many pending sightings match the filters in all (every
+   * page together), and the cursor of the next page (null on the last).
+   */
+  public record QueuePage(List<QueueItem> items, long total, String next) {}
+
+  /** A page of the pending sightings inside the moderator's territories, oldest first. */
+  QueuePage queue(Principal actor, QueueQuery query) {
+    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
+      return new QueuePage(List.of(), 0, null);
+    }
+    Map<String, Object> bind = QueueQuery.newBind();
+    String where = "s.status = 'pending'" + territoryScope(actor, bind) + query.filterSql(bind);
+    long total =
+        ((Number)
+                bound(em.createNativeQuery("SELECT count(*) FROM sighting s WHERE " + where), bind)
+                    .getSingleResult())
+            .longValue();
+    String after = query.afterSql(bind);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        bound(
+                em.createNativeQuery(
+                    "SELECT s.id, "
+                        + QueueQuery.MICROS
+                        + " FROM sighting s WHERE "
+                        + where
+                        + after
+                        + " ORDER BY s.created_at, s.id LIMIT "
+                        + (query.limit() + 1)),
+                bind)
+            .getResultList();
+    boolean more = rows.size() > query.limit();
+    List<Object[]> page = more ? rows.subList(0, query.limit()) : rows;
+    String next = null;
+    if (more) {
+      Object[] last = page.get(page.size() - 1);
+      next =
+          new QueueQuery.Cursor(((Number) last[1]).longValue(), ((Number) last[0]).longValue())
+              .text();
+    }
     List<QueueItem> items = new ArrayList<>();
-    for (long id : ids) {
+    for (Object[] row : page) {
+      long id = ((Number) row[0]).longValue();
       SightingView view = sightingService.viewOf(id);
       List<SightingView> candidates =
           sightings.near(
@@ -89,7 +130,22 @@ public class ModerationService {
               10);
       items.add(new QueueItem(view, candidates));
     }
-    return items;
+    return new QueuePage(items, total, next);
+  }
+
+  private static String territoryScope(Principal actor, Map<String, Object> bind) {
+    if (actor.siteAdmin()) {
+      return "";
+    }
+    bind.put("groups", actor.roles().keySet());
+    return " AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN (:groups)"
+        + " AND ST_Covers(g.territory, s.geom))";
+  }
+
+  private static jakarta.persistence.Query bound(
+      jakarta.persistence.Query query, Map<String, Object> bind) {
+    bind.forEach(query::setParameter);
+    return query;
   }
 
   @Transactional
@@ -105,7 +161,11 @@ public class ModerationService {
     if (decisions == null || decisions.isEmpty() || decisions.size() > QUEUE_SIZE) {
       throw ApiException.invalid(
           "Invalid batch",
-          List.of(new FieldError("sightings", "must list 1 to " + QUEUE_SIZE + " sightings")));
+          List.of(
+              new FieldError(
+                  "sightings",
+                  FieldCode.OUT_OF_RANGE,
+                  "must list 1 to " + QUEUE_SIZE + " sightings")));
     }
     List<SightingView> approved = new ArrayList<>();
     for (Decision d : decisions) {
@@ -123,14 +183,18 @@ public class ModerationService {
     RejectReason reason = WireValue.parse(RejectReason.class, reasonCode).orElse(null);
     List<FieldError> errors = new ArrayList<>();
     if (reason == null) {
-      errors.add(new FieldError("reason", "must be " + WireValue.choices(RejectReason.class)));
+      errors.add(
+          new FieldError(
+              "reason", FieldCode.NOT_ONE_OF, "must be " + WireValue.choices(RejectReason.class)));
     }
     String text = comment == null ? null : comment.strip();
     if (reason == RejectReason.OTHER && (text == null || text.isEmpty())) {
-      errors.add(new FieldError("comment", "is required when the reason is other"));
+      errors.add(
+          new FieldError(
+              "comment", FieldCode.REQUIRED_WITH, "is required when the reason is other"));
     }
     if (text != null && text.length() > 1000) {
-      errors.add(new FieldError("comment", "must be at most 1000 characters"));
+      errors.add(new FieldError("comment", FieldCode.LENGTH, "must be at most 1000 characters"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("Invalid rejection", errors);
@@ -163,7 +227,8 @@ public class ModerationService {
       Principal actor, long id, Integer version, long targetId, String reason) {
     if (targetId == id) {
       throw ApiException.invalid(
-          "Invalid merge", List.of(new FieldError("targetId", "must be another sighting")));
+          "Invalid merge",
+          List.of(new FieldError("targetId", FieldCode.SAME_OBJECT, "must be another sighting")));
     }
     Sighting duplicate = forAction(actor, id, version);
     requireStatus(duplicate, Status.PENDING, Status.APPROVED);
@@ -229,14 +294,15 @@ public class ModerationService {
     long sightingId = ((Number) row[0]).longValue();
     if ("delete_photo".equals(row[4])) {
       throw ApiException.conflict(
-          "irreversible", "An erased photo is gone for good: this action cannot be reverted");
+          ProblemType.IRREVERSIBLE,
+          "An erased photo is gone for good: this action cannot be reverted");
     }
     Long group =
         groupFor(actor, sightingId)
             .orElseThrow(() -> ApiException.forbidden("This action lies outside your territories"))
             .groupId();
     if (row[3] != null) {
-      throw ApiException.conflict("already-reverted", "This action was already reverted");
+      throw ApiException.conflict(ProblemType.ALREADY_REVERTED, "This action was already reverted");
     }
     ActionState before = read((String) row[1]);
     ActionState after = read((String) row[2]);
@@ -245,7 +311,7 @@ public class ModerationService {
       Sighting s = em.find(Sighting.class, expected.getKey());
       if (s == null || !SightingSnapshot.of(s).equals(expected.getValue())) {
         throw ApiException.conflict(
-            "changed-since",
+            ProblemType.CHANGED_SINCE,
             "Sighting "
                 + expected.getKey()
                 + " changed since this action: revert the later ones first");
@@ -377,11 +443,13 @@ public class ModerationService {
     if (version == null) {
       throw ApiException.invalid(
           "Version required",
-          List.of(new FieldError("version", "is required: the version you reviewed")));
+          List.of(
+              new FieldError(
+                  "version", FieldCode.REQUIRED, "is required: the version you reviewed")));
     }
     if (version != s.version) {
       throw ApiException.conflict(
-          "stale-version",
+          ProblemType.STALE_VERSION,
           "Someone else acted on this sighting (version " + s.version + " now): reload it");
     }
     return s;
@@ -394,7 +462,8 @@ public class ModerationService {
       }
     }
     throw ApiException.conflict(
-        "wrong-status", "Sighting " + s.id + " is " + s.status.wire() + ": not possible now");
+        ProblemType.WRONG_STATUS,
+        "Sighting " + s.id + " is " + s.status.wire() + ": not possible now");
   }
 
   /** Whether the moderator may act on this sighting (it lies in one of their territories). */
@@ -421,27 +490,6 @@ public class ModerationService {
   Optional<Scope> groupFor(Principal actor, long sightingId) {
     return territories.scope(
         actor, "(SELECT s.geom FROM sighting s WHERE s.id = :id)", Map.of("id", sightingId));
-  }
-
-  private List<Long> pendingInTerritory(Principal actor) {
-    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
-      return List.of();
-    }
-    String scope =
-        actor.siteAdmin()
-            ? ""
-            : " AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN (:groups)"
-                + " AND ST_Covers(g.territory, s.geom))";
-    var query =
-        em.createNativeQuery(
-            "SELECT s.id FROM sighting s WHERE s.status = 'pending'"
-                + scope
-                + " ORDER BY s.created_at, s.id LIMIT "
-                + QUEUE_SIZE);
-    if (!actor.siteAdmin()) {
-      query.setParameter("groups", actor.roles().keySet());
-    }
-    return query.getResultList().stream().map(id -> ((Number) id).longValue()).toList();
   }
 
   private void addConfirmation(ActionState.Confirmation c) {
@@ -506,7 +554,8 @@ public class ModerationService {
     String r = reason.strip();
     if (r.length() > 1000) {
       throw ApiException.invalid(
-          "Invalid reason", List.of(new FieldError("reason", "must be at most 1000 characters")));
+          "Invalid reason",
+          List.of(new FieldError("reason", FieldCode.LENGTH, "must be at most 1000 characters")));
     }
     return r;
   }

@@ -37,6 +37,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jboss.logging.Logger;
 import org.technocarte.common.config.PhotoConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 import org.w3c.dom.Node;
 
 /**
@@ -130,8 +131,7 @@ public class PhotoEncoder {
     }
     if ((long) width * height > config.maxPixels()) {
       throw new ApiException(
-          422,
-          "image-too-large",
+          ProblemType.IMAGE_TOO_LARGE,
           "Image too large",
           "The image is "
               + width
@@ -204,11 +204,14 @@ public class PhotoEncoder {
     try {
       if (!decodes.tryAcquire(30, TimeUnit.SECONDS)) {
         throw new ApiException(
-            503, "busy", "Busy", "Too many photos are being processed: try again shortly", null);
+            ProblemType.BUSY,
+            "Busy",
+            "Too many photos are being processed: try again shortly",
+            null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException(503, "busy", "Busy", "Try again shortly", null);
+      throw new ApiException(ProblemType.BUSY, "Busy", "Try again shortly", null);
     }
   }
 
@@ -345,8 +348,7 @@ public class PhotoEncoder {
 
   private static ApiException incomplete() {
     return new ApiException(
-        422,
-        "unreadable-image",
+        ProblemType.UNREADABLE_IMAGE,
         "Unreadable image",
         "The image is incomplete (its data ends early): send the whole file",
         null);
@@ -354,8 +356,7 @@ public class PhotoEncoder {
 
   private static ApiException unreadable() {
     return new ApiException(
-        422,
-        "unreadable-image",
+        ProblemType.UNREADABLE_IMAGE,
         "Unreadable image",
         "The image could not be decoded: send a JPEG, PNG or WebP photo",
         null);

@@ -13,6 +13,7 @@ import org.technocarte.auth.CurrentUser;
 import org.technocarte.auth.Principal;
 import org.technocarte.common.config.PhotoConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 import org.technocarte.moderation.ModerationService;
 import org.technocarte.sighting.SightingAccess;
 import org.technocarte.sighting.Status;
@@ -145,7 +146,7 @@ public class PhotoService {
     }
     if (seen.get().status() != Status.PENDING) {
       throw ApiException.conflict(
-          "not-pending", "Photos can be removed only while the sighting is pending");
+          ProblemType.NOT_PENDING, "Photos can be removed only while the sighting is pending");
     }
     Photo photo =
         parse(photoId)
@@ -166,11 +167,12 @@ public class PhotoService {
     }
     if (seen.get().status() != Status.PENDING) {
       throw ApiException.conflict(
-          "not-pending", "Photos can be added only while the sighting is pending");
+          ProblemType.NOT_PENDING, "Photos can be added only while the sighting is pending");
     }
     if (repository.countOfSighting(sightingId) >= config.maxPerSighting()) {
       throw ApiException.conflict(
-          "too-many-photos", "A sighting has at most " + config.maxPerSighting() + " photos");
+          ProblemType.TOO_MANY_PHOTOS,
+          "A sighting has at most " + config.maxPerSighting() + " photos");
     }
   }
 
@@ -202,10 +204,10 @@ public class PhotoService {
       upload = body.readNBytes(config.maxBytes() + 1);
     } catch (IOException e) {
       throw ApiException.badRequest(
-          "unreadable-body", "Unreadable body", "The request body could not be read");
+          ProblemType.UNREADABLE_BODY, "The request body could not be read");
     }
     if (upload.length == 0) {
-      throw ApiException.badRequest("empty-body", "Empty body", "Send the photo as the body");
+      throw ApiException.badRequest(ProblemType.EMPTY_BODY, "Send the photo as the body");
     }
     if (upload.length > config.maxBytes()) {
       throw ApiException.tooLarge(config.maxBytes());
@@ -255,8 +257,7 @@ public class PhotoService {
    */
   private static ApiException storageFull() {
     return new ApiException(
-        507,
-        "photo-storage",
+        ProblemType.PHOTO_STORAGE,
         "Photo storage unavailable",
         "The server cannot store photos at the moment; the sighting is kept: send the photo again"
             + " later",
@@ -265,7 +266,7 @@ public class PhotoService {
   }
 
   private static ApiException unsupported(String detail) {
-    return new ApiException(415, "unsupported-image", "Unsupported image", detail, null);
+    return new ApiException(ProblemType.UNSUPPORTED_IMAGE, "Unsupported image", detail, null);
   }
 
   private static ApiException noSighting(long id) {

@@ -19,6 +19,7 @@ import java.util.Base64;
 import org.jboss.logging.Logger;
 import org.technocarte.common.config.PowConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 
 /**
  * A self-hosted proof of work. A challenge is `v1.<expiry>.<difficulty>.<random>.<signature>`,
@@ -91,8 +92,7 @@ public class ProofOfWork {
     }
     if (proof == null || proof.isBlank()) {
       throw ApiException.badRequest(
-          "proof-of-work-required",
-          "Proof of work required",
+          ProblemType.PROOF_OF_WORK_REQUIRED,
           "Send X-Proof-Of-Work: <challenge>:<nonce>, solving a challenge from"
               + " GET /api/pow/challenge");
     }
@@ -105,15 +105,14 @@ public class ProofOfWork {
         || nonce.isEmpty()
         || nonce.length() > MAX_NONCE_LENGTH) {
       throw ApiException.badRequest(
-          "malformed-proof-of-work",
-          "Malformed proof of work",
-          "X-Proof-Of-Work must be <challenge>:<nonce>");
+          ProblemType.MALFORMED_PROOF_OF_WORK, "X-Proof-Of-Work must be <challenge>:<nonce>");
     }
     String body = String.join(".", parts[0], parts[1], parts[2], parts[3]);
     if (!MessageDigest.isEqual(
         sign(body).getBytes(StandardCharsets.US_ASCII),
         parts[4].getBytes(StandardCharsets.US_ASCII))) {
-      throw refused("invalid-proof-of-work", "This challenge was not issued by this server");
+      throw refused(
+          ProblemType.INVALID_PROOF_OF_WORK, "This challenge was not issued by this server");
     }
     long expiry;
     int difficulty;
@@ -121,18 +120,20 @@ public class ProofOfWork {
       expiry = Long.parseLong(parts[1]);
       difficulty = Integer.parseInt(parts[2]);
     } catch (NumberFormatException e) {
-      throw refused("invalid-proof-of-work", "This challenge was not issued by this server");
+      throw refused(
+          ProblemType.INVALID_PROOF_OF_WORK, "This challenge was not issued by this server");
     }
     long now = clock.instant().getEpochSecond();
     if (now > expiry) {
-      throw refused("expired-proof-of-work", "The challenge expired: ask for a new one");
+      throw refused(ProblemType.EXPIRED_PROOF_OF_WORK, "The challenge expired: ask for a new one");
     }
     // A challenge issued before the difficulty was raised does not pass under the new one.
     if (difficulty < config.difficulty() || !solves(challenge, nonce, difficulty)) {
-      throw refused("invalid-proof-of-work", "The nonce does not solve the challenge");
+      throw refused(ProblemType.INVALID_PROOF_OF_WORK, "The nonce does not solve the challenge");
     }
     if (!use(challenge, expiry)) {
-      throw refused("used-proof-of-work", "This challenge was already used: ask for a new one");
+      throw refused(
+          ProblemType.USED_PROOF_OF_WORK, "This challenge was already used: ask for a new one");
     }
   }
 
@@ -185,7 +186,7 @@ public class ProofOfWork {
     }
   }
 
-  private static ApiException refused(String code, String detail) {
-    return new ApiException(403, code, "Proof of work refused", detail, null);
+  private static ApiException refused(ProblemType type, String detail) {
+    return new ApiException(type, detail);
   }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.technocarte.common.error.Problem;
+import org.technocarte.common.error.ProblemType;
 
 /**
  * Applies {@link RateLimited} to the resource methods that carry it. The address is Quarkus's own
@@ -38,12 +39,9 @@ public class RateLimitFilter {
         .type(Problem.MEDIA_TYPE)
         .header("Retry-After", wait)
         .entity(
-            new Problem(
-                "/problems/rate-limited",
-                "Too many requests",
-                429,
-                "Too many requests from this network: try again in " + wait + " s",
-                null))
+            Problem.of(
+                ProblemType.RATE_LIMITED,
+                "Too many requests from this network: try again in " + wait + " s"))
         .build();
   }
 }

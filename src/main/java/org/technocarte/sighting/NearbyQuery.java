@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /** Approved cameras around a point: the duplicates a walker is asked about before sending. */
@@ -17,7 +18,9 @@ public record NearbyQuery(double lon, double lat, int radiusMetres) {
     List<FieldError> errors = new ArrayList<>();
     for (String name : params.keySet()) {
       if (!PARAMETERS.contains(name)) {
-        errors.add(new FieldError(name, "unknown parameter; known: lat, lon, radius"));
+        errors.add(
+            new FieldError(
+                name, FieldCode.UNKNOWN_FIELD, "unknown parameter; known: lat, lon, radius"));
       }
     }
     double lon = number(params, "lon", -180, 180, errors);
@@ -31,7 +34,11 @@ public record NearbyQuery(double lon, double lat, int radiusMetres) {
         radius = -1;
       }
       if (radius < 1 || radius > MAX_RADIUS_METRES) {
-        errors.add(new FieldError("radius", "must be whole metres from 1 to " + MAX_RADIUS_METRES));
+        errors.add(
+            new FieldError(
+                "radius",
+                FieldCode.OUT_OF_RANGE,
+                "must be whole metres from 1 to " + MAX_RADIUS_METRES));
       }
     }
     if (!errors.isEmpty()) {
@@ -48,7 +55,7 @@ public record NearbyQuery(double lon, double lat, int radiusMetres) {
       List<FieldError> errors) {
     String text = params.getFirst(name);
     if (text == null) {
-      errors.add(new FieldError(name, "is required"));
+      errors.add(new FieldError(name, FieldCode.REQUIRED, "is required"));
       return Double.NaN;
     }
     try {
@@ -59,7 +66,9 @@ public record NearbyQuery(double lon, double lat, int radiusMetres) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new FieldError(name, "must be a number from " + min + " to " + max));
+    errors.add(
+        new FieldError(
+            name, FieldCode.OUT_OF_RANGE, "must be a number from " + min + " to " + max));
     return Double.NaN;
   }
 }

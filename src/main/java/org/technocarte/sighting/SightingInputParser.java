@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.geo.PointGeometry;
 
@@ -92,7 +93,10 @@ public final class SightingInputParser {
 
   private SightingInput read(JsonNode feature) {
     if (feature == null || !feature.isObject()) {
-      throw invalid(List.of(new FieldError("", "the body must be a GeoJSON Feature object")));
+      throw invalid(
+          List.of(
+              new FieldError(
+                  "", FieldCode.WRONG_TYPE, "the body must be a GeoJSON Feature object")));
     }
     checkTopLevel(feature);
     PointGeometry geometry = geometry(feature.get("geometry"));
@@ -100,7 +104,7 @@ public final class SightingInputParser {
     if (properties == null || properties.isNull()) {
       properties = JsonNodeFactory.instance.objectNode();
     } else if (!properties.isObject()) {
-      error("properties", "must be an object");
+      error("properties", FieldCode.WRONG_TYPE, "must be an object");
       properties = JsonNodeFactory.instance.objectNode();
     }
     checkPropertyNames();
@@ -127,7 +131,10 @@ public final class SightingInputParser {
             clientId(),
             version());
     if (mode == Mode.CREATE && !input.has("surveillanceType")) {
-      error("properties.surveillanceType", "is required: " + choices(SurveillanceType.class));
+      error(
+          "properties.surveillanceType",
+          FieldCode.REQUIRED,
+          "is required: " + choices(SurveillanceType.class));
     }
     if (!errors.isEmpty()) {
       throw invalid(errors);
@@ -138,7 +145,7 @@ public final class SightingInputParser {
   private void checkTopLevel(JsonNode feature) {
     JsonNode type = feature.get("type");
     if (type == null || !"Feature".equals(type.asText())) {
-      error("type", "must be \"Feature\"");
+      error("type", FieldCode.WRONG_TYPE, "must be \"Feature\"");
     }
     for (Iterator<String> names = feature.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -146,10 +153,10 @@ public final class SightingInputParser {
         case "type", "geometry", "properties", "bbox" -> {}
         case "id" -> {
           if (mode == Mode.CREATE) {
-            error("id", "is assigned by the server");
+            error("id", FieldCode.READ_ONLY, "is assigned by the server");
           }
         }
-        default -> error(name, "is not a member of a sighting Feature");
+        default -> error(name, FieldCode.UNKNOWN_FIELD, "is not a member of a sighting Feature");
       }
     }
   }
@@ -162,13 +169,16 @@ public final class SightingInputParser {
           || (name.equals("version") && mode == Mode.AMEND)) {
         present.add(name);
       } else if (SET_BY_SERVER.contains(name)) {
-        error("properties." + name, "is set by the server");
+        error("properties." + name, FieldCode.READ_ONLY, "is set by the server");
       } else if (name.equals("clientId")) {
-        error("properties.clientId", "can only be given when the sighting is created");
+        error(
+            "properties.clientId",
+            FieldCode.READ_ONLY,
+            "can only be given when the sighting is created");
       } else if (name.equals("version")) {
-        error("properties.version", "is set by the server");
+        error("properties.version", FieldCode.READ_ONLY, "is set by the server");
       } else {
-        error("properties." + name, "is not a property of a sighting");
+        error("properties." + name, FieldCode.UNKNOWN_FIELD, "is not a property of a sighting");
       }
     }
   }
@@ -176,13 +186,13 @@ public final class SightingInputParser {
   private PointGeometry geometry(JsonNode node) {
     if (node == null || node.isNull()) {
       if (mode == Mode.CREATE) {
-        error("geometry", "is required: a GeoJSON Point [lon, lat]");
+        error("geometry", FieldCode.REQUIRED, "is required: a GeoJSON Point [lon, lat]");
       }
       return null;
     }
     present.add("geometry");
     if (!node.isObject() || !"Point".equals(node.path("type").asText())) {
-      error("geometry", "must be a GeoJSON Point");
+      error("geometry", FieldCode.WRONG_TYPE, "must be a GeoJSON Point");
       return null;
     }
     JsonNode c = node.get("coordinates");
@@ -191,18 +201,18 @@ public final class SightingInputParser {
         || c.size() != 2
         || !c.get(0).isNumber()
         || !c.get(1).isNumber()) {
-      error("geometry.coordinates", "must be two numbers [lon, lat]");
+      error("geometry.coordinates", FieldCode.WRONG_TYPE, "must be two numbers [lon, lat]");
       return null;
     }
     double lon = c.get(0).asDouble();
     double lat = c.get(1).asDouble();
     boolean ok = true;
     if (!(lon >= -180 && lon <= 180)) {
-      error("geometry.coordinates", "longitude must lie within -180..180");
+      error("geometry.coordinates", FieldCode.OUT_OF_RANGE, "longitude must lie within -180..180");
       ok = false;
     }
     if (!(lat >= -90 && lat <= 90)) {
-      error("geometry.coordinates", "latitude must lie within -90..90");
+      error("geometry.coordinates", FieldCode.OUT_OF_RANGE, "latitude must lie within -90..90");
       ok = false;
     }
     return ok ? PointGeometry.of(lon, lat) : null;
@@ -211,7 +221,7 @@ public final class SightingInputParser {
   private <E extends Enum<E> & WireValue> E required(String name, Class<E> type) {
     JsonNode node = properties.get(name);
     if (node != null && node.isNull()) {
-      error("properties." + name, "must not be null: " + choices(type));
+      error("properties." + name, FieldCode.NOT_ONE_OF, "must not be null: " + choices(type));
       return null;
     }
     return optional(name, type);
@@ -224,7 +234,7 @@ public final class SightingInputParser {
     }
     E value = node.isTextual() ? WireValue.parse(type, node.asText()).orElse(null) : null;
     if (value == null) {
-      error("properties." + name, "must be " + choices(type));
+      error("properties." + name, FieldCode.NOT_ONE_OF, "must be " + choices(type));
     }
     return value;
   }
@@ -235,11 +245,17 @@ public final class SightingInputParser {
       return List.of();
     }
     if (!node.isArray()) {
-      error("properties.directions", "must be a list of degrees 0–359 clockwise from north");
+      error(
+          "properties.directions",
+          FieldCode.WRONG_TYPE,
+          "must be a list of degrees 0–359 clockwise from north");
       return List.of();
     }
     if (node.size() > MAX_DIRECTIONS) {
-      error("properties.directions", "must hold at most " + MAX_DIRECTIONS + " directions");
+      error(
+          "properties.directions",
+          FieldCode.OUT_OF_RANGE,
+          "must hold at most " + MAX_DIRECTIONS + " directions");
       return List.of();
     }
     List<Integer> degrees = new ArrayList<>();
@@ -254,6 +270,7 @@ public final class SightingInputParser {
       if (value == null) {
         error(
             "properties.directions[" + i + "]",
+            FieldCode.OUT_OF_RANGE,
             "must be a whole number of degrees 0–359 or a compass point such as NE");
       } else if (!degrees.contains(value)) {
         degrees.add(value);
@@ -271,7 +288,10 @@ public final class SightingInputParser {
         || !node.canConvertToInt()
         || node.asInt() < min
         || node.asInt() > max) {
-      error("properties." + name, "must be a whole number from " + min + " to " + max);
+      error(
+          "properties." + name,
+          FieldCode.OUT_OF_RANGE,
+          "must be a whole number from " + min + " to " + max);
       return null;
     }
     return node.asInt();
@@ -283,7 +303,10 @@ public final class SightingInputParser {
       return null;
     }
     if (!node.isNumber() || !(node.asDouble() > 0) || node.asDouble() > 300) {
-      error("properties.height", "must be a number of metres above 0 and at most 300");
+      error(
+          "properties.height",
+          FieldCode.OUT_OF_RANGE,
+          "must be a number of metres above 0 and at most 300");
       return null;
     }
     return node.decimalValue().setScale(2, RoundingMode.HALF_UP);
@@ -295,7 +318,7 @@ public final class SightingInputParser {
       return null;
     }
     if (!node.isBoolean()) {
-      error("properties." + name, "must be true or false");
+      error("properties." + name, FieldCode.NOT_A_BOOLEAN, "must be true or false");
       return null;
     }
     return node.booleanValue();
@@ -311,18 +334,18 @@ public final class SightingInputParser {
       return null;
     }
     if (!node.isTextual()) {
-      error(path, "must be text");
+      error(path, FieldCode.NOT_TEXT, "must be text");
       return null;
     }
     String value = node.asText().strip();
     if (value
         .codePoints()
         .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
-      error(path, "must not contain control characters");
+      error(path, FieldCode.CONTROL_CHARACTERS, "must not contain control characters");
       return null;
     }
     if (value.codePointCount(0, value.length()) > maxLength) {
-      error(path, "must be at most " + maxLength + " characters");
+      error(path, FieldCode.LENGTH, "must be at most " + maxLength + " characters");
       return null;
     }
     return value.isEmpty() ? null : value;
@@ -335,15 +358,16 @@ public final class SightingInputParser {
       return null;
     }
     if (!node.isObject()) {
-      error("properties.city", "must be an object {\"name\": …}");
+      error("properties.city", FieldCode.WRONG_TYPE, "must be an object {\"name\": …}");
       return null;
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (name.equals("code")) {
-        error("properties.city.code", "is set by the server from the location");
+        error(
+            "properties.city.code", FieldCode.READ_ONLY, "is set by the server from the location");
       } else if (!name.equals("name")) {
-        error("properties.city." + name, "is not a property of a city");
+        error("properties.city." + name, FieldCode.UNKNOWN_FIELD, "is not a property of a city");
       }
     }
     return text("properties.city.name", node.get("name"), MAX_TEXT);
@@ -359,12 +383,15 @@ public final class SightingInputParser {
       // A walker a few time zones ahead of the server may already be on the next day.
       LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
       if (!node.isTextual() || date.isBefore(EARLIEST) || date.isAfter(latest)) {
-        error("properties.observedAt", "must be a date from 1990-01-01 to today");
+        error(
+            "properties.observedAt",
+            FieldCode.OUT_OF_RANGE,
+            "must be a date from 1990-01-01 to today");
         return null;
       }
       return date;
     } catch (DateTimeParseException e) {
-      error("properties.observedAt", "must be a date YYYY-MM-DD");
+      error("properties.observedAt", FieldCode.NOT_A_DATE, "must be a date YYYY-MM-DD");
       return null;
     }
   }
@@ -381,7 +408,10 @@ public final class SightingInputParser {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    error("properties.clientId", "must be a UUID such as 3f1c…-…, made at random by the client");
+    error(
+        "properties.clientId",
+        FieldCode.BAD_FORMAT,
+        "must be a UUID such as 3f1c…-…, made at random by the client");
     return null;
   }
 
@@ -389,8 +419,8 @@ public final class SightingInputParser {
     return mode == Mode.AMEND ? integer("version", 0, Integer.MAX_VALUE) : null;
   }
 
-  private void error(String field, String message) {
-    errors.add(new FieldError(field, message));
+  private void error(String field, FieldCode code, String message) {
+    errors.add(new FieldError(field, code, message));
   }
 
   private static <E extends Enum<E> & WireValue> String choices(Class<E> type) {

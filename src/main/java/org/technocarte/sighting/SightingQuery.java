@@ -9,6 +9,7 @@ import org.technocarte.common.CityCodes;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.config.TechnocarteConfig;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.geo.BBox;
 
@@ -33,15 +34,19 @@ public record SightingQuery(
     for (String name : params.keySet()) {
       if (!PARAMETERS.contains(name)) {
         errors.add(
-            new FieldError(name, "unknown parameter; known: " + String.join(", ", sorted())));
+            new FieldError(
+                name,
+                FieldCode.UNKNOWN_FIELD,
+                "unknown parameter; known: " + String.join(", ", sorted())));
       } else if (params.get(name).size() > 1) {
-        errors.add(new FieldError(name, "given more than once"));
+        errors.add(new FieldError(name, FieldCode.REPEATED, "given more than once"));
       }
     }
     BBox bbox = null;
     String box = params.getFirst("bbox");
     if (box == null || box.isBlank()) {
-      errors.add(new FieldError("bbox", "is required: minLon,minLat,maxLon,maxLat"));
+      errors.add(
+          new FieldError("bbox", FieldCode.REQUIRED, "is required: minLon,minLat,maxLon,maxLat"));
     } else {
       try {
         bbox = BBox.parse(box);
@@ -49,6 +54,7 @@ public record SightingQuery(
           errors.add(
               new FieldError(
                   "bbox",
+                  FieldCode.TOO_LARGE,
                   "covers "
                       + String.format(java.util.Locale.ROOT, "%.2f", bbox.areaDegrees())
                       + " square degrees, more than the "
@@ -56,7 +62,7 @@ public record SightingQuery(
                       + " allowed: zoom in"));
         }
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError("bbox", e.getMessage()));
+        errors.add(new FieldError("bbox", FieldCode.BAD_FORMAT, e.getMessage()));
       }
     }
     Set<SurveillanceType> surveillanceTypes =
@@ -68,12 +74,14 @@ public record SightingQuery(
       switch (vsaText) {
         case "true" -> vsa = true;
         case "false" -> vsa = false;
-        default -> errors.add(new FieldError("vsaSuspected", "must be true or false"));
+        default ->
+            errors.add(
+                new FieldError("vsaSuspected", FieldCode.NOT_A_BOOLEAN, "must be true or false"));
       }
     }
     String city = params.getFirst("city");
     if (city != null && !CityCodes.valid(city)) {
-      errors.add(new FieldError("city", CityCodes.RULE));
+      errors.add(new FieldError("city", FieldCode.BAD_FORMAT, CityCodes.RULE));
     }
     int limit = api.defaultLimit();
     String limitText = params.getFirst("limit");
@@ -81,10 +89,16 @@ public record SightingQuery(
       try {
         limit = Integer.parseInt(limitText.trim());
         if (limit < 1 || limit > api.maxLimit()) {
-          errors.add(new FieldError("limit", "must be from 1 to " + api.maxLimit()));
+          errors.add(
+              new FieldError(
+                  "limit", FieldCode.OUT_OF_RANGE, "must be from 1 to " + api.maxLimit()));
         }
       } catch (NumberFormatException e) {
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + api.maxLimit()));
+        errors.add(
+            new FieldError(
+                "limit",
+                FieldCode.OUT_OF_RANGE,
+                "must be a whole number from 1 to " + api.maxLimit()));
       }
     }
     if (!errors.isEmpty()) {
@@ -109,6 +123,7 @@ public record SightingQuery(
                   errors.add(
                       new FieldError(
                           name,
+                          FieldCode.NOT_ONE_OF,
                           "'"
                               + word.trim()
                               + "' is not "

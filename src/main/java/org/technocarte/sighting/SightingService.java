@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.technocarte.city.Gazetteer;
 import org.technocarte.common.Tokens;
 import org.technocarte.common.error.ApiException;
+import org.technocarte.common.error.ProblemType;
 
 /** The rules of sightings: creation by walkers, their private amendments, public reads. */
 @ApplicationScoped
@@ -99,12 +100,12 @@ public class SightingService {
     }
     if (sighting.status != Status.PENDING) {
       throw ApiException.conflict(
-          "not-pending",
+          ProblemType.NOT_PENDING,
           "This sighting is " + sighting.status.wire() + ": only a pending one can be amended");
     }
     if (input.version() != null && input.version() != sighting.version) {
       throw ApiException.conflict(
-          "stale-version",
+          ProblemType.STALE_VERSION,
           "The sighting was changed since version "
               + input.version()
               + " (now "

@@ -159,6 +159,9 @@ class LoginTest {
         .then()
         .statusCode(401)
         .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.equalTo("/problems/login-failed"))
+        .body("code", org.hamcrest.Matchers.equalTo("login-failed"))
+        .body("detail", org.hamcrest.Matchers.equalTo("Email or password is wrong"))
         .extract()
         .asString();
   }

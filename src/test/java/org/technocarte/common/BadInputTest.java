@@ -479,11 +479,18 @@ class BadInputTest {
             .statusCode(status)
             .contentType("application/problem+json")
             .body("type", equalTo("/problems/" + type))
+            .body("code", equalTo(type))
             .body("status", equalTo(status))
             .body(not(containsString("Exception")))
             .body(not(containsString("org.")));
     if (field != null) {
       answer.body("errors.field", hasItem(field));
+      // every field error carries a code of the catalogue, for the pages to translate
+      List<String> codes =
+          java.util.Arrays.stream(org.technocarte.common.error.FieldCode.values())
+              .map(org.technocarte.common.error.FieldCode::code)
+              .toList();
+      answer.body("errors.code", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.in(codes)));
     }
     assertEquals(before, counts(), name + " changed a table");
   }

@@ -133,8 +133,31 @@ class OpenApiTest {
     assertEquals("AGPL-3.0-or-later", doc.getString("info.license.name"));
     assertTrue(bare.isEmpty(), "error answers without the problem schema: " + bare);
     assertEquals(
-        List.of("type", "title", "status", "detail", "errors"),
+        List.of("type", "code", "title", "status", "detail", "errors"),
         List.copyOf(doc.getMap("components.schemas.Problem.properties").keySet()));
+  }
+
+  /** Pages translate by code: the document lists every code of both catalogues, and no other. */
+  @Test
+  void shouldListEveryCodeOfTheProblemAndFieldErrorCatalogues() {
+    JsonPath doc = document();
+    assertEquals(
+        java.util.Arrays.stream(org.technocarte.common.error.ProblemType.values())
+            .map(org.technocarte.common.error.ProblemType::code)
+            .toList(),
+        doc.getList("components.schemas.Problem.properties.code.enum"));
+    assertEquals("string", doc.getString("components.schemas.Problem.properties.code.type"));
+    assertEquals(
+        "#/components/schemas/FieldError",
+        doc.getString("components.schemas.Problem.properties.errors.items.$ref"));
+    assertEquals(
+        List.of("field", "code", "message"),
+        List.copyOf(doc.getMap("components.schemas.FieldError.properties").keySet()));
+    assertEquals(
+        java.util.Arrays.stream(org.technocarte.common.error.FieldCode.values())
+            .map(org.technocarte.common.error.FieldCode::code)
+            .toList(),
+        doc.getList("components.schemas.FieldError.properties.code.enum"));
   }
 
   /**

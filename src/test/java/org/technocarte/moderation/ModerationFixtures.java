@@ -99,6 +99,12 @@ public class ModerationFixtures {
         .executeUpdate();
   }
 
+  /** A change the API cannot make (a sighting sent days ago). */
+  @Transactional
+  public void execute(String sql) {
+    em.createNativeQuery(sql).executeUpdate();
+  }
+
   @Transactional
   public long count(String sql) {
     return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();

@@ -80,10 +80,16 @@ class ModerationTest {
     long id = submitted(feature(MONTPELLIER_COMEDIE));
     reject(id, Map.of("version", 0, "reason", "cat"))
         .statusCode(422)
-        .body("errors.field", hasItem("reason"));
+        .body("code", equalTo("validation"))
+        .body("errors.field", hasItem("reason"))
+        .body("errors.find { it.field == 'reason' }.code", equalTo("not-one-of"));
     reject(id, Map.of("version", 0, "reason", "other"))
         .statusCode(422)
-        .body("errors.field", hasItem("comment"));
+        .body("errors.field", hasItem("comment"))
+        .body("errors.find { it.field == 'comment' }.code", equalTo("required-with"))
+        .body(
+            "errors.find { it.field == 'comment' }.message",
+            equalTo("is required when the reason is other"));
     reject(
             id,
             Map.of("version", 0, "reason", "not_surveillance", "comment", "Un détecteur de fumée"))

@@ -30,7 +30,8 @@ public class BodySizeLimit {
    * A group's territory is often a file as well (a town's boundary exported from OpenStreetMap or
    * QGIS, thousands of points): creating or changing a group takes the import cap.
    */
-  private static final Pattern GROUP_WRITE = Pattern.compile("/api/groups(/[0-9]+)?/?");
+  private static final Pattern GROUP_WRITE =
+      Pattern.compile("/api/groups(/[0-9]+|/territory-check)?/?");
 
   private final int apiMaxBytes;
   private final int photoMaxBytes;

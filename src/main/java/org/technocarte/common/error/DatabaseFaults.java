@@ -23,35 +23,28 @@ public final class DatabaseFaults {
   /** A fault of the database: what the client is told, and when to try again. */
   public enum Kind {
     UNAVAILABLE(
-        "database-unavailable",
-        "Database unavailable",
+        ProblemType.DATABASE_UNAVAILABLE,
         "The database cannot be reached; try again in a moment",
         5),
     BUSY(
-        "database-busy",
-        "Database busy",
-        "Every database connection is in use; try again in a moment",
-        2),
+        ProblemType.DATABASE_BUSY, "Every database connection is in use; try again in a moment", 2),
     STATEMENT_TIMEOUT(
-        "statement-timeout",
-        "Database too slow",
+        ProblemType.STATEMENT_TIMEOUT,
         "The database did not answer in time; try again in a moment",
         5);
 
-    private final String code;
-    private final String title;
+    private final ProblemType type;
     private final String detail;
     private final long retryAfterSeconds;
 
-    Kind(String code, String title, String detail, long retryAfterSeconds) {
-      this.code = code;
-      this.title = title;
+    Kind(ProblemType type, String detail, long retryAfterSeconds) {
+      this.type = type;
       this.detail = detail;
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public String code() {
-      return code;
+      return type.code();
     }
 
     public long retryAfterSeconds() {
@@ -66,8 +59,7 @@ public final class DatabaseFaults {
   public record Fault(Kind kind, String cause) {
 
     public ApiException toApiException() {
-      return new ApiException(
-          503, kind.code, kind.title, kind.detail, null, kind.retryAfterSeconds);
+      return new ApiException(kind.type, null, kind.detail, null, kind.retryAfterSeconds);
     }
 
     /**
@@ -76,8 +68,8 @@ public final class DatabaseFaults {
      */
     public String logLine() {
       return answerStarted()
-          ? "Answer cut short (/problems/" + kind.code + " after its head was sent): " + cause
-          : "Answered 503 /problems/" + kind.code + ": " + cause;
+          ? "Answer cut short (/problems/" + kind.code() + " after its head was sent): " + cause
+          : "Answered 503 /problems/" + kind.code() + ": " + cause;
     }
   }
 

@@ -41,8 +41,7 @@ public class ProblemMapper {
     if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
       return wrongShape(mapping);
     }
-    return respond(
-        problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON"));
+    return respond(Problem.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON"));
   }
 
   /**
@@ -64,43 +63,39 @@ public class ProblemMapper {
       return api(JsonText.refusal(e));
     }
     String field = JsonText.path(e);
-    String message = expected(e);
+    FieldError error = expected(field, e);
     return api(
         new ApiException(
-            400,
-            "wrong-json-shape",
-            "Unexpected JSON",
-            field + ": " + message,
-            List.of(new FieldError(field, message))));
+            ProblemType.WRONG_JSON_SHAPE, null, field + ": " + error.message(), List.of(error)));
   }
 
   /** What was expected there, in the product's words, never a Java class name. */
-  private static String expected(JsonMappingException e) {
+  private static FieldError expected(String field, JsonMappingException e) {
     Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
     if (type == null) {
-      return "has an unexpected value";
+      return new FieldError(field, FieldCode.WRONG_TYPE, "has an unexpected value");
     }
     if (type.isEnum()) {
-      return "is not one of the known values";
+      return new FieldError(field, FieldCode.NOT_ONE_OF, "is not one of the known values");
     }
     if (type == String.class) {
-      return "must be text";
+      return new FieldError(field, FieldCode.NOT_TEXT, "must be text");
     }
     if (type == Boolean.class || type == boolean.class) {
-      return "must be true or false";
+      return new FieldError(field, FieldCode.NOT_A_BOOLEAN, "must be true or false");
     }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "must be a number";
+      return new FieldError(field, FieldCode.NOT_A_NUMBER, "must be a number");
     }
     if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "must be a list";
+      return new FieldError(field, FieldCode.WRONG_TYPE, "must be a list");
     }
-    return "must be an object";
+    return new FieldError(field, FieldCode.WRONG_TYPE, "must be an object");
   }
 
   @ServerExceptionMapper
   public Response notFound(NotFoundException e) {
-    return respond(problem(404, "not-found", "Not found", "No such resource"));
+    return respond(Problem.of(ProblemType.NOT_FOUND, "No such resource"));
   }
 
   @ServerExceptionMapper
@@ -109,11 +104,8 @@ public class ProblemMapper {
         Response.status(405)
             .type(Problem.MEDIA_TYPE)
             .entity(
-                problem(
-                    405,
-                    "method-not-allowed",
-                    "Method not allowed",
-                    "This resource does not accept this method"));
+                Problem.of(
+                    ProblemType.METHOD_NOT_ALLOWED, "This resource does not accept this method"));
     e.getResponse().getAllowedMethods().forEach(m -> answer.header("Allow", m));
     return answer.build();
   }
@@ -121,20 +113,16 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response unsupported(NotSupportedException e) {
     return respond(
-        problem(
-            415,
-            "unsupported-media-type",
-            "Unsupported media type",
+        Problem.of(
+            ProblemType.UNSUPPORTED_MEDIA_TYPE,
             "Send the body as application/geo+json or application/json"));
   }
 
   @ServerExceptionMapper
   public Response notAcceptable(NotAcceptableException e) {
     return respond(
-        problem(
-            406,
-            "not-acceptable",
-            "Not acceptable",
+        Problem.of(
+            ProblemType.NOT_ACCEPTABLE,
             "This resource answers in application/geo+json or application/json"));
   }
 
@@ -163,7 +151,7 @@ public class ProblemMapper {
       return malformedJson(json);
     }
     String title = Response.Status.fromStatusCode(status) == null ? "Error" : reason(status);
-    return respond(problem(status, "http-" + status, title, title));
+    return api(ApiException.refused(status, title, title));
   }
 
   /**
@@ -181,17 +169,15 @@ public class ProblemMapper {
       LOG.warn("Answered 503 /problems/server-busy: the buffers for answers are full");
       return api(
           new ApiException(
-              503,
-              "server-busy",
-              "Server busy",
+              ProblemType.SERVER_BUSY,
+              ProblemType.SERVER_BUSY.title(),
               "The server is answering too many requests at once; try again in a moment",
               null,
               2L));
     }
     LOG.error("Unexpected failure while answering a request", e);
     return respond(
-        problem(
-            500, "internal", "Internal error", "The server failed to answer; it has been logged"));
+        Problem.of(ProblemType.INTERNAL, "The server failed to answer; it has been logged"));
   }
 
   /**
@@ -210,19 +196,13 @@ public class ProblemMapper {
 
   private static Response staleVersion() {
     return respond(
-        problem(
-            409,
-            "stale-version",
-            "Conflict",
+        Problem.of(
+            ProblemType.STALE_VERSION,
             "The sighting was changed by someone else: reload it and apply your change again"));
   }
 
   private static String reason(int status) {
     return Response.Status.fromStatusCode(status).getReasonPhrase();
-  }
-
-  private static Problem problem(int status, String code, String title, String detail) {
-    return new Problem("/problems/" + code, title, status, detail, null);
   }
 
   private static Response respond(Problem problem) {

@@ -1,5 +1,7 @@
 package org.technocarte.common.error;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -7,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -19,6 +23,33 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
     info = @Info(title = "Technocarte API", version = "1"),
     components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 public class ProblemResponses implements OASFilter {
+
+  /** The `code` members list the catalogues' values, so that a client knows every one. */
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+      return;
+    }
+    var schemas = openAPI.getComponents().getSchemas();
+    codes(
+        schemas.get("Problem"),
+        Arrays.stream(ProblemType.values()).map(ProblemType::code).toList());
+    codes(
+        schemas.get("FieldError"), Arrays.stream(FieldCode.values()).map(FieldCode::code).toList());
+  }
+
+  private static void codes(
+      org.eclipse.microprofile.openapi.models.media.Schema schema, List<String> values) {
+    if (schema == null || schema.getProperties() == null) {
+      return;
+    }
+    var code = schema.getProperties().get("code");
+    if (code != null) {
+      code.setRef(null);
+      code.setType(List.of(SchemaType.STRING));
+      code.setEnumeration(List.copyOf(values));
+    }
+  }
 
   @Override
   public Operation filterOperation(Operation operation) {

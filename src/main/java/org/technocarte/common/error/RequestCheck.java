@@ -59,11 +59,8 @@ public class RequestCheck {
       refuse(
           context,
           new ApiException(
-              414,
-              "uri-too-long",
-              "Request target too long",
-              "The path and query must not exceed " + MAX_TARGET_LENGTH + " characters",
-              null));
+              ProblemType.URI_TOO_LONG,
+              "The path and query must not exceed " + MAX_TARGET_LENGTH + " characters"));
       return;
     }
     FieldError error = targetError(uri);
@@ -99,24 +96,20 @@ public class RequestCheck {
         switch (status) {
           case 400 ->
               ApiException.badRequest(
-                  "bad-request",
-                  "Bad request",
+                  ProblemType.BAD_REQUEST,
                   context.request().authority() == null
                       ? "The request needs a Host header"
                       : "The request could not be read");
           case 404 -> ApiException.notFound("No such resource");
-          default ->
-              new ApiException(
-                  status, "http-" + status, "Refused", "The request was refused", null);
+          default -> ApiException.refused(status, "Refused", "The request was refused");
         };
     refuse(context, refusal);
   }
 
   private static ApiException unreadable(FieldError error) {
     return new ApiException(
-        400,
-        "unreadable-parameter",
-        "Unreadable request",
+        ProblemType.UNREADABLE_PARAMETER,
+        null,
         error.field() + ": " + error.message(),
         List.of(error));
   }
@@ -134,7 +127,7 @@ public class RequestCheck {
     }
     String problem = problem(path, false);
     if (problem != null) {
-      return new FieldError("path", problem);
+      return new FieldError("path", FieldCode.UNREADABLE, problem);
     }
     if (question < 0) {
       return notAUri(uri, "path");
@@ -145,12 +138,12 @@ public class RequestCheck {
       String name = equals < 0 ? pair : pair.substring(0, equals);
       problem = problem(name, true);
       if (problem != null) {
-        return new FieldError("query", "a parameter name " + problem);
+        return new FieldError("query", FieldCode.UNREADABLE, "a parameter name " + problem);
       }
       if (equals >= 0) {
         problem = problem(pair.substring(equals + 1), true);
         if (problem != null) {
-          return new FieldError(decode(name, true), problem);
+          return new FieldError(decode(name, true), FieldCode.UNREADABLE, problem);
         }
       }
     }
@@ -167,7 +160,8 @@ public class RequestCheck {
       new URI(uri);
       return null;
     } catch (URISyntaxException e) {
-      return new FieldError(where, "holds a character that must be percent-encoded");
+      return new FieldError(
+          where, FieldCode.UNREADABLE, "holds a character that must be percent-encoded");
     }
   }
 
