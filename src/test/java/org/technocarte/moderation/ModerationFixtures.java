@@ -57,6 +57,8 @@ public class ModerationFixtures {
           "local_group",
           "app_user"
         }) {
+      // As SightingFixtures.clear: a loaded machine must not turn the set-up into a timeout.
+      em.createNativeQuery("SET LOCAL statement_timeout = '60s'").executeUpdate();
       em.createNativeQuery("DELETE FROM " + table).executeUpdate();
     }
   }
