@@ -25,7 +25,8 @@ export default defineConfig({
         // out of the walker's download and offline cache (see build/service-worker-plugin.js).
         manualChunks(id) {
           if (/\/src\/moderation\/api\.js$/.test(id)) return 'moderation-api';
-          if (/\/src\/(stats\/(dom|shape|messages)\.js|stats\/stats\.css|cities\/paths\.js)$/.test(id)) return 'stats-common';
+          if (/\/src\/(stats\/(dom|shape|messages)\.js|stats\/stats\.css|cities\/paths\.js)$/.test(id))
+            return 'stats-common';
           return undefined;
         },
       },

@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 
 const DOWNLOADED = /\.(js|css|html|webmanifest|svg)$/;
 // The moderators', statistics and city pages are not part of what a walker's phone loads.
-const MODERATION = /^(moderation\/|assets\/moderation-|stats\/|assets\/stats-|cities\/|assets\/cities-|assets\/city-map-|assets\/ogc-)/;
+const MODERATION =
+  /^(moderation\/|assets\/moderation-|stats\/|assets\/stats-|cities\/|assets\/cities-|assets\/city-map-|assets\/ogc-)/;
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -32,7 +33,8 @@ export function sizeReport() {
     },
     closeBundle() {
       const { rows, total } = gzippedSizes(outDir);
-      for (const r of rows.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB gz  ${r.file}`);
+      for (const r of rows.sort((a, b) => b.bytes - a.bytes))
+        console.log(`  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB gz  ${r.file}`);
       console.log(`Total downloaded by a phone (gzipped JS+CSS+HTML+manifest+icons): ${(total / 1024).toFixed(1)} KB`);
     },
   };

@@ -2,7 +2,15 @@
 // and deletes it; an anonymous visitor reads it, with its link. axe and the strict CSP on each screen.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ADMIN, BASE_URL, apiSession, boxPolygon, browserAndDatabase, eventually, seriousViolations } from './support.js';
+import {
+  ADMIN,
+  BASE_URL,
+  apiSession,
+  boxPolygon,
+  browserAndDatabase,
+  eventually,
+  seriousViolations,
+} from './support.js';
 
 // Montpellier as the gazetteer places it (GeoNames 2992166), inside the group's territory below.
 const MONTPELLIER = { code: '2992166', minLon: 3.85, minLat: 43.59, maxLon: 3.9, maxLat: 43.62 };
@@ -15,7 +23,9 @@ async function visitor() {
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   await context.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
@@ -31,7 +41,10 @@ async function openCity(page) {
 /** A new moderator of a new group covering Montpellier, invited by the site admin through the API. */
 async function groupModerator() {
   const asAdmin = (await apiSession(ADMIN)).post;
-  const group = await asAdmin('/api/groups', { name: `Technopolice Montpellier villes ${Date.now()}`, territory: boxPolygon(MONTPELLIER) });
+  const group = await asAdmin('/api/groups', {
+    name: `Technopolice Montpellier villes ${Date.now()}`,
+    territory: boxPolygon(MONTPELLIER),
+  });
   assert.equal(group.status, 201);
   const invitation = await asAdmin(`/api/groups/${group.body.id}/invites`, { role: 'moderator' });
   const email = `dominique.${Date.now()}@collectif.test`;
@@ -70,7 +83,8 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   await page.click('#evidence-new-form button[type=submit]');
   await eventually(async () => /https:\/\//.test(await page.textContent('#evidence-new-url-error')));
   assert.equal(await page.getAttribute('#evidence-new-url', 'aria-invalid'), 'true');
-  const stored = async () => Number((await shared.db.query('SELECT count(*) FROM city_evidence WHERE title = $1', [title])).rows[0].count);
+  const stored = async () =>
+    Number((await shared.db.query('SELECT count(*) FROM city_evidence WHERE title = $1', [title])).rows[0].count);
   assert.equal(await stored(), 0);
 
   await page.fill('#evidence-new-url', url);
@@ -94,11 +108,18 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   assert.equal(await link.innerText(), title);
   assert.equal(await link.getAttribute('href'), url);
   assert.deepEqual((await link.getAttribute('rel')).split(' ').sort(), ['nofollow', 'noopener', 'noreferrer']);
-  assert.match(await anonymous.page.locator(`#evidence li[data-id="${row.id}"]`).innerText(), /Avis de marché public · 1 mars 2024/);
+  assert.match(
+    await anonymous.page.locator(`#evidence li[data-id="${row.id}"]`).innerText(),
+    /Avis de marché public · 1 mars 2024/,
+  );
   assert.equal(await anonymous.page.locator('#evidence-new-form, #evidence .edit, #evidence .delete').count(), 0);
   await anonymous.page.waitForSelector('#city-map .leaflet-overlay-pane path');
   assert.deepEqual(await seriousViolations(anonymous.page), [], 'axe on the city page, anonymous');
-  assert.deepEqual(await anonymous.page.evaluate(() => window.__cspViolations), [], 'the strict Content-Security-Policy');
+  assert.deepEqual(
+    await anonymous.page.evaluate(() => window.__cspViolations),
+    [],
+    'the strict Content-Security-Policy',
+  );
 
   // The list of cities links to the page; an old statistics link lands on it.
   await anonymous.page.goto(`${BASE_URL}/cities/`);
@@ -116,7 +137,9 @@ test('a moderator documents VSA evidence on the city page; an anonymous visitor 
   await page.click(`${item} .delete`);
   await page.click(`${item} .delete`);
   await page.waitForFunction((selector) => !document.querySelector(selector), item);
-  const actions = (await shared.db.query('SELECT action FROM city_evidence_action WHERE evidence_id = $1 ORDER BY id', [row.id])).rows.map((r) => r.action);
+  const actions = (
+    await shared.db.query('SELECT action FROM city_evidence_action WHERE evidence_id = $1 ORDER BY id', [row.id])
+  ).rows.map((r) => r.action);
   assert.deepEqual(actions, ['create', 'edit', 'delete']);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'the strict Content-Security-Policy');
 

@@ -2,7 +2,17 @@
 // vector tiles; zooming in to a street swaps them for the cameras themselves.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MONTPELLIER_COMEDIE, cspViolations, eventually, launch, locate, openApp, phone, seriousViolations, screenshotDir } from './support.js';
+import {
+  MONTPELLIER_COMEDIE,
+  cspViolations,
+  eventually,
+  launch,
+  locate,
+  openApp,
+  phone,
+  seriousViolations,
+  screenshotDir,
+} from './support.js';
 
 let browser;
 
@@ -16,12 +26,13 @@ after(async () => {
 
 /** How many of the density layer's canvases have something drawn on them. */
 const paintedTiles = (page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('canvas.density-tile')].filter((canvas) => {
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
-      return false;
-    }).length,
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll('canvas.density-tile')].filter((canvas) => {
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+        return false;
+      }).length,
   );
 
 test('zoomed out over France, the cameras are dots from the vector tiles; a street shows them one by one', async () => {

@@ -7,7 +7,17 @@
 // group names are unique and the e2e database is shared by one run's tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, browserAndDatabase, cspViolations, eventually, laptop, phone, seriousViolations, tileHost, screenshotDir } from './support.js';
+import {
+  BASE_URL,
+  browserAndDatabase,
+  cspViolations,
+  eventually,
+  laptop,
+  phone,
+  seriousViolations,
+  tileHost,
+  screenshotDir,
+} from './support.js';
 
 const SCREENSHOTS = screenshotDir();
 
@@ -26,7 +36,15 @@ const LYON_FILE = {
       properties: { name: "Presqu'île" },
       geometry: {
         type: 'Polygon',
-        coordinates: [[[4.82, 45.75], [4.845, 45.75], [4.845, 45.775], [4.82, 45.775], [4.82, 45.75]]],
+        coordinates: [
+          [
+            [4.82, 45.75],
+            [4.845, 45.75],
+            [4.845, 45.775],
+            [4.82, 45.775],
+            [4.82, 45.75],
+          ],
+        ],
       },
     },
   ],
@@ -73,11 +91,10 @@ async function createInvitation(page, role) {
 
 const covers = async (name, { longitude, latitude }) =>
   (
-    await shared.db.query('SELECT ST_Covers(territory, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS yes FROM local_group WHERE name = $1', [
-      name,
-      longitude,
-      latitude,
-    ])
+    await shared.db.query(
+      'SELECT ST_Covers(territory, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS yes FROM local_group WHERE name = $1',
+      [name, longitude, latitude],
+    )
   ).rows[0]?.yes;
 
 /** The id of the group a page shows (#/groups/<id>). */
@@ -90,9 +107,17 @@ async function changeAsSiteAdmin(id, change) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(ADMIN),
   });
-  const headers = { 'Content-Type': 'application/json', Cookie: login.headers.get('set-cookie').split(';')[0], 'X-CSRF-Token': (await login.json()).csrfToken };
+  const headers = {
+    'Content-Type': 'application/json',
+    Cookie: login.headers.get('set-cookie').split(';')[0],
+    'X-CSRF-Token': (await login.json()).csrfToken,
+  };
   const { version } = await (await fetch(`${BASE_URL}/api/groups/${id}`, { headers })).json();
-  const answer = await fetch(`${BASE_URL}/api/groups/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ ...change, version }) });
+  const answer = await fetch(`${BASE_URL}/api/groups/${id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ ...change, version }),
+  });
   assert.equal(answer.status, 200);
 }
 
@@ -124,7 +149,7 @@ test('groups are created by drawing and by upload; their admins invite and remov
   await admin.fill('.group-form input[name=name]', drawn);
   await admin.fill('.group-form input[name=cityName]', 'Bourges');
   for (let i = 0; i < 3; i++) {
-    await admin.click('.leaflet-control-zoom-in');
+    await admin.click('.group-form .leaflet-control-zoom-in');
     await admin.waitForTimeout(400);
   }
   await admin.click('.leaflet-pm-icon-polygon');
@@ -133,7 +158,13 @@ test('groups are created by drawing and by upload; their admins invite and remov
   const box = await map.boundingBox();
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
   // South-east of the centre: the drawing tool's actions (finish, cancel) cover the top left.
-  for (const [dx, dy] of [[10, 30], [90, 30], [90, 110], [10, 110], [10, 30]]) {
+  for (const [dx, dy] of [
+    [10, 30],
+    [90, 30],
+    [90, 110],
+    [10, 110],
+    [10, 30],
+  ]) {
     await admin.mouse.move(cx + dx, cy + dy, { steps: 3 });
     await admin.mouse.click(cx + dx, cy + dy);
     await admin.waitForTimeout(150);
@@ -154,7 +185,15 @@ test('groups are created by drawing and by upload; their admins invite and remov
   await admin.setInputFiles('.territory-file', file('point.geojson', { type: 'Point', coordinates: [4.83, 45.76] }));
   await eventually(async () => /pas un Point/.test(await admin.textContent('.form-errors')));
   // A bow tie passes the file checks; the server refuses it (not a valid area), said beside the form in French.
-  const bowTie = [[[4.82, 45.75], [4.845, 45.775], [4.845, 45.75], [4.82, 45.775], [4.82, 45.75]]];
+  const bowTie = [
+    [
+      [4.82, 45.75],
+      [4.845, 45.775],
+      [4.845, 45.75],
+      [4.82, 45.775],
+      [4.82, 45.75],
+    ],
+  ];
   await admin.setInputFiles('.territory-file', file('bow-tie.geojson', { type: 'Polygon', coordinates: bowTie }));
   await eventually(async () => /1 polygone/.test(await admin.textContent('.territory-summary')));
   await admin.click('.group-form button.save');
@@ -217,14 +256,20 @@ test('groups are created by drawing and by upload; their admins invite and remov
   await moderator.click('#mod-nav a[href="#/groups"]');
   await moderator.click(`.group-row:has-text("${uploaded}") a`);
   await moderator.waitForSelector(`.member:has-text("${moderatorName}")`);
-  assert.equal(await moderator.locator('.group-form, .invite-form, .member .remove').count(), 0, 'read-only for a moderator');
+  assert.equal(
+    await moderator.locator('.group-form, .invite-form, .member .remove').count(),
+    0,
+    'read-only for a moderator',
+  );
   assert.deepEqual(await seriousViolations(moderator), []);
 
   // 6. Someone else changes the group meanwhile: the admin's save is refused and the group reloaded.
   await changeAsSiteAdmin(groupId(moderator), { cityName: 'Lyon 1er' });
   await groupAdmin.fill('.group-form input[name=name]', `${uploaded} bis`);
   await groupAdmin.click('.group-form button.save');
-  await eventually(async () => /Someone else changed this group/.test(await groupAdmin.textContent('.groups > .message')));
+  await eventually(async () =>
+    /Someone else changed this group/.test(await groupAdmin.textContent('.groups > .message')),
+  );
   // The message comes first; the reloaded form follows once the group is read again.
   await eventually(async () => (await groupAdmin.inputValue('.group-form input[name=cityName]')) === 'Lyon 1er');
   assert.equal(await groupAdmin.inputValue('.group-form input[name=name]'), uploaded);
@@ -234,7 +279,9 @@ test('groups are created by drawing and by upload; their admins invite and remov
   const row = groupAdmin.locator(`.member:has-text("${moderatorName}")`);
   await row.waitFor();
   await row.locator('select.member-role').selectOption('admin');
-  await eventually(async () => (await groupAdmin.textContent('.members-panel .message')) === `${moderatorName}'s role: Admin.`);
+  await eventually(
+    async () => (await groupAdmin.textContent('.members-panel .message')) === `${moderatorName}'s role: Admin.`,
+  );
   const roles = await moderator.evaluate(async () => (await (await fetch('/api/auth/me')).json()).roles);
   assert.deepEqual(Object.values(roles), ['admin'], 'the moderator is now an admin of the group');
   groupAdmin.once('dialog', (dialog) => dialog.accept());
@@ -259,7 +306,11 @@ test('groups are created by drawing and by upload; their admins invite and remov
   // Nothing left the app but tile requests (answered locally here).
   const allowed = new Set([new URL(BASE_URL).host, await tileHost()]);
   const requests = [...adminRequests, ...moderator.context().requests, ...groupAdmin.context().requests];
-  assert.deepEqual(requests.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).host)), [], 'requests to other hosts');
+  assert.deepEqual(
+    requests.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).host)),
+    [],
+    'requests to other hosts',
+  );
   await moderator.context().close();
   await groupAdmin.context().close();
 });

@@ -7,7 +7,15 @@
 // Bordeaux and Toulouse for the groups.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ADMIN, BASE_URL, apiSession, boxPolygon, browserAndDatabase, eventually, seriousViolations } from './support.js';
+import {
+  ADMIN,
+  BASE_URL,
+  apiSession,
+  boxPolygon,
+  browserAndDatabase,
+  eventually,
+  seriousViolations,
+} from './support.js';
 
 const shared = browserAndDatabase();
 const BORDEAUX = { minLon: -0.6, minLat: 44.82, maxLon: -0.55, maxLat: 44.86 };
@@ -56,7 +64,9 @@ test('a refused login and a refused reject show only French; the switch turns th
   await page.fill('#login input[name=email]', ADMIN.email);
   await page.fill('#login input[name=password]', 'pas le bon mot de passe');
   await page.click('#login button[type=submit]');
-  await eventually(async () => (await page.textContent('#login-error')) === 'Connexion refusée : courriel ou mot de passe incorrect.');
+  await eventually(
+    async () => (await page.textContent('#login-error')) === 'Connexion refusée : courriel ou mot de passe incorrect.',
+  );
   assert.deepEqual(await seriousViolations(page), []);
 
   const [id] = await freshPending(1, { directions: '{90}' });
@@ -73,7 +83,10 @@ test('a refused login and a refused reject show only French; the switch turns th
   assert.equal(await page.textContent(`${item} .reject-error`), 'Choisissez un motif de rejet.');
   await page.selectOption(`${item} .reason`, 'other');
   await page.click(`${item} .reject`);
-  assert.equal(await page.textContent(`${item} .reject-error`), 'Un commentaire est obligatoire quand le motif est « Autre ».');
+  assert.equal(
+    await page.textContent(`${item} .reject-error`),
+    'Un commentaire est obligatoire quand le motif est « Autre ».',
+  );
   assert.equal(await status(id), 'pending');
 
   // The server's own refusal (here the comment dropped on the way) is translated by its codes.
@@ -84,7 +97,9 @@ test('a refused login and a refused reject show only French; the switch turns th
   await page.fill(`${item} input[type=text]`, 'Une caméra de chantier');
   await page.click(`${item} .reject`);
   await eventually(
-    async () => (await page.textContent('#message')) === 'Erreur : Commentaire : un commentaire est obligatoire quand le motif est « Autre »',
+    async () =>
+      (await page.textContent('#message')) ===
+      'Erreur : Commentaire : un commentaire est obligatoire quand le motif est « Autre »',
   );
   await page.unroute('**/reject');
   assert.equal(await status(id), 'pending');
@@ -141,7 +156,9 @@ test('each queue entry shows a map of the camera, its direction and the candidat
   assert.equal(await page.locator(`${item} .candidates li`).count(), 1);
 
   // How many are pending in all, every page together.
-  const pending = Number((await shared.db.query(`SELECT count(*) FROM sighting WHERE status = 'pending'`)).rows[0].count);
+  const pending = Number(
+    (await shared.db.query(`SELECT count(*) FROM sighting WHERE status = 'pending'`)).rows[0].count,
+  );
   await eventually(async () => (await page.textContent('#queue-total')).includes(`sur ${pending} en attente`));
   assert.match(await page.textContent('#queue-title'), new RegExp(`${pending} signalements en attente`));
 
@@ -218,12 +235,22 @@ test('groups: a moderator sees roles without "false"; an overlapping territory i
     dialog.dismiss();
   });
   await page.click('.group-form button.save');
-  await eventually(async () => (await page.textContent('.group-form .form-errors')).includes('Territoire non enregistré'));
+  await eventually(async () =>
+    (await page.textContent('.group-form .form-errors')).includes('Territoire non enregistré'),
+  );
   assert.match(warning, new RegExp(`empiète sur celui de : ${name}`));
-  assert.equal(Number((await shared.db.query('SELECT count(*) FROM local_group WHERE name = $1', [overlapping])).rows[0].count), 0);
+  assert.equal(
+    Number((await shared.db.query('SELECT count(*) FROM local_group WHERE name = $1', [overlapping])).rows[0].count),
+    0,
+  );
   page.once('dialog', (dialog) => dialog.accept());
   await page.click('.group-form button.save');
-  await eventually(async () => Number((await shared.db.query('SELECT count(*) FROM local_group WHERE name = $1', [overlapping])).rows[0].count) === 1);
+  await eventually(
+    async () =>
+      Number(
+        (await shared.db.query('SELECT count(*) FROM local_group WHERE name = $1', [overlapping])).rows[0].count,
+      ) === 1,
+  );
 
   // Deleting the Bordeaux group, after confirming; its approval stays in the history.
   await page.goto(`${BASE_URL}/moderation/#/groups/${groupId}`);
@@ -236,7 +263,10 @@ test('groups: a moderator sees roles without "false"; an overlapping territory i
   await page.click('.delete-group');
   await eventually(async () => (await page.textContent('#groups .message')) === `Groupe « ${name} » supprimé.`);
   assert.match(question, /Supprimer le groupe/);
-  assert.equal(Number((await shared.db.query('SELECT count(*) FROM local_group WHERE id = $1', [groupId])).rows[0].count), 0);
+  assert.equal(
+    Number((await shared.db.query('SELECT count(*) FROM local_group WHERE id = $1', [groupId])).rows[0].count),
+    0,
+  );
   const history = (
     await shared.db.query(`SELECT action, group_id FROM moderation_action WHERE sighting_id = $1`, [sighting])
   ).rows;

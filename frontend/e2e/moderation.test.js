@@ -103,7 +103,10 @@ test('an invited person joins a group from the link, is logged in at once and se
   // The site admin creates the group and an invitation through the API, as an operator would.
   const asAdmin = (await apiSession(ADMIN)).post;
   const { minLon, minLat, maxLon, maxLat } = MONTPELLIER;
-  const group = await asAdmin('/api/groups', { name: `Technopolice Montpellier ${Date.now()}`, territory: boxPolygon(MONTPELLIER) });
+  const group = await asAdmin('/api/groups', {
+    name: `Technopolice Montpellier ${Date.now()}`,
+    territory: boxPolygon(MONTPELLIER),
+  });
   assert.equal(group.status, 201);
   const invitation = await asAdmin(`/api/groups/${group.body.id}/invites`, { role: 'moderator' });
   assert.equal(invitation.status, 201);
@@ -177,9 +180,14 @@ test('a moderator edits fields and the position from a phone; a refused value is
   await page.click(`${item} .save`);
   // The refusal in the page's language, by its code: never the server's English.
   await eventually(
-    async () => (await page.textContent(`${item} [data-field=height] .field-error`)) === 'doit être un nombre de mètres, plus de 0 et 300 au plus',
+    async () =>
+      (await page.textContent(`${item} [data-field=height] .field-error`)) ===
+      'doit être un nombre de mètres, plus de 0 et 300 au plus',
   );
-  assert.equal((await db.query('SELECT version, camera_type FROM sighting WHERE id = $1', [id])).rows[0].camera_type, 'dome');
+  assert.equal(
+    (await db.query('SELECT version, camera_type FROM sighting WHERE id = $1', [id])).rows[0].camera_type,
+    'dome',
+  );
   assert.deepEqual(await seriousViolations(page), []);
 
   await page.fill(`${item} input[name=height]`, '5');
@@ -199,9 +207,21 @@ test('a moderator edits fields and the position from a phone; a refused value is
   ).rows[0];
   assert.deepEqual(
     { ...row, directions: row.directions.map(Number) },
-    { status: 'pending', camera_type: 'fixed', mount: 'pole', height: 5, directions: [90, 225], notes: 'Sur le kiosque', lat: 48.8591, lon: 2.3811, version: 1 },
+    {
+      status: 'pending',
+      camera_type: 'fixed',
+      mount: 'pole',
+      height: 5,
+      directions: [90, 225],
+      notes: 'Sur le kiosque',
+      lat: 48.8591,
+      lon: 2.3811,
+      version: 1,
+    },
   );
-  const logged = (await db.query(`SELECT reason FROM moderation_action WHERE sighting_id = $1 AND action = 'edit'`, [id])).rows;
+  const logged = (
+    await db.query(`SELECT reason FROM moderation_action WHERE sighting_id = $1 AND action = 'edit'`, [id])
+  ).rows;
   assert.deepEqual(logged, [{ reason: 'vue sur place' }]);
   // The reloaded queue shows the edited sighting with its new values in the form.
   await page.waitForSelector(`${item} .edit`);
@@ -212,10 +232,7 @@ test('a moderator edits fields and the position from a phone; a refused value is
   await page.click(`${item} .history .revert`);
   await eventually(async () => (await page.textContent('#message')) === 'Action annulée.');
   const reverted = (
-    await db.query(
-      `SELECT camera_type, height, directions, notes, ST_Y(geom) AS lat FROM sighting WHERE id = $1`,
-      [id],
-    )
+    await db.query(`SELECT camera_type, height, directions, notes, ST_Y(geom) AS lat FROM sighting WHERE id = $1`, [id])
   ).rows[0];
   assert.deepEqual(reverted, { camera_type: 'dome', height: null, directions: [], notes: null, lat: 48.8589 });
   await context.close();
@@ -245,7 +262,7 @@ test('laptop shortcuts: j/k move between sightings, e opens the edit form, h the
 
   await page.keyboard.press('h');
   await page.waitForSelector(`${item(first)} .history:not([hidden]) li`);
-  assert.equal(await page.textContent(`${item(first)} .history`), "Aucune action de modération pour l’instant.");
+  assert.equal(await page.textContent(`${item(first)} .history`), 'Aucune action de modération pour l’instant.');
 
   await page.keyboard.press('a');
   await page.waitForFunction((id) => !document.querySelector(`.item[data-id="${id}"]`), first);

@@ -23,7 +23,10 @@ after(async () => {
 async function visitor(viewport, locale = 'fr-FR') {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale, acceptDownloads: true });
   const origin = new URL(BASE_URL).origin;
-  await context.route((url) => url.host === host, (route) => route.fulfill({ status: 204 }));
+  await context.route(
+    (url) => url.host === host,
+    (route) => route.fulfill({ status: 204 }),
+  );
   await context.route(
     (url) => url.origin === origin && url.pathname.startsWith('/stats/') && !url.pathname.includes('.'),
     async (route) => {
@@ -33,7 +36,9 @@ async function visitor(viewport, locale = 'fr-FR') {
   );
   await context.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   context.requests = [];
   context.on('request', (request) => context.requests.push(request.url()));
@@ -53,7 +58,9 @@ const number = (text) => Number(text.replace(/\D/g, ''));
 /** Nothing left the app, except (on a city page) the configured tile host. */
 function assertOnlyOwnRequests(urls, allowTiles = false) {
   const allowed = new Set([new URL(BASE_URL).host, ...(allowTiles ? [host] : [])]);
-  const elsewhere = urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.has(new URL(u).host));
+  const elsewhere = urls.filter(
+    (u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.has(new URL(u).host),
+  );
   assert.deepEqual(elsewhere, [], 'requests to other hosts');
 }
 
@@ -87,7 +94,8 @@ describe('the statistics page', () => {
         }),
       );
       assert.equal(painted.length, 2, 'a chart per city and per month');
-      for (const chart of painted) assert.ok(chart.width > 100 && chart.opaque > 100, `a drawn chart: ${JSON.stringify(chart)}`);
+      for (const chart of painted)
+        assert.ok(chart.width > 100 && chart.opaque > 100, `a drawn chart: ${JSON.stringify(chart)}`);
 
       // The CSV downloads, with the table's rows.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
@@ -98,7 +106,8 @@ describe('the statistics page', () => {
       for (const [i, city] of stats.cities.entries()) {
         assert.ok(lines[i + 1].startsWith(`${city.code},`), `row ${i + 1} is ${city.name}`);
         const fields = lines[i + 1].split(',');
-        if (!city.name.includes(',')) assert.deepEqual(fields.slice(1, 4), [city.name, String(city.cameras), String(city.vsaSuspected)]);
+        if (!city.name.includes(','))
+          assert.deepEqual(fields.slice(1, 4), [city.name, String(city.cameras), String(city.vsaSuspected)]);
       }
 
       assert.deepEqual(await seriousViolations(page), [], 'axe on the statistics page');

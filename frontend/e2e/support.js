@@ -16,8 +16,8 @@ export const PHONE = { width: 360, height: 640 };
 /** Named places of the demo data. */
 export const MONTPELLIER_COMEDIE = { latitude: 43.608306, longitude: 3.879471 }; // approved camera no. 1
 export const MONTPELLIER_ANTIGONE = { latitude: 43.6078, longitude: 3.8905 }; // no demo camera within 25 m
-export const MONTPELLIER_ARCEAUX = { latitude: 43.6115, longitude: 3.8640 };
-export const MONTPELLIER_PEYROU = { latitude: 43.6110, longitude: 3.8703 };
+export const MONTPELLIER_ARCEAUX = { latitude: 43.6115, longitude: 3.864 };
+export const MONTPELLIER_PEYROU = { latitude: 43.611, longitude: 3.8703 };
 
 export async function launch() {
   return chromium.launch({
@@ -64,7 +64,12 @@ function greyTile() {
   ihdr[9] = 0; // greyscale
   const rows = Buffer.alloc(257 * 256, 0xd9);
   for (let y = 0; y < 256; y++) rows[y * 257] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 const TILE = greyTile();
 
@@ -78,7 +83,10 @@ export async function tileHost() {
  * A phone: 360×640, touch, French, a fake position. Tile requests are answered locally; every
  * request the page makes is recorded in `context.requests`.
  */
-export async function phone(browser, { position = MONTPELLIER_COMEDIE, serviceWorkers = 'block', locale = 'fr-FR', located = true } = {}) {
+export async function phone(
+  browser,
+  { position = MONTPELLIER_COMEDIE, serviceWorkers = 'block', locale = 'fr-FR', located = true } = {},
+) {
   // located: false is a walker who refused the location prompt (the browser answers PERMISSION_DENIED).
   const context = await browser.newContext({
     viewport: PHONE,
@@ -110,7 +118,10 @@ export async function laptop(browser, { locale = 'fr-FR' } = {}) {
 
 async function audited(context) {
   const host = await tileHost();
-  await context.route((url) => url.host === host, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }));
+  await context.route(
+    (url) => url.host === host,
+    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
+  );
   await enforceStrictCsp(context, host);
   context.requests = [];
   context.on('request', (request) => context.requests.push(request.url()));
@@ -149,7 +160,9 @@ async function enforceStrictCsp(context, host) {
   );
   await context.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 }
 
@@ -249,6 +262,14 @@ export async function apiSession({ email, password }) {
 export function boxPolygon({ minLon, minLat, maxLon, maxLat }) {
   return {
     type: 'Polygon',
-    coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]],
+    coordinates: [
+      [
+        [minLon, minLat],
+        [maxLon, minLat],
+        [maxLon, maxLat],
+        [minLon, maxLat],
+        [minLon, minLat],
+      ],
+    ],
   };
 }

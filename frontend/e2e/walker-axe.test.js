@@ -13,7 +13,10 @@ describe('the walker’s screens under axe', () => {
     const { browser } = shared;
     for (const locale of ['fr-FR', 'en-GB']) {
       for (const size of ['phone', 'laptop']) {
-        const context = size === 'phone' ? await phone(browser, { locale, position: MONTPELLIER_COMEDIE }) : await laptop(browser, { locale });
+        const context =
+          size === 'phone'
+            ? await phone(browser, { locale, position: MONTPELLIER_COMEDIE })
+            : await laptop(browser, { locale });
         const page = await openApp(context);
         const where = `${size} ${locale}`;
         if (size === 'laptop') await searchCity(page, 'Montpellier');

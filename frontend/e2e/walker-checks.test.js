@@ -2,7 +2,16 @@
 // Chromium at phone size, against the app.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BASE_URL, MONTPELLIER_COMEDIE, browserAndDatabase, locate, openApp, phone, seriousViolations, tileHost } from './support.js';
+import {
+  BASE_URL,
+  MONTPELLIER_COMEDIE,
+  browserAndDatabase,
+  locate,
+  openApp,
+  phone,
+  seriousViolations,
+  tileHost,
+} from './support.js';
 import { camerasShown } from './walker-support.js';
 
 const shared = browserAndDatabase();
@@ -22,8 +31,12 @@ describe('the smaller points (11) and a failing base map (8)', () => {
 
   test('the VSA evidence is a real link; the headers name no unknown feature', async () => {
     const { browser, db } = shared;
-    const { id } = (await db.query("SELECT id FROM sighting WHERE status = 'approved' ORDER BY id LIMIT 1 OFFSET 3")).rows[0];
-    await db.query("UPDATE sighting SET vsa_suspected = true, vsa_evidence = 'Délibération https://example.org/deliberation-2024.pdf du conseil' WHERE id = $1", [id]);
+    const { id } = (await db.query("SELECT id FROM sighting WHERE status = 'approved' ORDER BY id LIMIT 1 OFFSET 3"))
+      .rows[0];
+    await db.query(
+      "UPDATE sighting SET vsa_suspected = true, vsa_evidence = 'Délibération https://example.org/deliberation-2024.pdf du conseil' WHERE id = $1",
+      [id],
+    );
     const context = await phone(browser, { located: false });
     const page = await openApp(context, `#/c/${id}`);
     const link = page.locator('dd.evidence a');
@@ -39,7 +52,10 @@ describe('the smaller points (11) and a failing base map (8)', () => {
   test('a base map that fails says so once, and stops asking', async () => {
     const context = await phone(shared.browser, { position: MONTPELLIER_COMEDIE });
     const host = await tileHost();
-    await context.route((url) => url.host === host, (route) => route.fulfill({ status: 503, body: '' }));
+    await context.route(
+      (url) => url.host === host,
+      (route) => route.fulfill({ status: 503, body: '' }),
+    );
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

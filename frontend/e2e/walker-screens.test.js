@@ -46,8 +46,15 @@ async function sendWithPhotos(page, { note, photos = 1, from = '#add-button' }) 
   await page.click('details.more > summary');
   await page.fill('textarea[name="notes"]', note);
   for (let i = 0; i < photos; i++) {
-    await page.setInputFiles('input.photo-input', { name: `p${i}.jpg`, mimeType: 'image/jpeg', buffer: await jpeg(page, i ? '#99aa88' : '#7a8b99') });
-    await page.waitForFunction((n) => document.querySelectorAll('.photo-previews img[src^="blob:"]').length === n, i + 1);
+    await page.setInputFiles('input.photo-input', {
+      name: `p${i}.jpg`,
+      mimeType: 'image/jpeg',
+      buffer: await jpeg(page, i ? '#99aa88' : '#7a8b99'),
+    });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.photo-previews img[src^="blob:"]').length === n,
+      i + 1,
+    );
   }
   await sendButton(page).click();
   await page.waitForSelector('#private-link, ul.nearby');
@@ -64,14 +71,22 @@ describe('no position, no send (issue 11, point 1)', () => {
     const page = await openApp(context);
     await page.click('#add-button');
     await page.waitForSelector('.position-status[data-placed="false"]');
-    await page.waitForFunction(() => /Localisation refusée/.test(document.querySelector('.position-status').textContent));
-    assert.match(await page.textContent('#status'), /Localisation refusée/, 'the toast says it failed, not "Localisation…"');
+    await page.waitForFunction(() =>
+      /Localisation refusée/.test(document.querySelector('.position-status').textContent),
+    );
+    assert.match(
+      await page.textContent('#status'),
+      /Localisation refusée/,
+      'the toast says it failed, not "Localisation…"',
+    );
     assert.ok(await sendButton(page).isDisabled(), 'no send from a position nobody chose');
     assert.match(await page.textContent('.send-hint'), /Placez d’abord la caméra/);
 
     // A tap at country zoom is no position either.
     await page.touchscreen.tap(180, 150);
-    await page.waitForFunction(() => /Zoomez jusqu’à la rue/.test(document.querySelector('.position-status').textContent));
+    await page.waitForFunction(() =>
+      /Zoomez jusqu’à la rue/.test(document.querySelector('.position-status').textContent),
+    );
     assert.ok(await sendButton(page).isDisabled());
     assert.deepEqual(await seriousViolations(page), [], 'the add screen without a position');
     await page.click('.sticky-actions button:not([type="submit"])'); // Annuler
@@ -79,7 +94,9 @@ describe('no position, no send (issue 11, point 1)', () => {
     // The walker moves the map to the camera: the city search, then street zoom, then a tap.
     await searchCity(page, 'Montpellier');
     await page.click('#add-button');
-    await page.waitForFunction(() => /Localisation refusée/.test(document.querySelector('.position-status')?.textContent));
+    await page.waitForFunction(() =>
+      /Localisation refusée/.test(document.querySelector('.position-status')?.textContent),
+    );
     assert.ok(await sendButton(page).isDisabled(), 'zoom 15 is not street zoom');
     await page.evaluate(() => document.querySelector('.leaflet-control-zoom-in').click());
     await page.waitForSelector('.position-status[data-placed="true"]');
@@ -92,9 +109,14 @@ describe('no position, no send (issue 11, point 1)', () => {
     if (await page.locator('ul.nearby').count()) await page.click('button.new-camera');
     await page.waitForSelector('#private-link');
     const id = new URL(await page.inputValue('#private-link')).hash.split('/')[2];
-    const row = (await db.query('SELECT city_code, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM sighting WHERE id = $1', [id])).rows[0];
+    const row = (
+      await db.query('SELECT city_code, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM sighting WHERE id = $1', [id])
+    ).rows[0];
     assert.equal(row.city_code, MONTPELLIER, 'stored where the walker placed it, in Montpellier');
-    assert.ok(Math.abs(row.lat - 43.611) < 0.02 && Math.abs(row.lon - 3.877) < 0.02, `near Montpellier's centre: ${row.lon}, ${row.lat}`);
+    assert.ok(
+      Math.abs(row.lat - 43.611) < 0.02 && Math.abs(row.lon - 3.877) < 0.02,
+      `near Montpellier's centre: ${row.lon}, ${row.lat}`,
+    );
     await context.close();
   });
 
@@ -117,7 +139,10 @@ describe('where the map opens (point 2)', () => {
     await camerasShown(page);
     await page.waitForSelector('.leaflet-marker-icon.cam, .leaflet-marker-icon.cluster');
     const view = await savedView(page);
-    assert.ok(view.zoom >= 17 && Math.abs(view.center.lat - MONTPELLIER_COMEDIE.latitude) < 0.001, JSON.stringify(view));
+    assert.ok(
+      view.zoom >= 17 && Math.abs(view.center.lat - MONTPELLIER_COMEDIE.latitude) < 0.001,
+      JSON.stringify(view),
+    );
     await context.close();
   });
 
@@ -135,10 +160,22 @@ describe('where the map opens (point 2)', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await camerasShown(page);
     const again = await savedView(page);
-    assert.ok(again.zoom === there.zoom && Math.abs(again.center.lat - there.center.lat) < 1e-4 && Math.abs(again.center.lng - there.center.lng) < 1e-4, 'opened again where it was left');
-    assert.ok(context.requests.some((u) => u.startsWith(`${BASE_URL}/api/places?`)), 'the search asked the app itself');
+    assert.ok(
+      again.zoom === there.zoom &&
+        Math.abs(again.center.lat - there.center.lat) < 1e-4 &&
+        Math.abs(again.center.lng - there.center.lng) < 1e-4,
+      'opened again where it was left',
+    );
+    assert.ok(
+      context.requests.some((u) => u.startsWith(`${BASE_URL}/api/places?`)),
+      'the search asked the app itself',
+    );
     const own = new Set([new URL(BASE_URL).host, await tileHost()]);
-    assert.deepEqual(context.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !own.has(new URL(u).host)), [], 'no third party');
+    assert.deepEqual(
+      context.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !own.has(new URL(u).host)),
+      [],
+      'no third party',
+    );
     await context.close();
   });
 
@@ -157,7 +194,9 @@ describe('where the map opens (point 2)', () => {
     assert.equal(await page.textContent('ul.place-results button.place >> nth=0'), 'Montpellier');
     await page.fill('#place-search', 'Toulouse');
     await page.click('form.search-form button[type="submit"]');
-    await page.waitForFunction(() => /pas de réseau/.test(document.querySelector('#panel [role="status"].hint')?.textContent));
+    await page.waitForFunction(() =>
+      /pas de réseau/.test(document.querySelector('#panel [role="status"].hint')?.textContent),
+    );
     await context.close();
   });
 
@@ -233,7 +272,8 @@ describe('the detail panel, the form and "Mes signalements" (points 9, 10)', () 
     await page.waitForSelector('#private-link');
     const sent = await page.textContent('#panel .detail');
     assert.match(sent, /Orientable/);
-    for (const never of ['Espace filmé', 'Hauteur', 'Angle de vue', 'Fixée sur', 'Remarques']) assert.ok(!sent.includes(never), `not in the sent view: ${never}`);
+    for (const never of ['Espace filmé', 'Hauteur', 'Angle de vue', 'Fixée sur', 'Remarques'])
+      assert.ok(!sent.includes(never), `not in the sent view: ${never}`);
     await context.close();
   });
 
@@ -249,7 +289,11 @@ describe('the detail panel, the form and "Mes signalements" (points 9, 10)', () 
     await page.waitForSelector('.photo-previews .photo.sent img[src^="blob:"]');
     assert.deepEqual(await seriousViolations(page), [], 'the correction form with its photo');
     await page.click('.photo-previews .photo.sent button.photo-remove');
-    await page.setInputFiles('input.photo-input', { name: 'new.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page, '#aa7766') });
+    await page.setInputFiles('input.photo-input', {
+      name: 'new.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await jpeg(page, '#aa7766'),
+    });
     await page.waitForSelector('.photo-previews img[src^="blob:"]');
     await sendButton(page).click();
     await page.waitForSelector('#private-link');
@@ -264,7 +308,7 @@ describe('the detail panel, the form and "Mes signalements" (points 9, 10)', () 
 
   test('"Mes signalements" shows each one’s status as the server knows it now', async () => {
     const { browser, db } = shared;
-    const context = await phone(browser, { position: { latitude: 43.6102, longitude: 3.8660 } });
+    const context = await phone(browser, { position: { latitude: 43.6102, longitude: 3.866 } });
     const page = await openApp(context);
     const first = await sendWithPhotos(page, { note: 'e2e: status one', photos: 0 });
     const second = await sendWithPhotos(page, { note: 'e2e: status two', photos: 0, from: 'a.add-another' });

@@ -12,6 +12,11 @@ export async function searchCity(page, text) {
 }
 
 /** Waits until the map shows cameras (a count in the hint). */
-export const camerasShown = (page) => page.waitForFunction(() => /\d/.test(document.getElementById('map-hint').textContent) && document.getElementById('map-hint').dataset.state !== 'zoomIn');
+export const camerasShown = (page) =>
+  page.waitForFunction(
+    () =>
+      /\d/.test(document.getElementById('map-hint').textContent) &&
+      document.getElementById('map-hint').dataset.state !== 'zoomIn',
+  );
 
 export const sendButton = (page) => page.locator('form.sighting-form button[type="submit"]');

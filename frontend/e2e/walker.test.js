@@ -110,13 +110,18 @@ describe('the walker', () => {
     assert.match(text, /En attente de relecture/);
     assert.match(text, /e2e: added from a phone/);
     await again.click('button.amend');
-    assert.equal(await again.inputValue('textarea[name="notes"]'), 'e2e: added from a phone', 'the form shows what was sent');
+    assert.equal(
+      await again.inputValue('textarea[name="notes"]'),
+      'e2e: added from a phone',
+      'the form shows what was sent',
+    );
     assert.equal(await again.inputValue('input[name="direction"]'), '135');
     await again.fill('textarea[name="notes"]', 'e2e: amended');
     await again.click('form.sighting-form button[type="submit"]');
     await again.waitForSelector('#private-link');
     const id = url.hash.split('/')[2];
-    const row = (await db.query('SELECT notes, status, camera_type, vsa_suspected FROM sighting WHERE id = $1', [id])).rows[0];
+    const row = (await db.query('SELECT notes, status, camera_type, vsa_suspected FROM sighting WHERE id = $1', [id]))
+      .rows[0];
     assert.deepEqual(row, { notes: 'e2e: amended', status: 'pending', camera_type: 'panning', vsa_suspected: true });
 
     // And "my sightings" on the first phone lists it.
@@ -133,7 +138,10 @@ describe('the walker', () => {
     const context = await phone(browser, { position: MONTPELLIER_PEYROU });
     const page = await openApp(context);
     const uploads = [];
-    page.on('request', (r) => r.method() === 'POST' && /\/photos$/.test(new URL(r.url()).pathname) && uploads.push(r.postDataBuffer()));
+    page.on(
+      'request',
+      (r) => r.method() === 'POST' && /\/photos$/.test(new URL(r.url()).pathname) && uploads.push(r.postDataBuffer()),
+    );
     await page.click('#add-button');
     await page.waitForSelector('form.sighting-form');
     await page.check('input[name="cameraType"][value="fixed"]');
@@ -164,7 +172,11 @@ describe('the walker', () => {
     const served = Buffer.from(await (await fetch(`${BASE_URL}${listed.photos[0].href}`, { headers })).arrayBuffer());
     assert.equal(served.subarray(0, 2).toString('hex'), 'ffd8');
     assert.ok(!served.includes(EXIF), 'no EXIF in the served photo');
-    assert.equal((await fetch(`${BASE_URL}${listed.photos[0].href}`)).status, 404, 'pending: not shown without the token');
+    assert.equal(
+      (await fetch(`${BASE_URL}${listed.photos[0].href}`)).status,
+      404,
+      'pending: not shown without the token',
+    );
 
     assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
     await assertOnlyOwnAndTileRequests(context.requests);
@@ -173,7 +185,9 @@ describe('the walker', () => {
 
   test('is asked "is it one of these?" near a known camera, and confirms it instead of duplicating', async () => {
     await db.query("UPDATE sighting SET observed_at = DATE '2024-01-01', check_date = DATE '2024-01-01' WHERE id = 1");
-    const context = await phone(browser, { position: { latitude: MONTPELLIER_COMEDIE.latitude + 0.00004, longitude: MONTPELLIER_COMEDIE.longitude } });
+    const context = await phone(browser, {
+      position: { latitude: MONTPELLIER_COMEDIE.latitude + 0.00004, longitude: MONTPELLIER_COMEDIE.longitude },
+    });
     const page = await openApp(context);
     const before = await count();
     await addCamera(page, { note: 'e2e: a duplicate', cameraType: 'fixed', direction: '127' });
@@ -189,8 +203,15 @@ describe('the walker', () => {
   });
 
   test('confirms a camera from its detail panel and sees its check date change', async () => {
-    const { id } = (await db.query("SELECT id FROM sighting WHERE status = 'approved' AND id <> 1 AND ST_DWithin(geom::geography, ST_MakePoint(3.879471, 43.608306)::geography, 150) ORDER BY id LIMIT 1")).rows[0];
-    await db.query("UPDATE sighting SET observed_at = DATE '2024-01-01', check_date = DATE '2024-01-01' WHERE id = $1", [id]);
+    const { id } = (
+      await db.query(
+        "SELECT id FROM sighting WHERE status = 'approved' AND id <> 1 AND ST_DWithin(geom::geography, ST_MakePoint(3.879471, 43.608306)::geography, 150) ORDER BY id LIMIT 1",
+      )
+    ).rows[0];
+    await db.query(
+      "UPDATE sighting SET observed_at = DATE '2024-01-01', check_date = DATE '2024-01-01' WHERE id = $1",
+      [id],
+    );
     const context = await phone(browser, { position: MONTPELLIER_COMEDIE });
     const page = await openApp(context);
     await locate(page);
@@ -204,7 +225,8 @@ describe('the walker', () => {
     assert.deepEqual(await seriousViolations(page), [], 'the detail panel');
     await page.click('button.confirm');
     await page.waitForFunction((old) => document.querySelector('dd.check-date')?.textContent !== old, before);
-    const row = (await db.query("SELECT to_char(check_date, 'YYYY-MM-DD') AS d FROM sighting WHERE id = $1", [id])).rows[0];
+    const row = (await db.query("SELECT to_char(check_date, 'YYYY-MM-DD') AS d FROM sighting WHERE id = $1", [id]))
+      .rows[0];
     assert.equal(row.d, await today());
     await assertOnlyOwnAndTileRequests(context.requests);
     await context.close();
@@ -233,7 +255,10 @@ describe('the walker', () => {
     await eventually(async () => (await count()) === before + 2);
     await page.waitForFunction(() => document.getElementById('queue-badge').hidden);
     const rows = (await db.query("SELECT notes FROM sighting WHERE notes LIKE 'e2e: offline%' ORDER BY notes")).rows;
-    assert.deepEqual(rows.map((r) => r.notes), ['e2e: offline one', 'e2e: offline two, edited']);
+    assert.deepEqual(
+      rows.map((r) => r.notes),
+      ['e2e: offline one', 'e2e: offline two, edited'],
+    );
     assert.equal(await count(), before + 2, 'exactly two, even after retries');
     await assertOnlyOwnAndTileRequests(context.requests);
     await context.close();
@@ -247,7 +272,9 @@ describe('the walker', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await locate(page);
     await page.waitForSelector('.leaflet-marker-icon.cam, .leaflet-marker-icon.cluster');
-    const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+    const manifest = await page.evaluate(async () =>
+      (await fetch(document.querySelector('link[rel=manifest]').href)).json(),
+    );
     assert.equal(manifest.display, 'standalone');
 
     await context.setOffline(true);
@@ -306,7 +333,12 @@ function withExifGps(jpeg) {
 /** Every request went to the app itself or to the configured tile host: nothing else. */
 async function assertOnlyOwnAndTileRequests(urls) {
   const allowed = new Set([new URL(BASE_URL).host, await tileHost()]);
-  const elsewhere = urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.has(new URL(u).host));
+  const elsewhere = urls.filter(
+    (u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.has(new URL(u).host),
+  );
   assert.deepEqual(elsewhere, [], 'requests to third parties');
-  assert.ok(urls.some((u) => u.includes('/api/')), 'the recorder saw the API calls');
+  assert.ok(
+    urls.some((u) => u.includes('/api/')),
+    'the recorder saw the API calls',
+  );
 }

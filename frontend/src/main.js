@@ -37,25 +37,44 @@ async function start() {
   document.title = `${t('app.title')} — ${t('app.tagline')}`;
   translateShell(document, t);
   const announce = announcer($('status'));
-  const config = (await loadConfig()) || { tileUrl: null, tileAttribution: '', tileMaxZoom: 19, staleAfterDays: 730, duplicateRadiusMetres: 25 };
+  const config = (await loadConfig()) || {
+    tileUrl: null,
+    tileAttribution: '',
+    tileMaxZoom: 19,
+    staleAfterDays: 730,
+    duplicateRadiusMetres: 25,
+  };
 
   const map = L.map('map', { zoomControl: false, maxZoom: config.tileMaxZoom, worldCopyJump: true });
   L.control.zoom({ position: 'bottomleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   map.attributionControl.setPrefix(false);
   if (config.tileUrl) {
-    const tiles = L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom, attribution: config.tileAttribution }).addTo(map);
+    const tiles = L.tileLayer(config.tileUrl, {
+      maxZoom: config.tileMaxZoom,
+      attribution: config.tileAttribution,
+    }).addTo(map);
     watchTiles(map, tiles, { banner: $('tiles-failed'), retry: $('tiles-retry') });
   }
   // Opens where the walker last looked on this phone, or over France the first time; then, if
   // the walker already lets the site locate them, where they are (see locateOnOpen below).
   const saved = readView();
   map.setView(saved.center, saved.zoom);
-  map.on('moveend', () => localStorage.setItem(VIEW_KEY, JSON.stringify({ center: map.getCenter(), zoom: map.getZoom() })));
+  map.on('moveend', () =>
+    localStorage.setItem(VIEW_KEY, JSON.stringify({ center: map.getCenter(), zoom: map.getZoom() })),
+  );
   map.getContainer().setAttribute('aria-label', t('map.label'));
 
-  const panel = new Panel($('panel'), { t, onClose: () => navigate('#/'), onLayout: () => map.invalidateSize({ pan: false }) });
+  const panel = new Panel($('panel'), {
+    t,
+    onClose: () => navigate('#/'),
+    onLayout: () => map.invalidateSize({ pan: false }),
+  });
   const hint = $('map-hint');
-  const layer = new SightingsLayer(map, { t, staleAfterDays: config.staleAfterDays, onSelect: (f) => addFlow.pin || navigate(`#/c/${f.id}`) });
+  const layer = new SightingsLayer(map, {
+    t,
+    staleAfterDays: config.staleAfterDays,
+    onSelect: (f) => addFlow.pin || navigate(`#/c/${f.id}`),
+  });
   const filters = { cameraTypes: [], vsaOnly: false, city: '' };
   const cities = new Map();
   // Zoomed out, where the cameras are too many to load one by one: dots from the vector tiles.
@@ -67,7 +86,13 @@ async function start() {
       layer.setData(features);
     },
     onState: (state, collection) => {
-      const text = { zoomIn: t('map.zoomHint'), loading: '', error: t('map.loadError'), offline: t('map.offline'), truncated: t('map.truncated') }[state];
+      const text = {
+        zoomIn: t('map.zoomHint'),
+        loading: '',
+        error: t('map.loadError'),
+        offline: t('map.offline'),
+        truncated: t('map.truncated'),
+      }[state];
       const n = collection?.numberReturned;
       hint.textContent = text || (collection ? t(n === 1 ? 'map.countOne' : 'map.count', { n }) : '');
       hint.dataset.state = state;
@@ -81,20 +106,42 @@ async function start() {
   const showOwn = (sighting) => {
     if (!sighting) return;
     const at = [...sighting.geometry.coordinates].reverse();
-    L.marker(at, { icon: L.divIcon({ className: 'pin own', html: '<span></span>', iconSize: [34, 34], iconAnchor: [17, 34] }), title: t(`status.${sighting.properties.status}`), keyboard: false, interactive: false }).addTo(own);
+    L.marker(at, {
+      icon: L.divIcon({ className: 'pin own', html: '<span></span>', iconSize: [34, 34], iconAnchor: [17, 34] }),
+      title: t(`status.${sighting.properties.status}`),
+      keyboard: false,
+      interactive: false,
+    }).addTo(own);
     map.setView(at, Math.max(map.getZoom(), 17));
   };
 
   const outboxStore = idbStore(OUTBOX);
   const mine = idbStore(MINE);
-  const outbox = new Outbox({ outbox: outboxStore, mine, send: api.submit, amend: api.amend, upload: api.uploadPhoto, onChange: () => refreshBadge() });
+  const outbox = new Outbox({
+    outbox: outboxStore,
+    mine,
+    send: api.submit,
+    amend: api.amend,
+    upload: api.uploadPhoto,
+    onChange: () => refreshBadge(),
+  });
   async function refreshBadge() {
     const n = (await outbox.list()).length;
     $('queue-badge').textContent = n ? String(n) : '';
     $('queue-badge').hidden = !n;
     $('mine-button').title = n ? `${t('nav.mine')} (${t('queue.count', { n })})` : t('nav.mine');
   }
-  const addFlow = new AddFlow({ map, panel, t, config, outbox, announce, locationMarker, navigate, onConfirmed: () => loader.reload() });
+  const addFlow = new AddFlow({
+    map,
+    panel,
+    t,
+    config,
+    outbox,
+    announce,
+    locationMarker,
+    navigate,
+    onConfirmed: () => loader.reload(),
+  });
 
   /** Goes to a fragment; when already there, shows it again (no hashchange would fire). */
   function navigate(hash) {
@@ -126,13 +173,26 @@ async function start() {
       case 'add':
         return addFlow.start('new');
       case 'camera': {
-        const sighting = await showCamera(where.id, { panel, t, language, config, announce, onConfirmed: () => loader.reload() });
+        const sighting = await showCamera(where.id, {
+          panel,
+          t,
+          language,
+          config,
+          announce,
+          onConfirmed: () => loader.reload(),
+        });
         // Keep the camera in sight above the panel.
         if (sighting) map.panTo([...sighting.geometry.coordinates].reverse());
         return sighting;
       }
       case 'sent':
-        return showSent(where, { panel, t, language, config, mine, onAmend: async (sighting, token) => {
+        return showSent(where, {
+          panel,
+          t,
+          language,
+          config,
+          mine,
+          onAmend: async (sighting, token) => {
             own.clearLayers();
             const listed = await api.listPhotos(sighting.id, token);
             addFlow.start({ amend: sighting, token, sentPhotos: listed.ok ? listed.photos : [] });
@@ -202,7 +262,8 @@ async function start() {
 
   // Sightings waiting on this phone go as soon as the network is back, and every half minute.
   const flush = () => {
-    if (navigator.onLine !== false) outbox.flush().then((sent) => sent.length && current?.view.match(/mine|queued/) && route());
+    if (navigator.onLine !== false)
+      outbox.flush().then((sent) => sent.length && current?.view.match(/mine|queued/) && route());
   };
   window.addEventListener('online', flush);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && flush());

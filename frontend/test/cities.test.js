@@ -42,13 +42,31 @@ describe('evidence', () => {
   });
 
   test('builds the body of an addition, leaving an empty note out', () => {
-    const values = { kind: 'press', title: '  Briefcam à Montpellier ', publishedOn: '2025-03-01', url: ' https://a.fr/x ', note: '  ' };
-    expect(evidenceBody(values)).toEqual({ kind: 'press', title: 'Briefcam à Montpellier', publishedOn: '2025-03-01', url: 'https://a.fr/x' });
+    const values = {
+      kind: 'press',
+      title: '  Briefcam à Montpellier ',
+      publishedOn: '2025-03-01',
+      url: ' https://a.fr/x ',
+      note: '  ',
+    };
+    expect(evidenceBody(values)).toEqual({
+      kind: 'press',
+      title: 'Briefcam à Montpellier',
+      publishedOn: '2025-03-01',
+      url: 'https://a.fr/x',
+    });
   });
 
   test('builds the body of a change with its version, an emptied note removed', () => {
     const values = { kind: 'press', title: 'T', publishedOn: '2025-03-01', url: 'https://a.fr', note: '' };
-    expect(evidenceBody(values, 3)).toEqual({ kind: 'press', title: 'T', publishedOn: '2025-03-01', url: 'https://a.fr', note: null, version: 3 });
+    expect(evidenceBody(values, 3)).toEqual({
+      kind: 'press',
+      title: 'T',
+      publishedOn: '2025-03-01',
+      url: 'https://a.fr',
+      note: null,
+      version: 3,
+    });
     expect(evidenceBody({ ...values, note: ' vu ' }, 0).note).toBe('vu');
   });
 
@@ -62,7 +80,11 @@ describe('evidence', () => {
         { field: 'colour', message: 'is not a field' },
       ],
     };
-    expect(fieldErrors(problem)).toEqual({ url: 'must be a web address', title: 'must be 1 to 300 characters', '': 'colour: is not a field' });
+    expect(fieldErrors(problem)).toEqual({
+      url: 'must be a web address',
+      title: 'must be 1 to 300 characters',
+      '': 'colour: is not a field',
+    });
     expect(fieldErrors(undefined)).toEqual({});
   });
 

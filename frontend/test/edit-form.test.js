@@ -46,7 +46,14 @@ describe('the moderator edit form', () => {
   });
 
   test('sends only the changed properties, null to clear an optional one', () => {
-    const values = { ...untouched(), cameraType: 'fixed', mount: '', notes: '  ', directions: '90, 270', vsaSuspected: true };
+    const values = {
+      ...untouched(),
+      cameraType: 'fixed',
+      mount: '',
+      notes: '  ',
+      directions: '90, 270',
+      vsaSuspected: true,
+    };
     expect(changesFrom(sighting, values)).toEqual({
       type: 'Feature',
       properties: { cameraType: 'fixed', mount: null, notes: null, directions: [90, 270], vsaSuspected: true },
@@ -71,7 +78,9 @@ describe('the moderator edit form', () => {
   test("a problem's errors find their field", () => {
     expect(fieldOf({ field: 'properties.directions[1]', message: 'must be…' })).toBe('directions');
     expect(fieldOf({ field: 'properties.height', message: 'must be…' })).toBe('height');
-    expect(fieldOf({ field: 'geometry.coordinates', message: 'longitude must lie within -180..180' })).toBe('longitude');
+    expect(fieldOf({ field: 'geometry.coordinates', message: 'longitude must lie within -180..180' })).toBe(
+      'longitude',
+    );
     expect(fieldOf({ field: 'geometry.coordinates', message: 'latitude must lie within -90..90' })).toBe('latitude');
     expect(fieldOf({ field: 'version', message: 'is required' })).toBeNull();
   });

@@ -7,8 +7,24 @@ import { ApiError } from '../src/moderation/api.js';
 import { translator } from '../src/moderation/messages.js';
 
 // A square around Lyon's Terreaux and one around Villeurbanne's Gratte-Ciel, [lon, lat].
-const TERREAUX = [[[4.83, 45.76], [4.84, 45.76], [4.84, 45.77], [4.83, 45.77], [4.83, 45.76]]];
-const GRATTE_CIEL = [[[4.87, 45.76], [4.89, 45.76], [4.89, 45.775], [4.87, 45.775], [4.87, 45.76]]];
+const TERREAUX = [
+  [
+    [4.83, 45.76],
+    [4.84, 45.76],
+    [4.84, 45.77],
+    [4.83, 45.77],
+    [4.83, 45.76],
+  ],
+];
+const GRATTE_CIEL = [
+  [
+    [4.87, 45.76],
+    [4.89, 45.76],
+    [4.89, 45.775],
+    [4.87, 45.775],
+    [4.87, 45.76],
+  ],
+];
 const polygon = (coordinates) => ({ type: 'Polygon', coordinates });
 const feature = (geometry) => ({ type: 'Feature', properties: {}, geometry });
 
@@ -32,7 +48,9 @@ describe('territory file', () => {
 
   test('accepts a Feature and a FeatureCollection of one polygon', () => {
     expect(territoryOf(feature(polygon(TERREAUX)))).toEqual(polygon(TERREAUX));
-    expect(territoryOf({ type: 'FeatureCollection', features: [feature(polygon(TERREAUX))] })).toEqual(polygon(TERREAUX));
+    expect(territoryOf({ type: 'FeatureCollection', features: [feature(polygon(TERREAUX))] })).toEqual(
+      polygon(TERREAUX),
+    );
   });
 
   test('merges several features into one MultiPolygon', () => {
@@ -45,7 +63,12 @@ describe('territory file', () => {
 
   test('drops heights and keeps holes', () => {
     const withHeight = [TERREAUX[0].map(([lon, lat]) => [lon, lat, 170])];
-    const hole = [[4.834, 45.764], [4.836, 45.764], [4.836, 45.766], [4.834, 45.764]];
+    const hole = [
+      [4.834, 45.764],
+      [4.836, 45.764],
+      [4.836, 45.766],
+      [4.834, 45.764],
+    ];
     expect(territoryOf(polygon([...withHeight, hole]))).toEqual(polygon([TERREAUX[0], hole]));
   });
 
@@ -55,7 +78,13 @@ describe('territory file', () => {
     expect(refusal([1, 2])).toEqual(['territory.notGeojson', {}]);
     expect(refusal({ type: 'FeatureCollection', features: [] })).toEqual(['territory.empty', {}]);
     expect(refusal({ type: 'Point', coordinates: [4.83, 45.76] })).toEqual(['territory.wrongType', { type: 'Point' }]);
-    const line = feature({ type: 'LineString', coordinates: [[4.83, 45.76], [4.84, 45.77]] });
+    const line = feature({
+      type: 'LineString',
+      coordinates: [
+        [4.83, 45.76],
+        [4.84, 45.77],
+      ],
+    });
     expect(refusal({ type: 'FeatureCollection', features: [feature(polygon(TERREAUX)), line] })).toEqual([
       'territory.featureType',
       { n: 2, type: 'LineString' },
@@ -65,10 +94,38 @@ describe('territory file', () => {
 
   test('refuses bad rings and projected coordinates', () => {
     expect(refusal(polygon([TERREAUX[0].slice(0, 4)]))).toEqual(['territory.openRing', {}]);
-    expect(refusal(polygon([[[4.83, 45.76], [4.84, 45.76], [4.83, 45.76]]]))).toEqual(['territory.shortRing', {}]);
-    expect(refusal(polygon([[['4.83', 45.76], [4.84, 45.76], [4.84, 45.77], ['4.83', 45.76]]]))).toEqual(['territory.badCoordinates', {}]);
+    expect(
+      refusal(
+        polygon([
+          [
+            [4.83, 45.76],
+            [4.84, 45.76],
+            [4.83, 45.76],
+          ],
+        ]),
+      ),
+    ).toEqual(['territory.shortRing', {}]);
+    expect(
+      refusal(
+        polygon([
+          [
+            ['4.83', 45.76],
+            [4.84, 45.76],
+            [4.84, 45.77],
+            ['4.83', 45.76],
+          ],
+        ]),
+      ),
+    ).toEqual(['territory.badCoordinates', {}]);
     // Lambert 93 metres, the usual mistake of a French export.
-    const lambert = [[[842000, 6519000], [843000, 6519000], [843000, 6520000], [842000, 6519000]]];
+    const lambert = [
+      [
+        [842000, 6519000],
+        [843000, 6519000],
+        [843000, 6520000],
+        [842000, 6519000],
+      ],
+    ];
     expect(refusal(polygon(lambert))).toEqual(['territory.notWgs84', {}]);
   });
 
@@ -80,7 +137,19 @@ describe('territory file', () => {
   test('every refusal has words in French and English', () => {
     for (const language of ['fr', 'en']) {
       const t = translator(language);
-      for (const key of ['empty', 'notJson', 'notGeojson', 'wrongType', 'featureEmpty', 'featureType', 'badCoordinates', 'notWgs84', 'shortRing', 'openRing', 'tooManyPoints']) {
+      for (const key of [
+        'empty',
+        'notJson',
+        'notGeojson',
+        'wrongType',
+        'featureEmpty',
+        'featureType',
+        'badCoordinates',
+        'notWgs84',
+        'shortRing',
+        'openRing',
+        'tooManyPoints',
+      ]) {
         expect(t(`territory.${key}`)).not.toBe(`territory.${key}`);
       }
     }
@@ -104,7 +173,9 @@ describe('groups screens', () => {
 
   test('an invitation link is the full address of the join form', () => {
     const invitation = { path: '/moderation/#/join/tok123', role: 'admin' };
-    expect(invitationLink(invitation, 'https://technocarte.example')).toBe('https://technocarte.example/moderation/#/join/tok123');
+    expect(invitationLink(invitation, 'https://technocarte.example')).toBe(
+      'https://technocarte.example/moderation/#/join/tok123',
+    );
   });
 
   test('API refusals become sentences with the field named', () => {
@@ -129,10 +200,20 @@ describe('groups screens', () => {
     expect(problemLines(new ApiError(418, { code: 'teapot', detail: 'I am a teapot' }), translator('fr'))).toEqual([
       'Refusé par le serveur (418).',
     ]);
-    const other = new ApiError(422, { code: 'validation', errors: [{ field: 'comment', code: 'required-with', message: 'is required when the reason is other' }] });
-    expect(problemLines(other, translator('fr'))).toEqual(['Commentaire : un commentaire est obligatoire quand le motif est « Autre »']);
-    const height = new ApiError(422, { code: 'validation', errors: [{ field: 'properties.height', code: 'out-of-range', message: 'must be…' }] });
-    expect(problemLines(height, translator('fr'))).toEqual(['Hauteur : doit être un nombre de mètres, plus de 0 et 300 au plus']);
+    const other = new ApiError(422, {
+      code: 'validation',
+      errors: [{ field: 'comment', code: 'required-with', message: 'is required when the reason is other' }],
+    });
+    expect(problemLines(other, translator('fr'))).toEqual([
+      'Commentaire : un commentaire est obligatoire quand le motif est « Autre »',
+    ]);
+    const height = new ApiError(422, {
+      code: 'validation',
+      errors: [{ field: 'properties.height', code: 'out-of-range', message: 'must be…' }],
+    });
+    expect(problemLines(height, translator('fr'))).toEqual([
+      'Hauteur : doit être un nombre de mètres, plus de 0 et 300 au plus',
+    ]);
     expect(problemLines(new ApiError(413, null), t)).toEqual([t('groups.tooLarge')]);
     expect(problemLines(new TerritoryError('territory.wrongType', { type: 'Point' }), t)).toEqual([
       'A territory is a Polygon or a MultiPolygon, not a Point.',

@@ -4,7 +4,15 @@ import { translator as statsTranslator } from '../src/stats/messages.js';
 
 // The same camera is called the same on the map, its sent view and the statistics and city pages.
 // ("unknown" differs on purpose: the walker's form answers "Je ne sais pas", the tables count "Inconnue".)
-const VALUES = ['surveillanceType.camera', 'surveillanceType.alpr', 'surveillanceType.guard', 'surveillanceType.other', 'cameraType.fixed', 'cameraType.dome', 'cameraType.panning'];
+const VALUES = [
+  'surveillanceType.camera',
+  'surveillanceType.alpr',
+  'surveillanceType.guard',
+  'surveillanceType.other',
+  'cameraType.fixed',
+  'cameraType.dome',
+  'cameraType.panning',
+];
 
 describe('labels of the values, across screens', () => {
   for (const language of ['fr', 'en']) {

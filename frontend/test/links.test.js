@@ -15,7 +15,10 @@ describe('private links', () => {
     expect(parseFragment('#/c/42')).toEqual({ view: 'camera', id: '42' });
     expect(parseFragment('#/add')).toEqual({ view: 'add' });
     expect(parseFragment('#/mine')).toEqual({ view: 'mine' });
-    expect(parseFragment('#/q/6f0e0bb4-53b4-4d8a-a3c4-0d1e2f3a4b5c')).toEqual({ view: 'queued', clientId: '6f0e0bb4-53b4-4d8a-a3c4-0d1e2f3a4b5c' });
+    expect(parseFragment('#/q/6f0e0bb4-53b4-4d8a-a3c4-0d1e2f3a4b5c')).toEqual({
+      view: 'queued',
+      clientId: '6f0e0bb4-53b4-4d8a-a3c4-0d1e2f3a4b5c',
+    });
   });
 
   test('fall back to the map on anything else', () => {

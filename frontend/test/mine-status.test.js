@@ -15,7 +15,10 @@ describe('the status of a sent sighting in "Mes signalements"', () => {
 
   test('tells "offline for now" from "no longer on the server"', () => {
     expect(statusOf({ retry: true, offline: true }, t).status).toBe('unknown');
-    expect(statusOf({ refused: true, status: 404 }, t)).toEqual({ status: 'gone', text: 'Statut : Introuvable sur le serveur' });
+    expect(statusOf({ refused: true, status: 404 }, t)).toEqual({
+      status: 'gone',
+      text: 'Statut : Introuvable sur le serveur',
+    });
   });
 });
 

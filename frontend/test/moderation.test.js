@@ -52,17 +52,20 @@ describe('import progress', () => {
     const progress = { hidden: true, value: 0, max: 1 };
     const report = { textContent: '' };
     const seen = [];
-    const job = await runImport(api, 1, { text: async () => '{}' }, {
-      progress,
-      report,
-      t: translator('en'),
-      pause: async () => seen.push(progress.value),
-    });
+    const job = await runImport(
+      api,
+      1,
+      { text: async () => '{}' },
+      {
+        progress,
+        report,
+        t: translator('en'),
+        pause: async () => seen.push(progress.value),
+      },
+    );
     expect(job.status).toBe('done');
     expect(seen).toEqual([0, 2]);
     expect(progress.value).toBe(4);
-    expect(report.textContent).toBe(
-      'Import done: 2 new, 1 confirmed, 0 to review, 0 unchanged, 1 refused.',
-    );
+    expect(report.textContent).toBe('Import done: 2 new, 1 confirmed, 0 to review, 0 unchanged, 1 refused.');
   });
 });

@@ -3,8 +3,15 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { MINE, OUTBOX, idbStore, resetConnection } from '../src/offline/idb.js';
 import { Outbox, newSubmission } from '../src/offline/outbox.js';
 
-const CAMERA = { type: 'Feature', geometry: { type: 'Point', coordinates: [3.879, 43.608] }, properties: { surveillanceType: 'camera', cameraType: 'dome' } };
-const sighting = (id, clientId) => ({ id, properties: { editToken: `token-${id}`, surveillanceType: 'camera', cameraType: 'dome', clientId } });
+const CAMERA = {
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [3.879, 43.608] },
+  properties: { surveillanceType: 'camera', cameraType: 'dome' },
+};
+const sighting = (id, clientId) => ({
+  id,
+  properties: { editToken: `token-${id}`, surveillanceType: 'camera', cameraType: 'dome', clientId },
+});
 
 /** A fake server that remembers clientIds like the real one: a resend answers the first sighting. */
 function server() {
@@ -46,7 +53,13 @@ beforeEach(async () => {
     indexedDB.deleteDatabase('technocarte').onsuccess = resolve;
   });
   api = server();
-  outbox = new Outbox({ outbox: idbStore(OUTBOX), mine: idbStore(MINE), send: (f) => api.send(f), amend: (...a) => api.amend(...a), upload: (...a) => api.upload(...a) });
+  outbox = new Outbox({
+    outbox: idbStore(OUTBOX),
+    mine: idbStore(MINE),
+    send: (f) => api.send(f),
+    amend: (...a) => api.amend(...a),
+    upload: (...a) => api.upload(...a),
+  });
 });
 
 describe('the outbox', () => {
@@ -83,7 +96,9 @@ describe('the outbox', () => {
   });
 
   test('marks a sighting the server refuses, and tries again once the walker edits it', async () => {
-    const item = await outbox.add(newSubmission({ ...CAMERA, properties: { ...CAMERA.properties, notes: 'refuse me' } }));
+    const item = await outbox.add(
+      newSubmission({ ...CAMERA, properties: { ...CAMERA.properties, notes: 'refuse me' } }),
+    );
     await outbox.flush();
     const [refused] = await outbox.list();
     expect(refused).toMatchObject({ state: 'refused', reason: 'notes: no' });

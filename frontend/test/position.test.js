@@ -3,7 +3,11 @@ import { PLACE_ZOOM, placement } from '../src/add/position.js';
 
 describe('where a new camera stands', () => {
   test('a GPS fix places it, with its accuracy to show', () => {
-    expect(placement({ source: 'gps', accuracy: 12.4 })).toEqual({ placed: true, message: 'walker.gpsPlaced', vars: { m: 12 } });
+    expect(placement({ source: 'gps', accuracy: 12.4 })).toEqual({
+      placed: true,
+      message: 'walker.gpsPlaced',
+      vars: { m: 12 },
+    });
   });
 
   test('location refused or failed: nothing placed, and says which', () => {

@@ -4,7 +4,9 @@ import { proofOfWork, sha256, solve, solves } from '../src/pow/solve.js';
 
 /** The server's rule, written independently with Node's own SHA-256. */
 function leadingZeroBits(challenge, nonce) {
-  const hash = createHash('sha256').update(challenge + nonce, 'utf8').digest();
+  const hash = createHash('sha256')
+    .update(challenge + nonce, 'utf8')
+    .digest();
   let bits = 0;
   for (const byte of hash) {
     if (byte === 0) {
@@ -21,9 +23,7 @@ const CHALLENGE = 'v1.1764364000.12.q4Wn0cQdF3m9QkZl1xY2bA.Zk3d9sQ1mS0pLr7tVx2yA
 describe('proof of work solver', () => {
   it('hashes like SHA-256 across block boundaries', () => {
     for (const text of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), CHALLENGE + '1234567', 'é✓']) {
-      expect(Buffer.from(sha256(text)).toString('hex')).toBe(
-        createHash('sha256').update(text, 'utf8').digest('hex'),
-      );
+      expect(Buffer.from(sha256(text)).toString('hex')).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     }
   });
 

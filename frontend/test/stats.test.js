@@ -13,7 +13,15 @@ const MONTPELLIER = {
   bySurveillanceType: { camera: 10, alpr: 2 },
   byCameraType: { fixed: 6, dome: 5, unknown: 1 },
 };
-const PARIS = { code: '2988507', name: 'Paris', cameras: 20, vsaSuspected: 0, vsaShare: 0, bySurveillanceType: { camera: 20 }, byCameraType: { dome: 20 } };
+const PARIS = {
+  code: '2988507',
+  name: 'Paris',
+  cameras: 20,
+  vsaSuspected: 0,
+  vsaShare: 0,
+  bySurveillanceType: { camera: 20 },
+  byCameraType: { dome: 20 },
+};
 
 describe('the cities CSV', () => {
   test('leaves plain fields alone', () => {

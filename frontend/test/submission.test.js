@@ -6,7 +6,13 @@ test('a new sighting drops empty fields and is dated the day it was seen', () =>
     { surveillanceType: 'camera', cameraType: 'dome', directions: [90], mount: null, notes: '', vsaSuspected: false },
     new Date(2026, 10, 28, 23, 30),
   );
-  expect(properties).toEqual({ surveillanceType: 'camera', cameraType: 'dome', directions: [90], vsaSuspected: false, observedAt: '2026-11-28' });
+  expect(properties).toEqual({
+    surveillanceType: 'camera',
+    cameraType: 'dome',
+    directions: [90],
+    vsaSuspected: false,
+    observedAt: '2026-11-28',
+  });
 });
 
 test('each new sighting gets its own random UUID', () => {

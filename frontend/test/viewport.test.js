@@ -6,8 +6,14 @@ const MONTPELLIER_CENTRE = bounds(3.870001234, 43.6, 3.89, 43.62);
 
 describe('viewport requests', () => {
   test('asks for the viewport box, rounded, with the filters that are set', () => {
-    const request = viewportRequest(MONTPELLIER_CENTRE, { cameraTypes: ['panning', 'dome'], vsaOnly: true, city: '2992166' });
-    expect(request.url).toBe('/api/sightings?bbox=3.87%2C43.6%2C3.89%2C43.62&cameraType=dome%2Cpanning&vsaSuspected=true&city=2992166');
+    const request = viewportRequest(MONTPELLIER_CENTRE, {
+      cameraTypes: ['panning', 'dome'],
+      vsaOnly: true,
+      city: '2992166',
+    });
+    expect(request.url).toBe(
+      '/api/sightings?bbox=3.87%2C43.6%2C3.89%2C43.62&cameraType=dome%2Cpanning&vsaSuspected=true&city=2992166',
+    );
   });
 
   test('asks nothing beyond the server cap: the map says zoom in', () => {

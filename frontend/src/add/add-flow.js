@@ -62,11 +62,15 @@ export class AddFlow {
       photos: this.photos?.element,
       submitLabel: mode.amend ? t('add.save') : t('add.send'),
       onSubmit: (properties) => this.#submit(properties),
-      onCancel: () => this.navigate(mode.amend ? privateFragment(mode.amend.id, mode.token) : mode.queued ? '#/mine' : '#/'),
+      onCancel: () =>
+        this.navigate(mode.amend ? privateFragment(mode.amend.id, mode.token) : mode.queued ? '#/mine' : '#/'),
       onDirection: (d) => this.pin.setDirection(d),
       onCameraType: (cameraType) => this.pin.setDirection(this.pin.direction, fieldOfView({ cameraType })),
     });
-    this.pin.setDirection(initial.directions?.[0] ?? null, fieldOfView({ cameraType: initial.cameraType || 'unknown' }));
+    this.pin.setDirection(
+      initial.directions?.[0] ?? null,
+      fieldOfView({ cameraType: initial.cameraType || 'unknown' }),
+    );
     this.#showForm();
     if (where) {
       const [lon, lat] = where.coordinates;
@@ -126,7 +130,12 @@ export class AddFlow {
   }
 
   #showForm() {
-    this.panel.show(this.mode.amend ? this.t('sent.amend') : this.t('add.title'), h('p', { class: 'hint', text: this.t('add.where') }), this.positionNote, this.form.element);
+    this.panel.show(
+      this.mode.amend ? this.t('sent.amend') : this.t('add.title'),
+      h('p', { class: 'hint', text: this.t('add.where') }),
+      this.positionNote,
+      this.form.element,
+    );
     this.form.setSendable(this.state.placed, this.t('walker.needPosition'));
   }
 
@@ -149,9 +158,15 @@ export class AddFlow {
 
   async #amend(properties) {
     const { amend: sighting, token } = this.mode;
-    const result = await api.amend(sighting.id, token, this.#feature({ ...properties, version: sighting.properties.version }));
+    const result = await api.amend(
+      sighting.id,
+      token,
+      this.#feature({ ...properties, version: sighting.properties.version }),
+    );
     if (result.ok) {
-      const removed = await Promise.all(this.photos.removed().map((photo) => api.deletePhoto(sighting.id, token, photo.id)));
+      const removed = await Promise.all(
+        this.photos.removed().map((photo) => api.deletePhoto(sighting.id, token, photo.id)),
+      );
       const added = [];
       for (const blob of await this.photos.photos()) added.push(await api.uploadPhoto(sighting.id, token, blob));
       const allDone = [...removed, ...added].every((r) => r.ok);
@@ -176,7 +191,8 @@ export class AddFlow {
     }
     const photos = await this.photos.photos();
     if (this.mode.queued) await this.outbox.update(this.clientId, feature, photos);
-    else if (!(await this.outbox.get(this.clientId))) await this.outbox.add(newSubmission(feature, this.clientId, new Date(), photos));
+    else if (!(await this.outbox.get(this.clientId)))
+      await this.outbox.add(newSubmission(feature, this.clientId, new Date(), photos));
     else await this.outbox.update(this.clientId, feature, photos);
     let sent = await this.outbox.flush();
     let item = await this.outbox.get(this.clientId);
@@ -207,7 +223,11 @@ export class AddFlow {
     this.panel.show(
       this.t('detail.confirmed'),
       h('p', { class: 'confirmed-message', role: 'status', text: this.t('nearby.confirmed', { id: chosen.id }) }),
-      h('a', { class: 'button primary big', href: `#/c/${chosen.id}`, text: this.t('detail.title', { id: chosen.id }) }),
+      h('a', {
+        class: 'button primary big',
+        href: `#/c/${chosen.id}`,
+        text: this.t('detail.title', { id: chosen.id }),
+      }),
       h('a', { class: 'button big', href: '#/', text: this.t('nav.back') }),
     );
   }

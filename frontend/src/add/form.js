@@ -9,7 +9,16 @@ let ids = 0;
  * The one short screen of a new camera: big choices first (what, which shape, which way), the rest
  * underneath. `read()` gives the properties to send; `showErrors()` marks what the server refused.
  */
-export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel, onDirection, onCameraType, photos = null }) {
+export function sightingForm({
+  t,
+  initial = {},
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onDirection,
+  onCameraType,
+  photos = null,
+}) {
   const uid = `f${++ids}`;
   const choices = (name, values, { pictures = false } = {}) =>
     h(
@@ -21,8 +30,19 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
         return h(
           'span',
           { class: 'choice' },
-          h('input', { type: 'radio', name, id, value, checked: (initial[name] ?? (name === 'surveillanceType' ? 'camera' : 'unknown')) === value }),
-          h('label', { for: id }, pictures && h('span', { class: 'picture', svg: picture(value) }), h('span', { text: t(`${name}.${value}`) })),
+          h('input', {
+            type: 'radio',
+            name,
+            id,
+            value,
+            checked: (initial[name] ?? (name === 'surveillanceType' ? 'camera' : 'unknown')) === value,
+          }),
+          h(
+            'label',
+            { for: id },
+            pictures && h('span', { class: 'picture', svg: picture(value) }),
+            h('span', { text: t(`${name}.${value}`) }),
+          ),
         );
       }),
     );
@@ -32,7 +52,12 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
       'p',
       { class: 'field', 'data-field': name },
       h('label', { for: id, text: t(`${name}.label`) }),
-      h('select', { id, name }, h('option', { value: '', text: t('field.unset') }), values.map((v) => h('option', { value: v, text: t(`${name}.${v}`), selected: initial[name] === v }))),
+      h(
+        'select',
+        { id, name },
+        h('option', { value: '', text: t('field.unset') }),
+        values.map((v) => h('option', { value: v, text: t(`${name}.${v}`), selected: initial[name] === v })),
+      ),
     );
   };
   const text = (name, label, { multiline = false, value = initial[name] } = {}) => {
@@ -41,12 +66,23 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
       'p',
       { class: 'field', 'data-field': name },
       h('label', { for: id, text: label }),
-      multiline ? h('textarea', { id, name, rows: 2, maxlength: name === 'notes' ? 2000 : 4000, value: value ?? '' }) : h('input', { id, name, type: 'text', maxlength: 200, value: value ?? '', autocomplete: 'off' }),
+      multiline
+        ? h('textarea', { id, name, rows: 2, maxlength: name === 'notes' ? 2000 : 4000, value: value ?? '' })
+        : h('input', { id, name, type: 'text', maxlength: 200, value: value ?? '', autocomplete: 'off' }),
     );
   };
 
   const directionId = `${uid}-direction`;
-  const direction = h('input', { id: directionId, name: 'direction', type: 'number', min: 0, max: 359, step: 1, inputmode: 'numeric', value: initial.directions?.[0] ?? '' });
+  const direction = h('input', {
+    id: directionId,
+    name: 'direction',
+    type: 'number',
+    min: 0,
+    max: 359,
+    step: 1,
+    inputmode: 'numeric',
+    value: initial.directions?.[0] ?? '',
+  });
   direction.addEventListener('input', () => onDirection?.(readDirection()));
   const compass = compassAvailable() && h('button', { type: 'button', class: 'button', text: t('add.compass') });
   if (compass) {
@@ -79,14 +115,22 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
   const whyDisabled = h('p', { class: 'hint send-hint', id: `${uid}-send-hint`, hidden: true });
   // What a walker in the street answers first; everything else waits under "Plus de détails",
   // open at once when the sighting already has some of it (a correction, a waiting one).
-  const filled = ['mount', 'zone', 'operator', 'operatorType', 'notes'].some((name) => initial[name]) || !!initial.vsaSuspected || !!photos?.querySelector?.('.photo');
+  const filled =
+    ['mount', 'zone', 'operator', 'operatorType', 'notes'].some((name) => initial[name]) ||
+    !!initial.vsaSuspected ||
+    !!photos?.querySelector?.('.photo');
   const more = h(
     'details',
     { class: 'more', open: filled },
     h('summary', { text: t('add.more') }),
     h('div', { class: 'two' }, select('mount', MOUNTS), select('zone', ZONES)),
     h('div', { class: 'two' }, text('operator', t('operator.label')), select('operatorType', OPERATOR_TYPES)),
-    h('p', { class: 'field check', 'data-field': 'vsaSuspected' }, vsa, h('label', { for: vsaId, text: t('add.vsaSuspected') })),
+    h(
+      'p',
+      { class: 'field check', 'data-field': 'vsaSuspected' },
+      vsa,
+      h('label', { for: vsaId, text: t('add.vsaSuspected') }),
+    ),
     evidence,
     text('notes', t('add.notes'), { multiline: true }),
     photos,
@@ -106,7 +150,13 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
     ),
     more,
     // Sticky at the bottom of the panel: "Envoyer" is always in sight, however long the form.
-    h('div', { class: 'actions sticky-actions' }, whyDisabled, h('button', { type: 'button', class: 'button', text: t('add.cancel'), on: { click: onCancel } }), submit),
+    h(
+      'div',
+      { class: 'actions sticky-actions' },
+      whyDisabled,
+      h('button', { type: 'button', class: 'button', text: t('add.cancel'), on: { click: onCancel } }),
+      submit,
+    ),
   );
   form.addEventListener('change', (event) => {
     if (event.target.name === 'cameraType') onCameraType?.(event.target.value);
@@ -149,7 +199,9 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
     summary.textContent = message;
     summary.hidden = !message;
     for (const error of errors) {
-      const name = String(error.field).replace(/^properties\./, '').replace(/\[\d+\]$/, '');
+      const name = String(error.field)
+        .replace(/^properties\./, '')
+        .replace(/\[\d+\]$/, '');
       const box = form.querySelector(`[data-field="${name}"]`);
       if (!box) continue;
       if (more.contains(box)) more.open = true;
@@ -185,5 +237,13 @@ export function sightingForm({ t, initial = {}, submitLabel, onSubmit, onCancel,
     more.open = true;
   }
 
-  return { element: form, read, showErrors, busy, setSendable, openDetails, setDirection: (d) => (direction.value = d ?? '') };
+  return {
+    element: form,
+    read,
+    showErrors,
+    busy,
+    setSendable,
+    openDetails,
+    setDirection: (d) => (direction.value = d ?? ''),
+  };
 }

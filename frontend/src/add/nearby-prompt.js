@@ -17,15 +17,33 @@ export function askNearby(panel, features, { t, at, radius }) {
         'li',
         { class: 'nearby-item' },
         h('span', { class: `picture${p.vsaSuspected ? ' vsa' : ''}`, svg: picture(p.cameraType) }),
-        h('span', { class: 'nearby-text' }, h('strong', { text: label }), p.operator && h('span', { text: p.operator }), p.directions?.length ? h('span', { text: `${t('field.directions')} ${p.directions.join(', ')}°` }) : null),
-        h('button', { type: 'button', class: 'button primary choose', 'data-id': feature.id, 'aria-label': `${t('nearby.choose')} (${label})`, text: t('nearby.choose'), on: { click: () => resolve(feature) } }),
+        h(
+          'span',
+          { class: 'nearby-text' },
+          h('strong', { text: label }),
+          p.operator && h('span', { text: p.operator }),
+          p.directions?.length ? h('span', { text: `${t('field.directions')} ${p.directions.join(', ')}°` }) : null,
+        ),
+        h('button', {
+          type: 'button',
+          class: 'button primary choose',
+          'data-id': feature.id,
+          'aria-label': `${t('nearby.choose')} (${label})`,
+          text: t('nearby.choose'),
+          on: { click: () => resolve(feature) },
+        }),
       );
     });
     panel.show(
       t('nearby.title'),
       h('p', { text: t('nearby.intro', { m: radius }) }),
       h('ul', { class: 'nearby' }, items),
-      h('button', { type: 'button', class: 'button big new-camera', text: t('nearby.none'), on: { click: () => resolve(null) } }),
+      h('button', {
+        type: 'button',
+        class: 'button big new-camera',
+        text: t('nearby.none'),
+        on: { click: () => resolve(null) },
+      }),
     );
   });
 }

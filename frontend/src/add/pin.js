@@ -87,6 +87,8 @@ export class Pin {
     if (!keepHandle) this.handle.setLatLng(destination(this.#at(), d, HANDLE_DISTANCE_M));
     const arrow = this.handle.getElement()?.firstElementChild;
     if (arrow) arrow.style.transform = `rotate(${d - 90}deg)`;
-    this.field.setLatLngs(this.direction === null ? [] : wedge(this.#at(), d, Math.min(this.fov, 359), HANDLE_DISTANCE_M));
+    this.field.setLatLngs(
+      this.direction === null ? [] : wedge(this.#at(), d, Math.min(this.fov, 359), HANDLE_DISTANCE_M),
+    );
   }
 }

@@ -22,11 +22,19 @@ export async function cityMap(box, geojsonUrl) {
     return () => {};
   }
   const map = L.map(box, { scrollWheelZoom: false });
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  if (config.tileUrl)
+    L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
   const layer = L.geoJSON(cameras, {
     pointToLayer: (feature, latlng) => {
       const color = feature.properties?.vsaSuspected ? VSA : PLAIN;
-      return L.circleMarker(latlng, { radius: 5, color, fillColor: color, fillOpacity: 0.7, weight: 1, interactive: false });
+      return L.circleMarker(latlng, {
+        radius: 5,
+        color,
+        fillColor: color,
+        fillOpacity: 0.7,
+        weight: 1,
+        interactive: false,
+      });
     },
   }).addTo(map);
   map.fitBounds(layer.getBounds(), { padding: [16, 16], maxZoom: 16 });

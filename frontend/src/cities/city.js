@@ -6,7 +6,12 @@ import { evidenceSection } from './evidence.js';
 /** Renders the city into `main`; returns a cleanup function. */
 export function showCity(main, city, { t, format, language, api, reload }) {
   const r = cityRow(city);
-  const mapBox = el('div', { id: 'city-map', class: 'city-map', role: 'region', 'aria-label': t('city.map', { name: r.name }) });
+  const mapBox = el('div', {
+    id: 'city-map',
+    class: 'city-map',
+    role: 'region',
+    'aria-label': t('city.map', { name: r.name }),
+  });
   const geojson = `/api/export/sightings.geojson?city=${encodeURIComponent(r.code)}`;
   main.replaceChildren(
     el('p', {}, el('a', { href: '/cities/', text: t('city.back') })),
@@ -14,9 +19,24 @@ export function showCity(main, city, { t, format, language, api, reload }) {
     el(
       'dl',
       { class: 'totals' },
-      el('div', { class: 'total' }, el('dt', { text: t('col.cameras') }), el('dd', { id: 'city-cameras', text: format.integer(r.cameras) })),
-      el('div', { class: 'total' }, el('dt', { text: t('col.vsa') }), el('dd', { id: 'city-vsa', text: format.integer(r.vsaSuspected) })),
-      el('div', { class: 'total' }, el('dt', { text: t('col.vsaShare') }), el('dd', { text: format.percent(r.vsaShare) })),
+      el(
+        'div',
+        { class: 'total' },
+        el('dt', { text: t('col.cameras') }),
+        el('dd', { id: 'city-cameras', text: format.integer(r.cameras) }),
+      ),
+      el(
+        'div',
+        { class: 'total' },
+        el('dt', { text: t('col.vsa') }),
+        el('dd', { id: 'city-vsa', text: format.integer(r.vsaSuspected) }),
+      ),
+      el(
+        'div',
+        { class: 'total' },
+        el('dt', { text: t('col.vsaShare') }),
+        el('dd', { text: format.percent(r.vsaShare) }),
+      ),
     ),
     ...(r.cameras
       ? [
@@ -24,11 +44,22 @@ export function showCity(main, city, { t, format, language, api, reload }) {
             'table',
             { class: 'figures', id: 'city-types' },
             el('caption', { text: t('city.caption', { name: r.name }) }),
-            el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('city.kind') }), el('th', { scope: 'col', text: t('col.cameras') }))),
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'col', text: t('city.kind') }),
+                el('th', { scope: 'col', text: t('col.cameras') }),
+              ),
+            ),
             el(
               'tbody',
               {},
-              SURVEILLANCE_TYPES.map((type, i) => row(t(`surveillanceType.${type}`), format.integer(r.bySurveillanceType[i]))),
+              SURVEILLANCE_TYPES.map((type, i) =>
+                row(t(`surveillanceType.${type}`), format.integer(r.bySurveillanceType[i])),
+              ),
               CAMERA_TYPES.map((type, i) => row(t(`cameraType.${type}`), format.integer(r.byCameraType[i]))),
             ),
           ),

@@ -17,9 +17,19 @@ export function evidenceForm({ t, entry, send, done, cancel }) {
     input.setAttribute('id', `${prefix}-${name}`);
     input.setAttribute('name', name);
     input.setAttribute('aria-describedby', hints[name].id);
-    return el('p', { class: 'field' }, el('label', { for: `${prefix}-${name}`, text: t(`evidence.field.${name}`) }), input, hints[name]);
+    return el(
+      'p',
+      { class: 'field' },
+      el('label', { for: `${prefix}-${name}`, text: t(`evidence.field.${name}`) }),
+      input,
+      hints[name],
+    );
   };
-  const kind = el('select', { required: true }, KINDS.map((k) => el('option', { value: k, text: t(`evidence.kind.${k}`) })));
+  const kind = el(
+    'select',
+    { required: true },
+    KINDS.map((k) => el('option', { value: k, text: t(`evidence.kind.${k}`) })),
+  );
   const title = el('input', { type: 'text', required: true, maxlength: '300' });
   const publishedOn = el('input', { type: 'date', required: true, max: today() });
   const url = el('input', { type: 'url', required: true, maxlength: '2000', placeholder: 'https://' });

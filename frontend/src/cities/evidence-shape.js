@@ -23,7 +23,9 @@ export function today(now = new Date()) {
 export function formatDay(day, language) {
   const [year, month, date] = String(day).split('-').map(Number);
   if (!year || !month || !date) return String(day);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, date)));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, date)),
+  );
 }
 
 /**

@@ -36,7 +36,11 @@ export function evidenceSection(city, { t, language, api, reload }) {
         el('time', { datetime: entry.publishedOn, text: formatDay(entry.publishedOn, language) }),
       ),
       // Same tab (the back button returns here); no referrer, no credit to the linked site's ranking.
-      el('p', { class: 'evidence-title' }, href ? el('a', { href, rel: 'noopener noreferrer nofollow', text: entry.title }) : entry.title),
+      el(
+        'p',
+        { class: 'evidence-title' },
+        href ? el('a', { href, rel: 'noopener noreferrer nofollow', text: entry.title }) : entry.title,
+      ),
       entry.note ? el('p', { class: 'evidence-note', text: entry.note }) : null,
     );
     if (city.canEdit) li.append(buttons(entry, li));
@@ -44,8 +48,18 @@ export function evidenceSection(city, { t, language, api, reload }) {
   }
 
   function buttons(entry, li) {
-    const edit = el('button', { type: 'button', class: 'button secondary edit', text: t('evidence.editButton'), 'aria-label': t('evidence.editLabel', { title: entry.title }) });
-    const remove = el('button', { type: 'button', class: 'button danger delete', text: t('evidence.delete'), 'aria-label': t('evidence.deleteLabel', { title: entry.title }) });
+    const edit = el('button', {
+      type: 'button',
+      class: 'button secondary edit',
+      text: t('evidence.editButton'),
+      'aria-label': t('evidence.editLabel', { title: entry.title }),
+    });
+    const remove = el('button', {
+      type: 'button',
+      class: 'button danger delete',
+      text: t('evidence.delete'),
+      'aria-label': t('evidence.deleteLabel', { title: entry.title }),
+    });
     edit.addEventListener('click', () => {
       const form = evidenceForm({
         t,
@@ -74,7 +88,13 @@ export function evidenceSection(city, { t, language, api, reload }) {
         await reload();
       } catch (error) {
         remove.disabled = false;
-        li.append(el('p', { class: 'form-message', role: 'alert', text: t(error.status === 409 ? 'evidence.stale' : 'evidence.failed', { detail: error.message }) }));
+        li.append(
+          el('p', {
+            class: 'form-message',
+            role: 'alert',
+            text: t(error.status === 409 ? 'evidence.stale' : 'evidence.failed', { detail: error.message }),
+          }),
+        );
       }
     });
     return el('p', { class: 'actions' }, edit, remove);

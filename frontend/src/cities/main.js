@@ -50,7 +50,8 @@ async function show(done = '') {
     status.textContent = done;
   } catch (error) {
     main.replaceChildren();
-    status.textContent = error instanceof ApiError && error.status === 404 ? t('city.notFound') : t('error', { detail: error.message });
+    status.textContent =
+      error instanceof ApiError && error.status === 404 ? t('city.notFound') : t('error', { detail: error.message });
   } finally {
     document.body.dataset.ready = 'true';
   }

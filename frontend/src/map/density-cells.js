@@ -19,7 +19,12 @@ export function readCells(buffer, size = 256) {
   for (let i = 0; i < layer.length; i++) {
     const feature = layer.feature(i);
     const [[point]] = feature.loadGeometry();
-    cells.push({ x: point.x * scale, y: point.y * scale, count: feature.properties.count, vsa: feature.properties.vsa });
+    cells.push({
+      x: point.x * scale,
+      y: point.y * scale,
+      count: feature.properties.count,
+      vsa: feature.properties.vsa,
+    });
   }
   return cells;
 }

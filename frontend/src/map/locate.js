@@ -8,7 +8,12 @@ export function findPosition({ timeout = 15000 } = {}) {
   if (!('geolocation' in navigator)) return Promise.resolve({ ok: false, denied: false });
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
-      (position) => resolve({ ok: true, latlng: L.latLng(position.coords.latitude, position.coords.longitude), accuracy: position.coords.accuracy }),
+      (position) =>
+        resolve({
+          ok: true,
+          latlng: L.latLng(position.coords.latitude, position.coords.longitude),
+          accuracy: position.coords.accuracy,
+        }),
       (error) => resolve({ ok: false, denied: error?.code === 1 }),
       { enableHighAccuracy: true, timeout, maximumAge: 10000 },
     );

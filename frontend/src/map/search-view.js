@@ -7,7 +7,15 @@ const TYPING_PAUSE_MS = 250;
  * party. A choice moves the map to the city. `search(text)` gives { ok, places } | { retry } | { refused }.
  */
 export function showSearch({ panel, t, search, onChoose }) {
-  const input = h('input', { id: 'place-search', name: 'q', type: 'search', autocomplete: 'off', enterkeyhint: 'search', minlength: 2, maxlength: 80 });
+  const input = h('input', {
+    id: 'place-search',
+    name: 'q',
+    type: 'search',
+    autocomplete: 'off',
+    enterkeyhint: 'search',
+    minlength: 2,
+    maxlength: 80,
+  });
   const results = h('ul', { class: 'place-results', 'aria-label': t('walker.search') });
   const note = h('p', { class: 'hint', role: 'status' });
   let asked = 0;
@@ -29,7 +37,17 @@ export function showSearch({ panel, t, search, onChoose }) {
     note.textContent = found.places.length ? '' : t('walker.searchNone');
     results.replaceChildren(
       ...found.places.map((place) =>
-        h('li', {}, h('button', { type: 'button', class: 'button place', 'data-code': place.code, text: place.country === 'FR' ? place.name : `${place.name} (${place.country})`, on: { click: () => onChoose(place) } })),
+        h(
+          'li',
+          {},
+          h('button', {
+            type: 'button',
+            class: 'button place',
+            'data-code': place.code,
+            text: place.country === 'FR' ? place.name : `${place.name} (${place.country})`,
+            on: { click: () => onChoose(place) },
+          }),
+        ),
       ),
     );
   }
@@ -43,7 +61,12 @@ export function showSearch({ panel, t, search, onChoose }) {
     'form',
     { class: 'search-form', role: 'search' },
     h('label', { for: 'place-search', text: t('walker.searchLabel') }),
-    h('div', { class: 'row' }, input, h('button', { type: 'submit', class: 'button primary', text: t('walker.searchButton') })),
+    h(
+      'div',
+      { class: 'row' },
+      input,
+      h('button', { type: 'submit', class: 'button primary', text: t('walker.searchButton') }),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -16,7 +16,11 @@ export class SightingsLayer {
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
       iconCreateFunction: (cluster) =>
-        clusterIcon(cluster.getChildCount(), cluster.getAllChildMarkers().some((m) => m.options.vsa), t),
+        clusterIcon(
+          cluster.getChildCount(),
+          cluster.getAllChildMarkers().some((m) => m.options.vsa),
+          t,
+        ),
     }).addTo(map);
     this.fields = L.layerGroup().addTo(map);
     map.on('zoomend', () => this.#drawFields());
@@ -34,10 +38,20 @@ export class SightingsLayer {
     const p = feature.properties;
     const [lon, lat] = feature.geometry.coordinates;
     const stale = isStale(p, this.staleAfterDays);
-    const label = [this.t(`cameraType.${p.cameraType}`), this.t(`surveillanceType.${p.surveillanceType}`), p.vsaSuspected && this.t('detail.vsa'), stale && this.t('detail.stale')]
+    const label = [
+      this.t(`cameraType.${p.cameraType}`),
+      this.t(`surveillanceType.${p.surveillanceType}`),
+      p.vsaSuspected && this.t('detail.vsa'),
+      stale && this.t('detail.stale'),
+    ]
       .filter(Boolean)
       .join(', ');
-    const marker = L.marker([lat, lon], { icon: cameraIcon(p, { stale }), title: `${label} (${feature.id})`, vsa: p.vsaSuspected, riseOnHover: true });
+    const marker = L.marker([lat, lon], {
+      icon: cameraIcon(p, { stale }),
+      title: `${label} (${feature.id})`,
+      vsa: p.vsaSuspected,
+      riseOnHover: true,
+    });
     marker.on('click', () => this.onSelect(feature));
     // Leaflet makes markers focusable buttons; Enter and Space open them as a click does.
     marker.on('add', () =>
@@ -58,7 +72,9 @@ export class SightingsLayer {
       const p = feature.properties;
       const [lon, lat] = feature.geometry.coordinates;
       for (const outline of wedges([lat, lon], p.directions, fieldOfView(p))) {
-        L.polygon(outline, { className: p.vsaSuspected ? 'fov fov-vsa' : 'fov', interactive: false }).addTo(this.fields);
+        L.polygon(outline, { className: p.vsaSuspected ? 'fov fov-vsa' : 'fov', interactive: false }).addTo(
+          this.fields,
+        );
       }
     }
   }

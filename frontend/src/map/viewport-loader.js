@@ -24,7 +24,10 @@ export class ViewportLoader {
     this.controller = controller;
     this.onState('loading');
     try {
-      const response = await fetch(request.url, { signal: controller.signal, headers: { Accept: 'application/geo+json' } });
+      const response = await fetch(request.url, {
+        signal: controller.signal,
+        headers: { Accept: 'application/geo+json' },
+      });
       if (!response.ok) throw new Error(String(response.status));
       const collection = await response.json();
       if (controller.signal.aborted) return;

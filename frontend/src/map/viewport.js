@@ -23,7 +23,8 @@ export function bboxArea([minLon, minLat, maxLon, maxLat]) {
 /** The query string of the filters: only what is set, in a stable order. */
 export function filterParams(filters = {}) {
   const params = [];
-  if (filters.cameraTypes && filters.cameraTypes.length) params.push(['cameraType', [...filters.cameraTypes].sort().join(',')]);
+  if (filters.cameraTypes && filters.cameraTypes.length)
+    params.push(['cameraType', [...filters.cameraTypes].sort().join(',')]);
   if (filters.vsaOnly) params.push(['vsaSuspected', 'true']);
   if (filters.city) params.push(['city', filters.city]);
   return params;

@@ -17,17 +17,21 @@ export function privateLink(id, token, location = globalThis.location) {
  */
 export function parseFragment(hash) {
   const path = String(hash || '').replace(/^#\/?/, '');
-  const parts = path.split('/').filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   const id = (text) => (/^[1-9]\d{0,17}$/.test(text || '') ? text : null);
   switch (parts[0]) {
     case 's':
-      if (id(parts[1]) && parts[2] && /^[\w-]{8,200}$/.test(parts[2])) return { view: 'sent', id: parts[1], token: parts[2] };
+      if (id(parts[1]) && parts[2] && /^[\w-]{8,200}$/.test(parts[2]))
+        return { view: 'sent', id: parts[1], token: parts[2] };
       break;
     case 'c':
       if (id(parts[1])) return { view: 'camera', id: parts[1] };

@@ -8,7 +8,14 @@ function outboxItem(item, { t, onEdit, onDelete }) {
     'li',
     { class: `mine-item queued ${item.state}`, 'data-client-id': item.clientId },
     h('strong', { text: `${t(`cameraType.${p.cameraType}`)} · ${t(`surveillanceType.${p.surveillanceType}`)}` }),
-    h('span', { text: item.state === 'refused' ? t('queue.refused', { reason: item.reason }) : item.sighting ? t('queue.photosWaiting') : t('queue.waiting') }),
+    h('span', {
+      text:
+        item.state === 'refused'
+          ? t('queue.refused', { reason: item.reason })
+          : item.sighting
+            ? t('queue.photosWaiting')
+            : t('queue.waiting'),
+    }),
     h(
       'span',
       { class: 'row' },
@@ -24,7 +31,9 @@ function outboxItem(item, { t, onEdit, onDelete }) {
  */
 export function statusOf(loaded, t) {
   const status = loaded.ok ? loaded.sighting.properties.status : loaded.offline || loaded.retry ? 'unknown' : 'gone';
-  const word = loaded.ok ? t(`status.${status}`) : t(status === 'unknown' ? 'walker.statusUnknown' : 'walker.statusGone');
+  const word = loaded.ok
+    ? t(`status.${status}`)
+    : t(status === 'unknown' ? 'walker.statusUnknown' : 'walker.statusGone');
   return { status, text: t('walker.statusLabel', { status: word }) };
 }
 
@@ -44,12 +53,25 @@ export async function showMine({ panel, t, language, outbox, mine, onEdit, onDel
   const waiting = await outbox.list();
   const sent = (await mine.all()).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
   const intro = highlight
-    ? [h('h3', { text: t('queued.title') }), h('p', { class: 'lead', role: 'status', text: t('queued.text') }), h('a', { class: 'button primary big add-another', href: '#/add', text: t('nav.addAnother') })]
+    ? [
+        h('h3', { text: t('queued.title') }),
+        h('p', { class: 'lead', role: 'status', text: t('queued.text') }),
+        h('a', { class: 'button primary big add-another', href: '#/add', text: t('nav.addAnother') }),
+      ]
     : [];
   panel.show(
     t('mine.title'),
     intro,
-    waiting.length ? [h('h3', { text: t('queue.count', { n: waiting.length }) }), h('ul', { class: 'mine' }, waiting.map((item) => outboxItem(item, { t, onEdit, onDelete })))] : null,
+    waiting.length
+      ? [
+          h('h3', { text: t('queue.count', { n: waiting.length }) }),
+          h(
+            'ul',
+            { class: 'mine' },
+            waiting.map((item) => outboxItem(item, { t, onEdit, onDelete })),
+          ),
+        ]
+      : null,
     sent.length
       ? h(
           'ul',
@@ -58,7 +80,9 @@ export async function showMine({ panel, t, language, outbox, mine, onEdit, onDel
             h(
               'li',
               { class: 'mine-item', 'data-id': m.id },
-              h('strong', { text: `${t(`cameraType.${m.cameraType}`)} · ${t(`surveillanceType.${m.surveillanceType}`)}${m.city ? ` · ${m.city}` : ''}` }),
+              h('strong', {
+                text: `${t(`cameraType.${m.cameraType}`)} · ${t(`surveillanceType.${m.surveillanceType}`)}${m.city ? ` · ${m.city}` : ''}`,
+              }),
               h('span', { text: t('mine.sentOn', { date: formatDate(m.sentAt, language) }) }),
               statusBadge(m, { t }),
               h('a', { class: 'button', href: privateFragment(m.id, m.token), text: `${t('mine.open')} n° ${m.id}` }),

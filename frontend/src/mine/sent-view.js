@@ -14,7 +14,15 @@ export async function showSent({ id, token }, { panel, t, language, config, onAm
   const sighting = loaded.sighting;
   // Opened from a link on another phone: keep it in "my sightings" here too.
   if (!(await mine.all()).some((m) => String(m.id) === String(id))) {
-    await mine.put({ clientId: `link-${id}`, id: sighting.id, token, sentAt: new Date().toISOString(), cameraType: sighting.properties.cameraType, surveillanceType: sighting.properties.surveillanceType, city: sighting.properties.city?.name ?? null });
+    await mine.put({
+      clientId: `link-${id}`,
+      id: sighting.id,
+      token,
+      sentAt: new Date().toISOString(),
+      cameraType: sighting.properties.cameraType,
+      surveillanceType: sighting.properties.surveillanceType,
+      city: sighting.properties.city?.name ?? null,
+    });
   }
   const link = privateLink(id, token);
   const linkId = 'private-link';
@@ -46,7 +54,14 @@ export async function showSent({ id, token }, { panel, t, language, config, onAm
       }),
       copied,
     ),
-    pending ? h('button', { type: 'button', class: 'button primary big amend', text: t('sent.amend'), on: { click: () => onAmend(sighting, token) } }) : h('p', { text: t('sent.notPending') }),
+    pending
+      ? h('button', {
+          type: 'button',
+          class: 'button primary big amend',
+          text: t('sent.amend'),
+          on: { click: () => onAmend(sighting, token) },
+        })
+      : h('p', { text: t('sent.notPending') }),
     describe(sighting, { t, language, staleAfterDays: config.staleAfterDays, compact: true }),
     photoGallery(id, token, { t }),
     h('a', { class: 'button primary big add-another', href: '#/add', text: t('nav.addAnother') }),

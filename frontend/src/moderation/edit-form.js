@@ -50,7 +50,12 @@ export function changesFrom(sighting, values) {
 
   const properties = {};
   for (const [name, value] of Object.entries(after)) {
-    const old = name === 'directions' ? before.directions ?? [] : name === 'vsaSuspected' ? Boolean(before.vsaSuspected) : before[name];
+    const old =
+      name === 'directions'
+        ? (before.directions ?? [])
+        : name === 'vsaSuspected'
+          ? Boolean(before.vsaSuspected)
+          : before[name];
     if (!same(old, value)) properties[name] = value;
   }
   const [oldLon, oldLat] = sighting.geometry.coordinates;
@@ -80,7 +85,13 @@ export function renderEditForm(sighting, t, save) {
   const p = sighting.properties;
   const id = (name) => `edit-${sighting.id}-${name}`;
   const field = (name, label, input) =>
-    el('div', { class: 'field', 'data-field': name }, el('label', { for: id(name), text: label }), input, el('span', { class: 'field-error error', id: id(`${name}-error`) }));
+    el(
+      'div',
+      { class: 'field', 'data-field': name },
+      el('label', { for: id(name), text: label }),
+      input,
+      el('span', { class: 'field-error error', id: id(`${name}-error`) }),
+    );
 
   const select = (name) =>
     field(
@@ -94,7 +105,11 @@ export function renderEditForm(sighting, t, save) {
       ),
     );
   const number = (name) =>
-    field(name, f(`field.${name}`), el('input', { id: id(name), name, type: 'number', inputmode: 'decimal', value: p[name] ?? '', ...NUMBERS[name] }));
+    field(
+      name,
+      f(`field.${name}`),
+      el('input', { id: id(name), name, type: 'number', inputmode: 'decimal', value: p[name] ?? '', ...NUMBERS[name] }),
+    );
   const text = (name, label, multiline) =>
     field(
       name,
@@ -105,7 +120,11 @@ export function renderEditForm(sighting, t, save) {
     );
   const [lon, lat] = sighting.geometry.coordinates;
   const coordinate = (name, value, min, max) =>
-    field(name, t(`edit.${name}`), el('input', { id: id(name), name, type: 'number', inputmode: 'decimal', step: 'any', min, max, value }));
+    field(
+      name,
+      t(`edit.${name}`),
+      el('input', { id: id(name), name, type: 'number', inputmode: 'decimal', step: 'any', min, max, value }),
+    );
 
   const status = el('p', { class: 'edit-status error', role: 'alert' });
   const form = el(
@@ -121,14 +140,27 @@ export function renderEditForm(sighting, t, save) {
       select('zone'),
       select('operatorType'),
       text('operator', f('operator.label')),
-      field('directions', t('edit.directions'), el('input', { id: id('directions'), name: 'directions', type: 'text', value: (p.directions ?? []).join(', ') })),
+      field(
+        'directions',
+        t('edit.directions'),
+        el('input', { id: id('directions'), name: 'directions', type: 'text', value: (p.directions ?? []).join(', ') }),
+      ),
       number('fieldOfView'),
       number('height'),
-      field('observedAt', f('field.observedAt'), el('input', { id: id('observedAt'), name: 'observedAt', type: 'date', value: p.observedAt ?? '' })),
+      field(
+        'observedAt',
+        f('field.observedAt'),
+        el('input', { id: id('observedAt'), name: 'observedAt', type: 'date', value: p.observedAt ?? '' }),
+      ),
       coordinate('latitude', lat, -90, 90),
       coordinate('longitude', lon, -180, 180),
     ),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'vsaSuspected', checked: Boolean(p.vsaSuspected) }), ` ${f('field.vsaSuspected')}`),
+    el(
+      'label',
+      { class: 'check' },
+      el('input', { type: 'checkbox', name: 'vsaSuspected', checked: Boolean(p.vsaSuspected) }),
+      ` ${f('field.vsaSuspected')}`,
+    ),
     text('vsaEvidence', f('field.vsaEvidence'), true),
     text('notes', f('field.notes'), true),
     field('reason', t('edit.reason'), el('input', { id: id('reason'), name: 'reason', type: 'text', maxlength: 1000 })),
@@ -154,8 +186,14 @@ export function renderEditForm(sighting, t, save) {
       if (slot) slot.textContent = fieldMessage(error, t);
       else unplaced.push(t('field', { label: error.field, message: fieldMessage(error, t) }));
     }
-    const code = problem.code ?? String(problem.type ?? '').split('/').pop();
-    status.textContent = [t(t.has(`problem.${code}`) ? `problem.${code}` : 'problem.validation'), ...unplaced].join(' · ');
+    const code =
+      problem.code ??
+      String(problem.type ?? '')
+        .split('/')
+        .pop();
+    status.textContent = [t(t.has(`problem.${code}`) ? `problem.${code}` : 'problem.validation'), ...unplaced].join(
+      ' · ',
+    );
   });
   return form;
 }

@@ -16,14 +16,29 @@ export function groupForm({ api, t, language, group = null, onSave }) {
   const id = `group-form-${++formCount}`;
   const errors = el('div', { class: 'form-errors', role: 'alert' });
   const summary = el('p', { class: 'territory-summary', 'aria-live': 'polite' });
-  const file = el('input', { type: 'file', id: `${id}-file`, class: 'territory-file', accept: '.geojson,.json,application/geo+json,application/json' });
+  const file = el('input', {
+    type: 'file',
+    id: `${id}-file`,
+    class: 'territory-file',
+    accept: '.geojson,.json,application/geo+json,application/json',
+  });
   const box = el('div', { class: 'territory-map', role: 'region', 'aria-label': t('groups.map') });
   const form = el(
     'form',
     { class: 'card group-form', id, novalidate: true },
     el('h2', { text: t(group ? 'groups.edit' : 'groups.new') }),
-    el('label', {}, el('span', { text: t('groups.name') }), el('input', { name: 'name', required: true, maxlength: 120, value: group?.name ?? '' })),
-    el('label', {}, el('span', { text: t('groups.city') }), el('input', { name: 'cityName', maxlength: 200, value: group?.cityName ?? '' })),
+    el(
+      'label',
+      {},
+      el('span', { text: t('groups.name') }),
+      el('input', { name: 'name', required: true, maxlength: 120, value: group?.name ?? '' }),
+    ),
+    el(
+      'label',
+      {},
+      el('span', { text: t('groups.city') }),
+      el('input', { name: 'cityName', maxlength: 200, value: group?.cityName ?? '' }),
+    ),
     el(
       'fieldset',
       { class: 'territory' },
@@ -38,7 +53,18 @@ export function groupForm({ api, t, language, group = null, onSave }) {
     errors,
   );
 
-  const say = (lines) => errors.replaceChildren(...(lines.length ? [el('ul', {}, lines.map((line) => el('li', { text: line })))] : []));
+  const say = (lines) =>
+    errors.replaceChildren(
+      ...(lines.length
+        ? [
+            el(
+              'ul',
+              {},
+              lines.map((line) => el('li', { text: line })),
+            ),
+          ]
+        : []),
+    );
   let map = null;
   const describe = () => {
     try {
@@ -48,7 +74,13 @@ export function groupForm({ api, t, language, group = null, onSave }) {
       summary.textContent = problemLines(error, t).join(' ');
     }
   };
-  const ready = territoryMap(box, { api, language, editable: true, territory: group?.territory, onChange: describe }).then((created) => {
+  const ready = territoryMap(box, {
+    api,
+    language,
+    editable: true,
+    territory: group?.territory,
+    onChange: describe,
+  }).then((created) => {
     map = created;
     describe();
     return created;
@@ -89,8 +121,10 @@ export function groupForm({ api, t, language, group = null, onSave }) {
   async function confirmTerritory(territory) {
     const check = await api.post('/api/groups/territory-check', { territory, groupId: group?.id ?? null });
     const warnings = [];
-    if (check.overlaps.length) warnings.push(t('groups.overlap', { names: check.overlaps.map((o) => o.name).join(', ') }));
-    if (check.largerThanRegion) warnings.push(t('groups.tooWide', { km2: Math.round(check.areaKm2).toLocaleString(language) }));
+    if (check.overlaps.length)
+      warnings.push(t('groups.overlap', { names: check.overlaps.map((o) => o.name).join(', ') }));
+    if (check.largerThanRegion)
+      warnings.push(t('groups.tooWide', { km2: Math.round(check.areaKm2).toLocaleString(language) }));
     return !warnings.length || window.confirm(t('groups.confirmSave', { warnings: warnings.join(' ') }));
   }
 

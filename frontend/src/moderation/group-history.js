@@ -25,5 +25,11 @@ export function historyPanel({ api, t, group }) {
     note.textContent = problemLines(error, t).join(' ');
   });
   const title = `group-history-${group.id}`;
-  return el('section', { class: 'card group-history', 'aria-labelledby': title }, el('h3', { id: title, text: t('groups.history') }), note, list);
+  return el(
+    'section',
+    { class: 'card group-history', 'aria-labelledby': title },
+    el('h3', { id: title, text: t('groups.history') }),
+    note,
+    list,
+  );
 }

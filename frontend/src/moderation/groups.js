@@ -98,7 +98,11 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
     if (stale()) return;
     const role = roleIn(me, id);
     const admin = role === 'admin';
-    const parts = [el('p', {}, el('a', { href: '#/groups', text: t('groups.back') })), el('h2', { text: group.name }), status];
+    const parts = [
+      el('p', {}, el('a', { href: '#/groups', text: t('groups.back') })),
+      el('h2', { text: group.name }),
+      status,
+    ];
     let destroy;
     if (admin) {
       const form = groupForm({
@@ -122,7 +126,13 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
     } else {
       const box = el('div', { class: 'territory-map', role: 'region', 'aria-label': t('groups.map') });
       parts.push(
-        el('section', { class: 'card' }, group.cityName && el('p', { text: group.cityName }), el('p', { class: 'hint', text: t('groups.readOnly') }), box),
+        el(
+          'section',
+          { class: 'card' },
+          group.cityName && el('p', { text: group.cityName }),
+          el('p', { class: 'hint', text: t('groups.readOnly') }),
+          box,
+        ),
       );
       const map = territoryMap(box, { api, language, territory: group.territory });
       destroy = () => map.then((m) => m.destroy());

@@ -20,7 +20,9 @@ function languageSwitch() {
   const select = el(
     'select',
     { id: 'language', 'aria-label': t('language.label') },
-    Object.entries(LANGUAGES).map(([code, name]) => el('option', { value: code, lang: code, text: name, selected: code === language })),
+    Object.entries(LANGUAGES).map(([code, name]) =>
+      el('option', { value: code, lang: code, text: name, selected: code === language }),
+    ),
   );
   select.addEventListener('change', () => {
     storeLanguage(select.value);
@@ -106,7 +108,11 @@ window.addEventListener('hashchange', () => {
   if (signedIn && groupsRoute(window.location.hash).view === 'queue' && !invitation()) {
     fillImportGroups()
       .then(loadQueue)
-      .catch((error) => (error instanceof ApiError && error.status === 401 ? showLogin() : message(t('error', { detail: problemText(error, t) }))));
+      .catch((error) =>
+        error instanceof ApiError && error.status === 401
+          ? showLogin()
+          : message(t('error', { detail: problemText(error, t) })),
+      );
   }
 });
 
@@ -201,7 +207,11 @@ async function act(run, done) {
 }
 
 async function failed(error) {
-  if (error instanceof ApiError && error.status === 409 && ['stale-version', 'wrong-status'].includes(error.problem?.code)) {
+  if (
+    error instanceof ApiError &&
+    error.status === 409 &&
+    ['stale-version', 'wrong-status'].includes(error.problem?.code)
+  ) {
     message(t('stale'));
     await loadQueue();
   } else if (error instanceof ApiError && error.status === 401) {
@@ -252,7 +262,10 @@ const actions = {
   history: async (s, list) => {
     const entries = await api.get(`/api/moderation/sightings/${s.id}/history`);
     renderHistory(list, entries, t, (actionId) =>
-      act(() => api.post(`/api/moderation/actions/${actionId}/revert`, {}), () => t('reverted')),
+      act(
+        () => api.post(`/api/moderation/actions/${actionId}/revert`, {}),
+        () => t('reverted'),
+      ),
     );
   },
 };

@@ -17,7 +17,9 @@ export function membersPanel({ api, t, language, group, admin }) {
   async function load() {
     try {
       const members = await api.get(`/api/groups/${group.id}/members`);
-      list.replaceChildren(...(members.length ? members.map(row) : [el('li', { class: 'hint', text: t('members.none') })]));
+      list.replaceChildren(
+        ...(members.length ? members.map(row) : [el('li', { class: 'hint', text: t('members.none') })]),
+      );
     } catch (error) {
       status.textContent = problemLines(error, t).join(' ');
     }
@@ -84,7 +86,11 @@ export function membersPanel({ api, t, language, group, admin }) {
 
 function invitationForm({ api, t, group, date }) {
   const result = el('div', { class: 'invitation', 'aria-live': 'polite' });
-  const role = el('select', { name: 'role', id: `invite-role-${group.id}` }, ROLES.map((r) => el('option', { value: r, text: t(`role.${r}`) })));
+  const role = el(
+    'select',
+    { name: 'role', id: `invite-role-${group.id}` },
+    ROLES.map((r) => el('option', { value: r, text: t(`role.${r}`) })),
+  );
   const form = el(
     'form',
     { class: 'invite-form' },
@@ -99,10 +105,21 @@ function invitationForm({ api, t, group, date }) {
     event.preventDefault();
     try {
       const invitation = await api.post(`/api/groups/${group.id}/invites`, { role: role.value });
-      const link = el('input', { type: 'text', class: 'invite-link', readonly: true, value: invitationLink(invitation, window.location.origin), 'aria-label': t('invite.link') });
+      const link = el('input', {
+        type: 'text',
+        class: 'invite-link',
+        readonly: true,
+        value: invitationLink(invitation, window.location.origin),
+        'aria-label': t('invite.link'),
+      });
       const copied = el('span', { class: 'copied', role: 'status' });
       result.replaceChildren(
-        el('p', { text: t('invite.ready', { role: t(`role.${invitation.role}`), date: date.format(new Date(invitation.expiresAt)) }) }),
+        el('p', {
+          text: t('invite.ready', {
+            role: t(`role.${invitation.role}`),
+            date: date.format(new Date(invitation.expiresAt)),
+          }),
+        }),
         el(
           'div',
           { class: 'link-row' },

@@ -95,7 +95,8 @@ const messages = {
     'groups.readOnly': 'Vous modérez ce groupe ; seuls ses administrateurs le modifient et gèrent ses membres.',
     'groups.nameRequired': 'Donnez un nom au groupe.',
     'groups.territoryRequired': 'Dessinez le territoire sur la carte ou chargez un fichier.',
-    'groups.tooLarge': 'Territoire trop détaillé pour le serveur : simplifiez-le (par exemple avec mapshaper ou « Simplifier » de QGIS).',
+    'groups.tooLarge':
+      'Territoire trop détaillé pour le serveur : simplifiez-le (par exemple avec mapshaper ou « Simplifier » de QGIS).',
     'territory.empty': 'Le fichier ne contient aucun polygone.',
     'territory.notJson': "Ce fichier n'est pas du JSON lisible.",
     'territory.notGeojson': "Ce fichier n'est pas du GeoJSON (ni géométrie, ni Feature, ni FeatureCollection).",
@@ -134,7 +135,7 @@ const messages = {
     'problem.forbidden': "vous n'avez pas le droit de faire cela ici (hors de vos territoires ou de votre rôle).",
     'problem.csrf': 'session expirée : rechargez la page.',
     'problem.not-found': "introuvable : l'objet n'existe pas ou plus.",
-    'problem.not-found.invitation': "cette invitation est inconnue, déjà utilisée ou expirée.",
+    'problem.not-found.invitation': 'cette invitation est inconnue, déjà utilisée ou expirée.',
     'problem.validation': 'certains champs sont invalides.',
     'problem.bad-parameter': 'paramètre invalide.',
     'problem.stale-version': "quelqu'un d'autre a modifié cet objet entre-temps : rechargez-le.",
@@ -220,7 +221,8 @@ const messages = {
     'filter.apply': 'Filtrer',
     'queue.map': 'Carte du signalement #{id} et des caméras à moins de 25 m',
     'groups.delete': 'Supprimer le groupe',
-    'groups.deleteConfirm': 'Supprimer le groupe « {name} » ? Ses membres perdent leur rôle ; ses actions restent dans l’historique.',
+    'groups.deleteConfirm':
+      'Supprimer le groupe « {name} » ? Ses membres perdent leur rôle ; ses actions restent dans l’historique.',
     'groups.deleted': 'Groupe « {name} » supprimé.',
     'groups.overlap': 'Ce territoire empiète sur celui de : {names}.',
     'groups.tooWide': 'Ce territoire couvre {km2} km², plus qu’une région entière.',
@@ -322,7 +324,8 @@ const messages = {
     'groups.readOnly': 'You moderate this group; only its admins change it and manage its members.',
     'groups.nameRequired': 'Give the group a name.',
     'groups.territoryRequired': 'Draw the territory on the map or load a file.',
-    'groups.tooLarge': 'The territory is too detailed for the server: simplify it (e.g. with mapshaper or QGIS “Simplify”).',
+    'groups.tooLarge':
+      'The territory is too detailed for the server: simplify it (e.g. with mapshaper or QGIS “Simplify”).',
     'territory.empty': 'The file holds no polygon.',
     'territory.notJson': 'This file is not readable JSON.',
     'territory.notGeojson': 'This file is not GeoJSON (no geometry, Feature or FeatureCollection).',
@@ -330,7 +333,8 @@ const messages = {
     'territory.featureEmpty': 'Feature no. {n} of the file has no geometry.',
     'territory.featureType': 'Feature no. {n} of the file is a {type}: only polygons make a territory.',
     'territory.badCoordinates': 'Unreadable coordinates: each point must be [longitude, latitude].',
-    'territory.notWgs84': 'Coordinates are not longitude/latitude: export the file in WGS84 (EPSG:4326), not in metres.',
+    'territory.notWgs84':
+      'Coordinates are not longitude/latitude: export the file in WGS84 (EPSG:4326), not in metres.',
     'territory.shortRing': 'An outline has fewer than 4 points.',
     'territory.openRing': 'An outline is not closed: its last point must be its first.',
     'territory.tooManyPoints': 'The territory is too detailed ({n} points, {max} at most): simplify it.',
@@ -500,7 +504,7 @@ export function translator(language) {
     let text = table[key];
     if (text === undefined) {
       const common = shared(key);
-      text = common !== key ? common : messages.fr[key] ?? key;
+      text = common !== key ? common : (messages.fr[key] ?? key);
     }
     return String(text).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
   };

@@ -5,7 +5,8 @@ import { ApiError } from './api.js';
 import { TerritoryError } from './territory-file.js';
 
 /** True when the API refused because the record changed since it was read (409 stale-version). */
-export const isStale = (error) => error instanceof ApiError && error.status === 409 && codeOf(error) === 'stale-version';
+export const isStale = (error) =>
+  error instanceof ApiError && error.status === 409 && codeOf(error) === 'stale-version';
 
 /** The problem's code: the `code` member, else the last segment of its `type`. */
 export function codeOf(error) {

@@ -20,21 +20,37 @@ const latLng = (feature) => [feature.geometry.coordinates[1], feature.geometry.c
 
 /** Draws the entry's map in `box`; `config` is GET /api/config. Returns the Leaflet map. */
 export function queueMap(box, item, { config = {} }) {
-  const map = L.map(box, { scrollWheelZoom: false, keyboard: false, attributionControl: Boolean(config.tileAttribution) });
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  const map = L.map(box, {
+    scrollWheelZoom: false,
+    keyboard: false,
+    attributionControl: Boolean(config.tileAttribution),
+  });
+  if (config.tileUrl)
+    L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
   const here = latLng(item.sighting);
   const points = [here];
   for (const c of item.candidates) {
     const at = latLng(c);
     points.push(at);
-    for (const direction of c.properties.directions ?? []) L.polyline([at, ahead(at, direction)], { color: CANDIDATE.color, weight: 3, interactive: false, className: 'direction-line' }).addTo(map);
+    for (const direction of c.properties.directions ?? [])
+      L.polyline([at, ahead(at, direction)], {
+        color: CANDIDATE.color,
+        weight: 3,
+        interactive: false,
+        className: 'direction-line',
+      }).addTo(map);
     L.circleMarker(at, { ...CANDIDATE, interactive: false, className: 'candidate-marker' })
       .bindTooltip(`#${c.id}`, { permanent: true, direction: 'right', className: 'candidate-label' })
       .addTo(map);
   }
-  for (const direction of item.sighting.properties.directions ?? []) L.polyline([here, ahead(here, direction)], { color: PENDING.color, weight: 4, interactive: false, className: 'direction-line pending-direction' }).addTo(map);
-  L.circleMarker(here, { ...PENDING, interactive: false, className: 'pending-marker' })
-    .addTo(map);
+  for (const direction of item.sighting.properties.directions ?? [])
+    L.polyline([here, ahead(here, direction)], {
+      color: PENDING.color,
+      weight: 4,
+      interactive: false,
+      className: 'direction-line pending-direction',
+    }).addTo(map);
+  L.circleMarker(here, { ...PENDING, interactive: false, className: 'pending-marker' }).addTo(map);
   if (points.length > 1) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 19 });
   else map.setView(here, 19);
   return map;

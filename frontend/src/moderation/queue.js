@@ -4,7 +4,11 @@ import { renderEditForm } from './edit-form.js';
 
 /** A sighting's kind in the page's language: « Caméra · Dôme · Montpellier ». */
 export function titleOf(p, t) {
-  return [p.surveillanceType && t(`surveillanceType.${p.surveillanceType}`), p.cameraType && t(`cameraType.${p.cameraType}`), p.city?.name]
+  return [
+    p.surveillanceType && t(`surveillanceType.${p.surveillanceType}`),
+    p.cameraType && t(`cameraType.${p.cameraType}`),
+    p.city?.name,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -12,7 +16,8 @@ export function titleOf(p, t) {
 /** A logged reason, its leading reason code (not_surveillance: …) in the page's language. */
 export function reasonText(reason, t) {
   const match = /^([a-z_]+)(?::\s*(.*))?$/s.exec(reason ?? '');
-  if (match && REJECT_REASONS.includes(match[1])) return [t(`reason.${match[1]}`), match[2]].filter(Boolean).join(' : ');
+  if (match && REJECT_REASONS.includes(match[1]))
+    return [t(`reason.${match[1]}`), match[2]].filter(Boolean).join(' : ');
   return reason;
 }
 
@@ -30,7 +35,12 @@ export function renderItem(item, t, actions) {
     REJECT_REASONS.map((r) => el('option', { value: r, text: t(`reason.${r}`) })),
   );
   const rejectNote = el('p', { class: 'reject-error error', role: 'alert' });
-  const comment = el('input', { type: 'text', 'aria-label': t('reject.comment'), placeholder: t('reject.comment'), maxlength: 1000 });
+  const comment = el('input', {
+    type: 'text',
+    'aria-label': t('reject.comment'),
+    placeholder: t('reject.comment'),
+    maxlength: 1000,
+  });
   const history = el('ol', { class: 'history', hidden: true });
   const candidates = item.candidates.length
     ? el(
@@ -41,7 +51,13 @@ export function renderItem(item, t, actions) {
             'li',
             {},
             `#${c.id} ${t(`cameraType.${c.properties.cameraType}`)} · ${t(`status.${c.properties.status}`)} · ${t('observed', { date: formatDate(c.properties.observedAt, language) })} `,
-            el('button', { type: 'button', class: 'merge', 'data-target': c.id, onclick: () => actions.merge(s, c.id), text: t('merge', { id: c.id }) }),
+            el('button', {
+              type: 'button',
+              class: 'merge',
+              'data-target': c.id,
+              onclick: () => actions.merge(s, c.id),
+              text: t('merge', { id: c.id }),
+            }),
           ),
         ),
       )
@@ -49,7 +65,12 @@ export function renderItem(item, t, actions) {
   return el(
     'li',
     { class: 'item', tabindex: 0, 'data-id': s.id, 'aria-label': `#${s.id} ${title}` },
-    el('label', { class: 'select' }, el('input', { type: 'checkbox', class: 'pick', 'data-id': s.id, 'data-version': p.version }), ` ${t('select')}`),
+    el(
+      'label',
+      { class: 'select' },
+      el('input', { type: 'checkbox', class: 'pick', 'data-id': s.id, 'data-version': p.version }),
+      ` ${t('select')}`,
+    ),
     el('h3', {}, `#${s.id} `, title, p.vsaSuspected ? el('span', { class: 'vsa', text: ` ${t('vsa')}` }) : null),
     el(
       'p',
@@ -85,10 +106,20 @@ export function renderItem(item, t, actions) {
         },
         text: t('reject'),
       }),
-      el('button', { type: 'button', class: 'history-button', onclick: () => actions.history(s, history), text: t('history') }),
+      el('button', {
+        type: 'button',
+        class: 'history-button',
+        onclick: () => actions.history(s, history),
+        text: t('history'),
+      }),
     ),
     rejectNote,
-    el('details', { class: 'edit' }, el('summary', { text: t('edit') }), renderEditForm(s, t, (changes, why) => actions.edit(s, changes, why))),
+    el(
+      'details',
+      { class: 'edit' },
+      el('summary', { text: t('edit') }),
+      renderEditForm(s, t, (changes, why) => actions.edit(s, changes, why)),
+    ),
     history,
   );
 }
@@ -109,7 +140,9 @@ export function renderHistory(list, entries, t, revert, { withSighting = false }
         'li',
         {},
         `${formatDate(a.createdAt, t.language, { time: true })} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${t(`action.${a.action}`)}${a.reason ? ` (${reasonText(a.reason, t)})` : ''} `,
-        a.revertedBy ? null : el('button', { type: 'button', class: 'revert', onclick: () => revert(a.id), text: t('revert') }),
+        a.revertedBy
+          ? null
+          : el('button', { type: 'button', class: 'revert', onclick: () => revert(a.id), text: t('revert') }),
       ),
     ),
   );

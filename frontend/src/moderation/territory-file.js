@@ -67,8 +67,11 @@ export function mergePolygons(geometries) {
   }
   if (!polygons.length) return null;
   const positions = polygons.flat(2).length;
-  if (positions > MAX_POSITIONS) throw new TerritoryError('territory.tooManyPoints', { n: positions, max: MAX_POSITIONS });
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+  if (positions > MAX_POSITIONS)
+    throw new TerritoryError('territory.tooManyPoints', { n: positions, max: MAX_POSITIONS });
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function checkedPolygon(rings) {
@@ -79,7 +82,8 @@ function checkedPolygon(rings) {
 function checkedRing(ring) {
   if (!Array.isArray(ring) || ring.length < 4) throw new TerritoryError('territory.shortRing');
   const positions = ring.map((p) => {
-    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new TerritoryError('territory.badCoordinates');
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
+      throw new TerritoryError('territory.badCoordinates');
     // Metres of a projected system (Lambert 93, Web Mercator) are the usual mistake of an export.
     if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) throw new TerritoryError('territory.notWgs84');
     return [p[0], p[1]];

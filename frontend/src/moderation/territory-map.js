@@ -14,10 +14,14 @@ const STYLE = { color: '#1d3557', weight: 2, fillOpacity: 0.15 };
  * Puts the map in `box`. Options: api (createApi), language ('fr'|'en'), editable, territory
  * (GeoJSON to show first), onChange() after each drawing change. Returns { territory(), show(), destroy() }.
  */
-export async function territoryMap(box, { api, language = 'fr', editable = false, territory = null, onChange = () => {} }) {
+export async function territoryMap(
+  box,
+  { api, language = 'fr', editable = false, territory = null, onChange = () => {} },
+) {
   const config = await api.get('/api/config').catch(() => ({}));
   const map = L.map(box, { scrollWheelZoom: false }).setView(FRANCE.center, FRANCE.zoom);
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  if (config.tileUrl)
+    L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
 
   if (editable) {
     map.pm.setLang(language === 'en' ? 'en' : 'fr');
@@ -40,8 +44,7 @@ export async function territoryMap(box, { api, language = 'fr', editable = false
   }
 
   /** The polygons on the map, drawn or shown; Geoman's temporary drawing layers are not counted. */
-  const polygons = () =>
-    editable ? map.pm.getGeomanLayers().filter((layer) => layer instanceof L.Polygon) : shown;
+  const polygons = () => (editable ? map.pm.getGeomanLayers().filter((layer) => layer instanceof L.Polygon) : shown);
   let shown = [];
 
   function show(geometry) {
@@ -65,7 +68,15 @@ export async function territoryMap(box, { api, language = 'fr', editable = false
   };
 }
 
-const CAMERA = { radius: 4, color: '#7a0019', weight: 1, fillColor: '#c1121f', fillOpacity: 0.8, interactive: false, pmIgnore: true };
+const CAMERA = {
+  radius: 4,
+  color: '#7a0019',
+  weight: 1,
+  fillColor: '#c1121f',
+  fillOpacity: 0.8,
+  interactive: false,
+  pmIgnore: true,
+};
 
 /**
  * The approved cameras in view from street-level zoom (GET /api/sightings, as the walker's map),
@@ -82,10 +93,16 @@ function showCameras(map) {
     const b = map.getBounds();
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
     try {
-      const answer = await fetch(`/api/sightings?bbox=${bbox}&limit=1000`, { signal: reading.signal, headers: { Accept: 'application/geo+json' } });
+      const answer = await fetch(`/api/sightings?bbox=${bbox}&limit=1000`, {
+        signal: reading.signal,
+        headers: { Accept: 'application/geo+json' },
+      });
       if (!answer.ok) return;
       for (const f of (await answer.json()).features) {
-        L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { ...CAMERA, className: 'territory-camera' }).addTo(layer);
+        L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
+          ...CAMERA,
+          className: 'territory-camera',
+        }).addTo(layer);
       }
     } catch {
       // aborted by a newer move, or offline: the drawing works without them

@@ -67,7 +67,13 @@ export class Outbox {
   async update(clientId, feature, photos = undefined) {
     const item = await this.outbox.get(clientId);
     if (!item) return null;
-    const updated = { ...item, feature: withClientId(feature, clientId), revision: item.revision + 1, state: 'waiting', reason: null };
+    const updated = {
+      ...item,
+      feature: withClientId(feature, clientId),
+      revision: item.revision + 1,
+      state: 'waiting',
+      reason: null,
+    };
     if (photos) updated.photos = photos;
     await this.outbox.put(updated);
     this.onChange();

@@ -7,14 +7,21 @@ const LAST_SIGHTINGS = '/__last-sightings';
 const MAX_DATA_ENTRIES = 30;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(SHELL)
+      .then((cache) => cache.addAll(PRECACHE))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('shell-') && k !== SHELL).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('shell-') && k !== SHELL).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -46,7 +53,8 @@ async function networkFirst(request, url) {
     }
     return response;
   } catch (error) {
-    const kept = (await cache.match(request)) || (url.pathname === '/api/sightings' && (await cache.match(LAST_SIGHTINGS)));
+    const kept =
+      (await cache.match(request)) || (url.pathname === '/api/sightings' && (await cache.match(LAST_SIGHTINGS)));
     if (!kept) throw error;
     const headers = new Headers(kept.headers);
     headers.set('X-Technocarte-Offline', '1');

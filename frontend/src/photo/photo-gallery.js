@@ -35,7 +35,12 @@ function enlarge(photo, n, token, { t, opener }) {
  */
 export function photoGallery(id, token, { t }) {
   const list = h('ul', { class: 'photo-previews' });
-  const section = h('section', { class: 'photos sent-photos', hidden: true }, h('h3', { text: t('photo.title') }), list);
+  const section = h(
+    'section',
+    { class: 'photos sent-photos', hidden: true },
+    h('h3', { text: t('photo.title') }),
+    list,
+  );
   (async () => {
     const listed = await api.listPhotos(id, token);
     if (!listed.ok || !listed.photos.length) return;
@@ -43,7 +48,11 @@ export function photoGallery(id, token, { t }) {
     for (const [i, photo] of listed.photos.entries()) {
       const n = i + 1;
       const img = h('img', { alt: '', width: 96, height: Math.round((96 * photo.height) / photo.width) || 96 });
-      const open = h('button', { type: 'button', class: 'photo-open', 'aria-label': t('walker.photoOpen', { n }) }, img);
+      const open = h(
+        'button',
+        { type: 'button', class: 'photo-open', 'aria-label': t('walker.photoOpen', { n }) },
+        img,
+      );
       open.addEventListener('click', () => enlarge(photo, n, token, { t, opener: open }));
       list.append(h('li', { class: 'photo', 'data-photo-id': photo.id }, open));
       await fill(img, photo.thumbnailHref, token);

@@ -15,7 +15,13 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
   const removed = [];
   const urls = new Map();
   const id = `photo-input-${++ids}`;
-  const input = h('input', { id, type: 'file', accept: 'image/*', capture: 'environment', class: 'sr-only photo-input' });
+  const input = h('input', {
+    id,
+    type: 'file',
+    accept: 'image/*',
+    capture: 'environment',
+    class: 'sr-only photo-input',
+  });
   const label = h('label', { for: id, class: 'button photo-add', text: t('photo.add') });
   const previews = h('ul', { class: 'photo-previews' });
   const status = h('p', { class: 'hint', role: 'status' });
@@ -64,7 +70,13 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
       'li',
       { class: 'photo sent', 'data-photo-id': photo.id },
       img,
-      h('button', { type: 'button', class: 'button photo-remove', text: t('photo.remove'), 'aria-label': t('walker.photoRemoveSent', { n }), on: { click: () => removeSent(photo) } }),
+      h('button', {
+        type: 'button',
+        class: 'button photo-remove',
+        text: t('photo.remove'),
+        'aria-label': t('walker.photoRemoveSent', { n }),
+        on: { click: () => removeSent(photo) },
+      }),
     );
   }
 
@@ -79,7 +91,13 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
           'li',
           { class: 'photo' },
           h('img', { src: urls.get(blob), alt: t('photo.preview', { n }) }),
-          h('button', { type: 'button', class: 'button photo-remove', text: t('photo.remove'), 'aria-label': t('photo.removeN', { n }), on: { click: () => remove(blob) } }),
+          h('button', {
+            type: 'button',
+            class: 'button photo-remove',
+            text: t('photo.remove'),
+            'aria-label': t('photo.removeN', { n }),
+            on: { click: () => remove(blob) },
+          }),
         );
       }),
     );

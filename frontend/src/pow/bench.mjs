@@ -12,5 +12,5 @@ for (let i = 0; i < runs; i++) {
 const ms = performance.now() - start;
 console.log(
   `difficulty ${difficulty}: ${(ms / runs).toFixed(0)} ms per solve on average over ${runs},` +
-    ` ${((tries / ms) * 1000 / 1e6).toFixed(2)} M hashes/s, ${(tries / runs).toFixed(0)} tries per solve`,
+    ` ${(((tries / ms) * 1000) / 1e6).toFixed(2)} M hashes/s, ${(tries / runs).toFixed(0)} tries per solve`,
 );

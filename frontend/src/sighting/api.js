@@ -89,7 +89,11 @@ export async function loadConfig() {
 
 /** Adds one photo (a JPEG blob made on the phone) to a pending sighting: { ok, photo } | { retry } | { refused }. */
 export async function uploadPhoto(id, token, blob) {
-  const headers = { 'Content-Type': blob.type || 'image/jpeg', Accept: 'application/json, application/problem+json', [EDIT_TOKEN]: token };
+  const headers = {
+    'Content-Type': blob.type || 'image/jpeg',
+    Accept: 'application/json, application/problem+json',
+    [EDIT_TOKEN]: token,
+  };
   const result = await call(`/api/sightings/${id}/photos`, { method: 'POST', headers, body: blob });
   return result.ok ? { ok: true, photo: result.body } : result;
 }
@@ -97,7 +101,10 @@ export async function uploadPhoto(id, token, blob) {
 /** Takes a photo back from a pending sighting: { ok } | { retry } | { refused }. */
 export async function deletePhoto(id, token, photoId) {
   try {
-    const response = await fetch(`/api/sightings/${id}/photos/${encodeURIComponent(photoId)}`, { method: 'DELETE', headers: { Accept: 'application/problem+json', [EDIT_TOKEN]: token } });
+    const response = await fetch(`/api/sightings/${id}/photos/${encodeURIComponent(photoId)}`, {
+      method: 'DELETE',
+      headers: { Accept: 'application/problem+json', [EDIT_TOKEN]: token },
+    });
     if (response.ok) return { ok: true };
     return classify(response);
   } catch {

@@ -30,6 +30,12 @@ export async function showCamera(id, { panel, t, language, config, announce, onC
         status.textContent = t('detail.confirmError');
       }
     });
-    panel.show(t('detail.title', { id: sighting.id }), describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }), photos, button, status);
+    panel.show(
+      t('detail.title', { id: sighting.id }),
+      describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }),
+      photos,
+      button,
+      status,
+    );
   }
 }

@@ -20,11 +20,21 @@ export function linkParts(text) {
 
 /** Text with its links made real links, opened apart and telling the other site nothing. */
 function linkify(text) {
-  return linkParts(text).map((part) => (part.url ? h('a', { href: part.url, rel: 'noopener noreferrer', target: '_blank', text: part.url }) : part.text));
+  return linkParts(text).map((part) =>
+    part.url ? h('a', { href: part.url, rel: 'noopener noreferrer', target: '_blank', text: part.url }) : part.text,
+  );
 }
 
 /** Rows of the public detail that the walker's form never asks for, nor sets. */
-const NOT_ASKED = new Set(['field.fieldOfView', 'area.label', 'field.height', 'field.source', 'field.createdAt', 'field.updatedAt', 'field.checkDate']);
+const NOT_ASKED = new Set([
+  'field.fieldOfView',
+  'area.label',
+  'field.height',
+  'field.source',
+  'field.createdAt',
+  'field.updatedAt',
+  'field.checkDate',
+]);
 
 /**
  * Every field of a sighting, as a description list, in the reader's language. `compact` (the
@@ -63,13 +73,21 @@ export function describe(sighting, { t, language, staleAfterDays, compact = fals
       'div',
       { class: 'detail-head' },
       h('span', { class: `picture${p.vsaSuspected ? ' vsa' : ''}`, svg: picture(p.cameraType) }),
-      h('div', { class: 'badges' }, p.vsaSuspected && h('span', { class: 'badge badge-vsa', text: t('detail.vsa') }), stale && h('span', { class: 'badge badge-stale', text: t('detail.stale') })),
+      h(
+        'div',
+        { class: 'badges' },
+        p.vsaSuspected && h('span', { class: 'badge badge-vsa', text: t('detail.vsa') }),
+        stale && h('span', { class: 'badge badge-stale', text: t('detail.stale') }),
+      ),
     ),
     h(
       'dl',
       {},
       rows
-        .filter(([label, value]) => !compact || (value !== null && value !== undefined && value !== '' && !NOT_ASKED.has(label)))
+        .filter(
+          ([label, value]) =>
+            !compact || (value !== null && value !== undefined && value !== '' && !NOT_ASKED.has(label)),
+        )
         .map(([label, value]) => [
           h('dt', { text: t(label) }),
           label === 'field.vsaEvidence' && value

@@ -28,7 +28,10 @@ export function barOptions({ labels, width, height = 260, rotate = false, label 
       },
       { label, size: 50, values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
     ],
-    series: [{}, { label, fill: BAR, stroke: BAR, points: { show: false }, paths: uPlot.paths.bars({ size: [0.7, 48] }) }],
+    series: [
+      {},
+      { label, fill: BAR, stroke: BAR, points: { show: false }, paths: uPlot.paths.bars({ size: [0.7, 48] }) },
+    ],
   };
 }
 

@@ -27,15 +27,9 @@ export const CSV_HEADER = [
  * script reads the French and the English file alike; the share is the API's fraction, not a rounded percent.
  */
 export function citiesCsv(cities) {
-  const rows = (cities || []).map(cityRow).map((r) => [
-    r.code,
-    r.name,
-    r.cameras,
-    r.vsaSuspected,
-    r.vsaShare,
-    ...r.bySurveillanceType,
-    ...r.byCameraType,
-  ]);
+  const rows = (cities || [])
+    .map(cityRow)
+    .map((r) => [r.code, r.name, r.cameras, r.vsaSuspected, r.vsaShare, ...r.bySurveillanceType, ...r.byCameraType]);
   return [CSV_HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -7,7 +7,8 @@ export function el(tag, attributes = {}, ...children) {
     else node.setAttribute(name, value === true ? '' : value);
   }
   for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child !== null && child !== undefined)
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }

@@ -33,7 +33,8 @@ const messages = {
     'city.notFound': 'Aucune ville connue à cette adresse.',
     'page.cities': 'Villes',
     'cities.loading': 'Chargement…',
-    'cities.licence': 'Caméras approuvées seulement (ODbL 1.0, © contributeurs de Technocarte). Les preuves de VSA sont documentées par les groupes locaux.',
+    'cities.licence':
+      'Caméras approuvées seulement (ODbL 1.0, © contributeurs de Technocarte). Les preuves de VSA sont documentées par les groupes locaux.',
     'cities.count': '{n} caméras',
     'city.noCamera': 'Aucune caméra approuvée dans cette ville pour le moment.',
     'evidence.title': 'Preuves de VSA',
@@ -112,7 +113,8 @@ const messages = {
     'city.notFound': 'No known city at this address.',
     'page.cities': 'Cities',
     'cities.loading': 'Loading…',
-    'cities.licence': 'Approved cameras only (ODbL 1.0, © Technocarte contributors). The VSA evidence is documented by local groups.',
+    'cities.licence':
+      'Approved cameras only (ODbL 1.0, © Technocarte contributors). The VSA evidence is documented by local groups.',
     'cities.count': '{n} cameras',
     'city.noCamera': 'No approved camera in this city yet.',
     'evidence.title': 'VSA evidence',

@@ -35,11 +35,32 @@ export function showOverview(main, stats, { t, format }) {
           el(
             'figure',
             { class: 'chart-figure' },
-            el('figcaption', {}, t(stats.cities.length > CHART_CITIES ? 'chart.citiesTop' : 'chart.cities', { n: CHART_CITIES }), ' ', el('span', { class: 'hint', text: t('chart.alternative') })),
+            el(
+              'figcaption',
+              {},
+              t(stats.cities.length > CHART_CITIES ? 'chart.citiesTop' : 'chart.cities', { n: CHART_CITIES }),
+              ' ',
+              el('span', { class: 'hint', text: t('chart.alternative') }),
+            ),
             cityChart,
           ),
-          el('p', {}, el('a', { id: 'csv', class: 'button', href: csv, download: csvFileName(), type: 'text/csv', text: t('csv') })),
-          el('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t('cities.scroll') }, citiesTable(stats.cities, { t, format })),
+          el(
+            'p',
+            {},
+            el('a', {
+              id: 'csv',
+              class: 'button',
+              href: csv,
+              download: csvFileName(),
+              type: 'text/csv',
+              text: t('csv'),
+            }),
+          ),
+          el(
+            'div',
+            { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t('cities.scroll') },
+            citiesTable(stats.cities, { t, format }),
+          ),
         ]
       : el('p', { text: t('cities.empty') }),
   );
@@ -51,14 +72,20 @@ export function showOverview(main, stats, { t, format }) {
     el('h2', { id: 'months-title', text: t('chart.months') }),
     series.labels.length
       ? [
-          el('figure', { class: 'chart-figure' }, el('figcaption', { class: 'hint', text: t('chart.alternative') }), monthChart),
+          el(
+            'figure',
+            { class: 'chart-figure' },
+            el('figcaption', { class: 'hint', text: t('chart.alternative') }),
+            monthChart,
+          ),
           el('details', {}, el('summary', { text: t('months.table') }), monthsTable(series, { t, format })),
         ]
       : el('p', { text: t('cities.empty') }),
   );
 
   main.replaceChildren(totals, cities, months);
-  if (stats.cities.length) charts.push(barChart(cityChart, citySeries(stats.cities, CHART_CITIES), { label: t('col.cameras') }));
+  if (stats.cities.length)
+    charts.push(barChart(cityChart, citySeries(stats.cities, CHART_CITIES), { label: t('col.cameras') }));
   if (series.labels.length) charts.push(barChart(monthChart, series, { label: t('col.added') }));
   return () => {
     for (const chart of charts) chart.destroy();
@@ -116,11 +143,17 @@ function monthsTable(series, { t, format }) {
     'table',
     { id: 'months', class: 'figures' },
     el('caption', { text: t('months.caption') }),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('col.month') }), el('th', { scope: 'col', text: t('col.added') }))),
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { scope: 'col', text: t('col.month') }), el('th', { scope: 'col', text: t('col.added') })),
+    ),
     el(
       'tbody',
       {},
-      series.labels.map((month, i) => el('tr', {}, el('th', { scope: 'row', text: month }), el('td', { text: format.integer(series.values[i]) }))),
+      series.labels.map((month, i) =>
+        el('tr', {}, el('th', { scope: 'row', text: month }), el('td', { text: format.integer(series.values[i]) })),
+      ),
     ),
   );
 }

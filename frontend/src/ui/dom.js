@@ -11,7 +11,8 @@ export function h(tag, attrs = {}, ...children) {
     if (name === 'on') for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
     else if (name === 'svg') el.innerHTML = value;
     else if (name === 'text') el.textContent = value;
-    else if (name === 'value') el.value = value; // a textarea has no value attribute
+    else if (name === 'value')
+      el.value = value; // a textarea has no value attribute
     else if (name in el && typeof value !== 'string') el[name] = value;
     else el.setAttribute(name, value === true ? '' : value);
   }

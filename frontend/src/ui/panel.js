@@ -18,7 +18,17 @@ export class Panel {
   /** Replaces the content: a title and nodes. Returns the body element. */
   show(title, ...content) {
     const heading = h('h2', { id: 'panel-title', tabindex: '-1', text: title });
-    const close = h('button', { type: 'button', class: 'icon-button close', 'aria-label': this.t('nav.close'), title: this.t('nav.close'), on: { click: () => this.onClose() } }, '×');
+    const close = h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-button close',
+        'aria-label': this.t('nav.close'),
+        title: this.t('nav.close'),
+        on: { click: () => this.onClose() },
+      },
+      '×',
+    );
     const body = h('div', { class: 'panel-body' }, content);
     this.element.replaceChildren(h('div', { class: 'panel-head' }, heading, close), body);
     this.element.hidden = false;

@@ -40,15 +40,31 @@ final class OgcFormat {
    * whose most preferred type is a YAML one. Without either, JSON.
    */
   static boolean wantsYaml(String f, HttpHeaders headers) {
+    return wants("yaml", YAML, f, headers);
+  }
+
+  /**
+   * Whether the answer is a web page: asked by {@code f=html}, or by an Accept header that prefers
+   * text/html (a browser). Clients that send no Accept, {@code *}{@code /*} or JSON first get JSON.
+   */
+  static boolean wantsHtml(String f, HttpHeaders headers) {
+    return wants("html", List.of(MediaType.TEXT_HTML_TYPE), f, headers);
+  }
+
+  /**
+   * {@code f} when given, else whether the most preferred type of Accept is one of {@code types}.
+   */
+  private static boolean wants(
+      String format, List<MediaType> types, String f, HttpHeaders headers) {
     if (f != null) {
-      return "yaml".equals(f);
+      return format.equals(f);
     }
     List<MediaType> accepted = headers.getAcceptableMediaTypes();
     if (accepted.isEmpty() || accepted.get(0).isWildcardType()) {
       return false;
     }
     MediaType first = accepted.get(0);
-    return YAML.stream()
+    return types.stream()
         .anyMatch(
             y ->
                 y.getType().equalsIgnoreCase(first.getType())

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
@@ -60,22 +58,6 @@ public class OgcPages {
   public OgcPages(Engine engine, ObjectMapper mapper) {
     this.engine = engine;
     this.mapper = mapper;
-  }
-
-  /**
-   * Whether the answer is HTML: {@code f=html}, or no {@code f} and an Accept header that prefers
-   * text/html (a browser). Clients that send no Accept, or JSON first, get JSON.
-   */
-  static boolean wanted(String f, HttpHeaders headers) {
-    if (f != null) {
-      return "html".equals(f);
-    }
-    List<MediaType> accepted = headers.getAcceptableMediaTypes();
-    if (accepted.isEmpty() || accepted.get(0).isWildcardType()) {
-      return false;
-    }
-    MediaType first = accepted.get(0);
-    return "text".equalsIgnoreCase(first.getType()) && "html".equalsIgnoreCase(first.getSubtype());
   }
 
   Response landing(OgcDocuments.Landing landing, URI base, URI request) {

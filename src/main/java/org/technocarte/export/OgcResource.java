@@ -42,7 +42,7 @@ public class OgcResource {
   }
 
   private static boolean html(UriInfo uri, HttpHeaders headers) {
-    return OgcPages.wanted(uri.getQueryParameters().getFirst("f"), headers);
+    return OgcFormat.wantsHtml(uri.getQueryParameters().getFirst("f"), headers);
   }
 
   @GET
