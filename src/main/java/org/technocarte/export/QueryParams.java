@@ -21,12 +21,12 @@ import org.technocarte.common.geo.BBox;
  * Reads a query string against the parameters a resource knows, collecting every error so that the
  * client learns all of them in one 400 answer.
  */
-final class QueryParams {
+public final class QueryParams {
 
   private final MultivaluedMap<String, String> params;
   private final List<FieldError> errors = new ArrayList<>();
 
-  QueryParams(MultivaluedMap<String, String> params, Set<String> known) {
+  public QueryParams(MultivaluedMap<String, String> params, Set<String> known) {
     this.params = params;
     for (String name : new TreeSet<>(params.keySet())) {
       if (!known.contains(name)) {
@@ -41,11 +41,11 @@ final class QueryParams {
     }
   }
 
-  String text(String name) {
+  public String text(String name) {
     return params.getFirst(name);
   }
 
-  void error(String name, FieldCode code, String message) {
+  public void error(String name, FieldCode code, String message) {
     errors.add(new FieldError(name, code, message));
   }
 
@@ -86,7 +86,7 @@ final class QueryParams {
     return values;
   }
 
-  Boolean bool(String name) {
+  public Boolean bool(String name) {
     String text = text(name);
     if (text == null) {
       return null;
@@ -133,7 +133,7 @@ final class QueryParams {
     }
   }
 
-  String cityCode(String name) {
+  public String cityCode(String name) {
     String city = text(name);
     if (city != null && !CityCodes.valid(city)) {
       error(name, FieldCode.BAD_FORMAT, CityCodes.RULE);
@@ -142,7 +142,7 @@ final class QueryParams {
   }
 
   /** Throws the 400 answer listing every error found so far. */
-  void check() {
+  public void check() {
     if (!errors.isEmpty()) {
       throw ApiException.badParameters(errors);
     }

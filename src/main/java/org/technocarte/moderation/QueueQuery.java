@@ -1,17 +1,13 @@
 package org.technocarte.moderation;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldCode;
-import org.technocarte.common.error.FieldError;
+import org.technocarte.export.QueryParams;
 
 /**
  * What a moderator asks of the queue: a page ({@code limit}, {@code after} the cursor of the last
@@ -26,7 +22,6 @@ record QueueQuery(
   private static final Set<String> KNOWN =
       Set.of("limit", "after", "city", "age", "vsaSuspected", "photos");
   private static final Pattern CURSOR = Pattern.compile("([0-9]{1,18})-([0-9]{1,18})");
-  private static final Pattern CITY = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
   /** How long a sighting has waited. */
   enum Age {
@@ -48,21 +43,10 @@ record QueueQuery(
     }
   }
 
-  static QueueQuery parse(MultivaluedMap<String, String> params) {
-    List<FieldError> errors = new ArrayList<>();
-    for (String name : params.keySet()) {
-      if (!KNOWN.contains(name)) {
-        errors.add(
-            new FieldError(
-                name,
-                FieldCode.UNKNOWN_FIELD,
-                "unknown parameter; known: " + String.join(", ", new TreeSet<>(KNOWN))));
-      } else if (params.get(name).size() > 1) {
-        errors.add(new FieldError(name, FieldCode.REPEATED, "given more than once"));
-      }
-    }
+  static QueueQuery parse(MultivaluedMap<String, String> query) {
+    QueryParams params = new QueryParams(query, KNOWN);
     int limit = DEFAULT_LIMIT;
-    String text = params.getFirst("limit");
+    String text = params.text("limit");
     if (text != null) {
       try {
         limit = Integer.parseInt(text);
@@ -70,58 +54,34 @@ record QueueQuery(
         limit = -1;
       }
       if (limit < 1 || limit > MAX_LIMIT) {
-        errors.add(
-            new FieldError(
-                "limit", FieldCode.OUT_OF_RANGE, "must be a whole number from 1 to " + MAX_LIMIT));
+        params.error(
+            "limit", FieldCode.OUT_OF_RANGE, "must be a whole number from 1 to " + MAX_LIMIT);
       }
     }
     Cursor after = null;
-    text = params.getFirst("after");
+    text = params.text("after");
     if (text != null) {
       Matcher m = CURSOR.matcher(text);
       if (m.matches()) {
         after = new Cursor(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
       } else {
-        errors.add(
-            new FieldError("after", FieldCode.BAD_FORMAT, "must be the cursor of a next link"));
+        params.error("after", FieldCode.BAD_FORMAT, "must be the cursor of a next link");
       }
     }
-    String city = params.getFirst("city");
-    if (city != null && !CITY.matcher(city).matches()) {
-      errors.add(
-          new FieldError("city", FieldCode.BAD_FORMAT, "must be a city code such as 2992166"));
-    }
+    String city = params.cityCode("city");
     Age age = null;
-    text = params.getFirst("age");
+    text = params.text("age");
     if (text != null) {
       try {
         age = Age.valueOf(text.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError("age", FieldCode.NOT_ONE_OF, "must be day, week or older"));
+        params.error("age", FieldCode.NOT_ONE_OF, "must be day, week or older");
       }
     }
-    Boolean vsa = bool(params, "vsaSuspected", errors);
-    Boolean photos = bool(params, "photos", errors);
-    if (!errors.isEmpty()) {
-      throw ApiException.badParameters(errors);
-    }
+    Boolean vsa = params.bool("vsaSuspected");
+    Boolean photos = params.bool("photos");
+    params.check();
     return new QueueQuery(limit, after, city, age, vsa, photos);
-  }
-
-  private static Boolean bool(
-      MultivaluedMap<String, String> params, String name, List<FieldError> errors) {
-    String text = params.getFirst(name);
-    if (text == null) {
-      return null;
-    }
-    return switch (text) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> {
-        errors.add(new FieldError(name, FieldCode.NOT_A_BOOLEAN, "must be true or false"));
-        yield null;
-      }
-    };
   }
 
   /** The filters' clauses (not the cursor: the total counts every page), joined by AND. */

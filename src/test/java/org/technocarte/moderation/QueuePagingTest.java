@@ -114,6 +114,13 @@ class QueuePagingTest {
         .body("errors.find { it.field == 'after' }.code", equalTo("bad-format"))
         .body("errors.find { it.field == 'vsaSuspected' }.code", equalTo("not-a-boolean"))
         .body("errors.field", hasItem("colour"));
+    // A city is its code, as on the map and the exports: a name is refused, not silently empty.
+    moderator
+        .as()
+        .get("/api/moderation/queue?city=Montpellier")
+        .then()
+        .statusCode(400)
+        .body("errors.find { it.field == 'city' }.code", equalTo("bad-format"));
   }
 
   private List<Integer> ids(String query) {
