@@ -67,20 +67,33 @@ public class CityStatsRepository {
         code);
   }
 
-  /** One row: all approved cameras, and those suspected of VSA. */
+  /** One row: all approved cameras, those suspected of VSA, and the cameras removed since. */
   Object[] totals() {
     return rows(
-            "SELECT count(*), count(*) FILTER (WHERE s.vsa_suspected) FROM sighting s"
-                + " WHERE s.status = 'approved'",
+            "SELECT count(*) FILTER (WHERE s.status = 'approved'),"
+                + " count(*) FILTER (WHERE s.status = 'approved' AND s.vsa_suspected),"
+                + " count(*) FILTER (WHERE s.status = 'removed')"
+                + " FROM sighting s WHERE s.status IN ('approved', 'removed')",
             null)
         .get(0);
   }
 
-  /** Rows of month (YYYY-MM, UTC), count of approved sightings added that month. */
+  /**
+   * Rows of month (YYYY-MM, UTC), count of the cameras added that month that were approved,
+   * including those removed since: a camera that came down was still added.
+   */
   List<Object[]> addedPerMonth() {
     return rows(
         "SELECT to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)"
-            + " FROM sighting s WHERE s.status = 'approved' GROUP BY 1 ORDER BY 1",
+            + " FROM sighting s WHERE s.status IN ('approved', 'removed') GROUP BY 1 ORDER BY 1",
+        null);
+  }
+
+  /** Rows of month (YYYY-MM), count of the cameras seen gone that month. */
+  List<Object[]> removedPerMonth() {
+    return rows(
+        "SELECT to_char(s.removed_on, 'YYYY-MM') AS month, count(*)"
+            + " FROM sighting s WHERE s.status = 'removed' GROUP BY 1 ORDER BY 1",
         null);
   }
 

@@ -25,11 +25,21 @@ public class CityStatsService {
 
   public Stats stats() {
     Object[] totals = repository.totals();
+    return new Stats(
+        number(totals[0]),
+        number(totals[1]),
+        number(totals[2]),
+        cityStats(null),
+        months(repository.addedPerMonth()),
+        months(repository.removedPerMonth()));
+  }
+
+  private static List<Stats.MonthCount> months(List<Object[]> rows) {
     List<Stats.MonthCount> months = new ArrayList<>();
-    for (Object[] row : repository.addedPerMonth()) {
+    for (Object[] row : rows) {
       months.add(new Stats.MonthCount((String) row[0], number(row[1])));
     }
-    return new Stats(number(totals[0]), number(totals[1]), cityStats(null), months);
+    return months;
   }
 
   /**

@@ -25,12 +25,33 @@ public class Territories {
   public record Scope(Long groupId) {}
 
   /**
+   * The same rule as an SQL condition on the column {@code geom} (4326) of many rows: empty for a
+   * site admin, who acts anywhere; binds the moderator's groups under the name "groups". A
+   * moderator without a group is answered nothing before any query (see {@link #none}).
+   */
+  public static String covering(Principal actor, String geom, Map<String, Object> bind) {
+    if (actor.siteAdmin()) {
+      return "";
+    }
+    bind.put("groups", actor.roles().keySet());
+    return " AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN (:groups)"
+        + " AND ST_Covers(g.territory, "
+        + geom
+        + "))";
+  }
+
+  /** Whether the moderator may act nowhere: no group and not a site admin. */
+  public static boolean none(Principal actor) {
+    return !actor.siteAdmin() && actor.roles().isEmpty();
+  }
+
+  /**
    * Empty when the moderator may not act at the point, an SQL geometry expression (4326) with its
    * named parameters; else the first covering group of theirs (any covering group for a site
    * admin).
    */
   public Optional<Scope> scope(Principal actor, String point, Map<String, Object> parameters) {
-    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
+    if (none(actor)) {
       return Optional.empty();
     }
     var query =

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.error.ProblemType;
+import org.technocarte.common.geo.PointGeometry;
 import org.technocarte.group.Territories;
 import org.technocarte.group.Territories.Scope;
 import org.technocarte.sighting.Sighting;
@@ -83,11 +85,14 @@ public class ModerationService {
 
   /** A page of the pending sightings inside the moderator's territories, oldest first. */
   QueuePage queue(Principal actor, QueueQuery query) {
-    if (!actor.siteAdmin() && actor.roles().isEmpty()) {
+    if (Territories.none(actor)) {
       return new QueuePage(List.of(), 0, null);
     }
     Map<String, Object> bind = QueueQuery.newBind();
-    String where = "s.status = 'pending'" + territoryScope(actor, bind) + query.filterSql(bind);
+    String where =
+        "s.status = 'pending'"
+            + Territories.covering(actor, "s.geom", bind)
+            + query.filterSql(bind);
     long total =
         ((Number)
                 bound(em.createNativeQuery("SELECT count(*) FROM sighting s WHERE " + where), bind)
@@ -131,15 +136,6 @@ public class ModerationService {
       items.add(new QueueItem(view, candidates));
     }
     return new QueuePage(items, total, next);
-  }
-
-  private static String territoryScope(Principal actor, Map<String, Object> bind) {
-    if (actor.siteAdmin()) {
-      return "";
-    }
-    bind.put("groups", actor.roles().keySet());
-    return " AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN (:groups)"
-        + " AND ST_Covers(g.territory, s.geom))";
   }
 
   private static jakarta.persistence.Query bound(
@@ -255,6 +251,53 @@ public class ModerationService {
         },
         confirmation);
     return sightingService.viewOf(targetId);
+  }
+
+  /**
+   * A moderator confirms that an approved camera is gone: it stays, with status removed and the day
+   * it was seen gone. Logged as "remove", reversible like an approval.
+   */
+  @Transactional
+  public SightingView markRemoved(
+      Principal actor, long id, Integer version, LocalDate removedOn, String reason) {
+    Sighting s = forAction(actor, id, version);
+    requireStatus(s, Status.APPROVED);
+    return act(
+        actor,
+        "remove",
+        reason,
+        s,
+        null,
+        () -> {
+          s.status = Status.REMOVED;
+          s.removedOn = removedOn;
+        });
+  }
+
+  /**
+   * A moderator confirms that an approved camera moved: its position (and so its city) change.
+   * Logged as "move"; the new position must lie in the moderator's territories too.
+   */
+  @Transactional
+  public SightingView move(
+      Principal actor, long id, Integer version, PointGeometry to, String reason) {
+    Sighting s = forAction(actor, id, version);
+    requireStatus(s, Status.APPROVED);
+    SightingView moved =
+        act(actor, "move", reason, s, null, () -> sightingService.moveTo(s, to.lon(), to.lat()));
+    if (groupFor(actor, id).isEmpty()) {
+      throw ApiException.forbidden("The new position lies outside your territories");
+    }
+    return moved;
+  }
+
+  /** A moderator found a removal report wrong: the camera is unchanged, the decision logged. */
+  @Transactional
+  public void logRemovalRejected(Principal actor, long sightingId, String reason) {
+    Sighting s = em.find(Sighting.class, sightingId);
+    Long group = groupFor(actor, sightingId).map(Scope::groupId).orElse(null);
+    ActionState state = state(s, null, null);
+    log(actor, sightingId, group, "reject_removal", clean(reason), state, state, null);
   }
 
   public List<ActionView> history(Principal actor, long sightingId) {

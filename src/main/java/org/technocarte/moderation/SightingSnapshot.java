@@ -42,7 +42,8 @@ public record SightingSnapshot(
     LocalDate observedAt,
     LocalDate checkDate,
     Status status,
-    Long mergedInto) {
+    Long mergedInto,
+    LocalDate removedOn) {
 
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -68,7 +69,8 @@ public record SightingSnapshot(
         s.observedAt,
         s.checkDate,
         s.status,
-        s.mergedInto);
+        s.mergedInto,
+        s.removedOn);
   }
 
   void applyTo(Sighting s) {
@@ -92,5 +94,6 @@ public record SightingSnapshot(
     s.checkDate = checkDate;
     s.status = status;
     s.mergedInto = mergedInto;
+    s.removedOn = removedOn;
   }
 }

@@ -88,6 +88,10 @@ public class Sighting {
   @Column(name = "merged_into")
   public Long mergedInto;
 
+  /** The day it was seen gone, once a moderator confirmed it (status removed). */
+  @Column(name = "removed_on")
+  public LocalDate removedOn;
+
   @Column(name = "client_id_hash")
   public byte[] clientIdHash;
 

@@ -13,17 +13,21 @@ import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.geo.BBox;
 
-/** Which approved sightings a reader asks for; empty sets and nulls mean "any". */
+/**
+ * Which public sightings a reader asks for; empty sets and nulls mean "any", except statuses:
+ * approved unless removed ones are asked for.
+ */
 public record SightingQuery(
     BBox bbox,
     Set<SurveillanceType> surveillanceTypes,
     Set<CameraType> cameraTypes,
     Boolean vsaSuspected,
     String cityCode,
+    Set<Status> statuses,
     int limit) {
 
   static final Set<String> PARAMETERS =
-      Set.of("bbox", "surveillanceType", "cameraType", "vsaSuspected", "city", "limit");
+      Set.of("bbox", "surveillanceType", "cameraType", "vsaSuspected", "city", "status", "limit");
 
   /**
    * Reads the query string of a map request, reporting every bad parameter at once (400): a bbox
@@ -83,6 +87,13 @@ public record SightingQuery(
     if (city != null && !CityCodes.valid(city)) {
       errors.add(new FieldError("city", FieldCode.BAD_FORMAT, CityCodes.RULE));
     }
+    Set<Status> statuses = words(params, "status", Status.class, errors);
+    if (statuses.isEmpty()) {
+      statuses = EnumSet.of(Status.APPROVED);
+    } else if (!Status.PUBLIC.containsAll(statuses)) {
+      errors.add(
+          new FieldError("status", FieldCode.NOT_ONE_OF, "must be approved, removed or both"));
+    }
     int limit = api.defaultLimit();
     String limitText = params.getFirst("limit");
     if (limitText != null) {
@@ -104,7 +115,7 @@ public record SightingQuery(
     if (!errors.isEmpty()) {
       throw ApiException.badParameters(errors);
     }
-    return new SightingQuery(bbox, surveillanceTypes, cameraTypes, vsa, city, limit);
+    return new SightingQuery(bbox, surveillanceTypes, cameraTypes, vsa, city, statuses, limit);
   }
 
   /** A comma-separated list of words: `cameraType=dome,panning`. */

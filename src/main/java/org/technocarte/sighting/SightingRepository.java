@@ -37,7 +37,7 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
       s.id, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.surveillance_type, s.camera_type,
       s.mount, s.directions, s.field_of_view, s.area, s.zone, s.operator, s.operator_type,
       s.height, s.vsa_suspected, s.vsa_evidence, s.notes, s.city_code, s.city_name,
-      s.observed_at, s.check_date, s.status, s.source, s.source_ref, s.version,
+      s.observed_at, s.check_date, s.status, s.removed_on, s.source, s.source_ref, s.version,
       s.created_at, s.updated_at
       """;
 
@@ -73,22 +73,31 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     return found.stream().findFirst();
   }
 
-  /** An approved sighting, as anyone may read it (from the replica when there is one). */
-  Optional<SightingView> approvedView(long id) {
+  /**
+   * An approved or removed sighting, as anyone may read it (from the replica when there is one).
+   */
+  Optional<SightingView> publicView(long id) {
     List<SightingView> found =
         publicSelect(
-            "SELECT " + VIEW_COLUMNS + " FROM sighting s WHERE s.id = ? AND s.status = 'approved'",
+            "SELECT "
+                + VIEW_COLUMNS
+                + " FROM sighting s WHERE s.id = ? AND "
+                + statusFilter(Status.PUBLIC),
             List.of(id));
     return found.stream().findFirst();
   }
 
-  /** Approved sightings matching the query, at most {@code limit + 1} to tell truncation. */
+  /**
+   * Public sightings matching the query (approved ones unless it asks for removed ones), at most
+   * {@code limit + 1} to tell truncation.
+   */
   List<SightingView> approved(SightingQuery query, int rows) {
     List<Object> params = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(VIEW_COLUMNS)
-            .append(" FROM sighting s WHERE s.status = 'approved'");
+            .append(" FROM sighting s WHERE ")
+            .append(statusFilter(query.statuses()));
     bboxFilter(sql, params, query.bbox());
     anyOf(sql, params, "s.surveillance_type", query.surveillanceTypes());
     anyOf(sql, params, "s.camera_type", query.cameraTypes());
@@ -170,6 +179,17 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
         .setParameter("today", today)
         .executeUpdate();
     return true;
+  }
+
+  /**
+   * The statuses as SQL literals, not a bound array, so that the planner can use the partial index
+   * of approved (or removed) sightings.
+   */
+  static String statusFilter(Set<Status> statuses) {
+    List<String> words = statuses.stream().sorted().map(s -> "'" + s.wire() + "'").toList();
+    return words.size() == 1
+        ? "s.status = " + words.get(0)
+        : "s.status IN (" + String.join(", ", words) + ")";
   }
 
   /** Answered by the GiST index, a box across the antimeridian too (see BBox.sqlIntersects). */
@@ -265,6 +285,7 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
             r.getObject("observed_at", LocalDate.class),
             r.getObject("check_date", LocalDate.class),
             wire(Status.class, r.getString("status")),
+            r.getObject("removed_on", LocalDate.class),
             wire(Source.class, r.getString("source")),
             r.getString("source_ref"),
             r.getInt("version"),

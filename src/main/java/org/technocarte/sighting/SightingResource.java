@@ -114,7 +114,9 @@ public class SightingResource {
   @GET
   @Operation(
       summary = "Approved sightings in a box",
-      description = "A GeoJSON FeatureCollection of approved sightings, filtered.")
+      description =
+          "A GeoJSON FeatureCollection of approved sightings, filtered; status=removed gives the"
+              + " cameras seen gone instead (the map's \"removed\" layer).")
   @Parameter(
       name = "bbox",
       in = ParameterIn.QUERY,
@@ -148,6 +150,11 @@ public class SightingResource {
       name = "city",
       in = ParameterIn.QUERY,
       description = "City code (GeoNames id)",
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description = "approved (the default), removed, or approved,removed",
       schema = @Schema(type = SchemaType.STRING))
   @Parameter(
       name = "limit",
@@ -233,7 +240,8 @@ public class SightingResource {
   @Operation(
       summary = "One sighting",
       description =
-          "An approved sighting for anyone; a pending one only with its token in X-Edit-Token.")
+          "An approved or removed sighting for anyone; a pending one only with its token in"
+              + " X-Edit-Token.")
   @APIResponse(
       responseCode = "200",
       description = "The sighting",
@@ -249,7 +257,7 @@ public class SightingResource {
           String editToken) {
     SightingView sighting = service.find(id, editToken);
     Response.ResponseBuilder answer = Response.ok(sighting).type(GEO_JSON);
-    if (sighting.properties().status() != Status.APPROVED) {
+    if (!Status.PUBLIC.contains(sighting.properties().status())) {
       answer.cacheControl(Caching.privateNoStore());
     }
     return answer.build();

@@ -72,16 +72,16 @@ public class SightingService {
   }
 
   /**
-   * An approved sighting for anyone; any other only for the holder of its edit token. A walker who
-   * sends their token must see their own latest change: that read is on the primary, the others may
-   * come from the read replica.
+   * An approved or removed sighting for anyone; any other only for the holder of its edit token. A
+   * walker who sends their token must see their own latest change: that read is on the primary, the
+   * others may come from the read replica.
    */
   public SightingView find(long id, String editToken) {
     if (editToken == null) {
-      return repository.approvedView(id).orElseThrow(() -> notFound(id));
+      return repository.publicView(id).orElseThrow(() -> notFound(id));
     }
     SightingView view = repository.view(id).orElseThrow(() -> notFound(id));
-    if (view.properties().status() == Status.APPROVED) {
+    if (Status.PUBLIC.contains(view.properties().status())) {
       return view;
     }
     Sighting sighting = repository.findById(id);
@@ -141,6 +141,14 @@ public class SightingService {
     return viewOf(id);
   }
 
+  /** A new position, and the city the gazetteer names there. */
+  public void moveTo(Sighting s, double lon, double lat) {
+    s.geom = WGS84.createPoint(new Coordinate(lon, lat));
+    Optional<Gazetteer.Place> place = gazetteer.nearest(lon, lat);
+    s.cityCode = place.map(Gazetteer.Place::code).orElse(null);
+    s.cityName = place.map(Gazetteer.Place::name).orElse(null);
+  }
+
   private Sighting newSighting(SightingInput input, Status status, Source source) {
     Sighting sighting = new Sighting();
     sighting.status = status;
@@ -157,10 +165,7 @@ public class SightingService {
   /** Applies a moderator's or a walker's changes to a sighting (only the fields sent). */
   public void apply(SightingInput in, Sighting s) {
     if (in.has("geometry")) {
-      s.geom = WGS84.createPoint(new Coordinate(in.geometry().lon(), in.geometry().lat()));
-      Optional<Gazetteer.Place> place = gazetteer.nearest(in.geometry().lon(), in.geometry().lat());
-      s.cityCode = place.map(Gazetteer.Place::code).orElse(null);
-      s.cityName = place.map(Gazetteer.Place::name).orElse(null);
+      moveTo(s, in.geometry().lon(), in.geometry().lat());
     }
     if (in.has("city")) {
       s.cityName = in.cityName() != null ? in.cityName() : s.cityName;

@@ -37,6 +37,8 @@ public record SightingView(
       @Schema(description = "Date the camera was seen") LocalDate observedAt,
       @Schema(description = "Last date someone confirmed it is still there") LocalDate checkDate,
       Status status,
+      @Schema(description = "The day it was seen gone, for a removed camera; null otherwise")
+          LocalDate removedOn,
       Source source,
       @Schema(description = "Reference of the imported object, for imports") String sourceRef,
       @Schema(description = "Increases with every change; send it back to amend") int version,
@@ -77,6 +79,7 @@ public record SightingView(
             p.observedAt,
             p.checkDate,
             p.status,
+            p.removedOn,
             p.source,
             p.sourceRef,
             p.version,

@@ -3,12 +3,17 @@ package org.technocarte.sighting;
 import jakarta.persistence.Converter;
 import org.technocarte.common.WireValue;
 
-/** Where the sighting stands in moderation; only approved ones are public. */
+/** Where the sighting stands in moderation; approved and removed ones are public. */
 public enum Status implements WireValue {
   PENDING("pending"),
   APPROVED("approved"),
   REJECTED("rejected"),
-  MERGED("merged");
+  MERGED("merged"),
+  /** Seen gone and confirmed by a moderator: kept, with its removal date, off the default map. */
+  REMOVED("removed");
+
+  /** What anyone may read. */
+  public static final java.util.Set<Status> PUBLIC = java.util.EnumSet.of(APPROVED, REMOVED);
 
   private final String wire;
 
