@@ -75,7 +75,7 @@ async function start() {
     staleAfterDays: config.staleAfterDays,
     onSelect: (f) => addFlow.pin || navigate(`#/c/${f.id}`),
   });
-  const filters = { cameraTypes: [], vsaOnly: false, city: '' };
+  const filters = { cameraTypes: [], vsaOnly: false, city: '', removed: false };
   const cities = new Map();
   // Zoomed out, where the cameras are too many to load one by one: dots from the vector tiles.
   const density = new DensityLayer({ filters: () => filters });
@@ -180,6 +180,7 @@ async function start() {
           config,
           announce,
           onConfirmed: () => loader.reload(),
+          centre: () => map.getCenter(),
         });
         // Keep the camera in sight above the panel.
         if (sighting) map.panTo([...sighting.geometry.coordinates].reverse());

@@ -93,8 +93,25 @@ describe('the charts data', () => {
   });
 
   test('no month, no bar', () => {
-    expect(monthSeries([])).toEqual({ labels: [], values: [] });
-    expect(monthSeries(undefined)).toEqual({ labels: [], values: [] });
+    expect(monthSeries([])).toEqual({ labels: [], values: [], removed: [], net: [] });
+    expect(monthSeries(undefined)).toEqual({ labels: [], values: [], removed: [], net: [] });
+  });
+
+  test('counts the cameras removed each month and the net growth', () => {
+    const series = monthSeries(
+      [
+        { month: '2026-01', count: 5 },
+        { month: '2026-03', count: 2 },
+      ],
+      [
+        { month: '2026-03', count: 3 },
+        { month: '2026-04', count: 1 },
+      ],
+    );
+    expect(series.labels).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(series.values).toEqual([5, 0, 2, 0]);
+    expect(series.removed).toEqual([0, 0, 3, 1]);
+    expect(series.net).toEqual([5, 0, -1, -1]);
   });
 });
 

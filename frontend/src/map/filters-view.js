@@ -1,7 +1,10 @@
 import { h } from '../ui/dom.js';
 import { CAMERA_TYPES } from '../sighting/fields.js';
 
-/** The filters panel: camera types, suspected VSA only, city (among those seen on the map). Changes `filters` in place. */
+/**
+ * The filters panel: camera types, suspected VSA only, the removed cameras too, city (among those
+ * seen on the map). Changes `filters` in place.
+ */
 export function showFilters({ panel, t, filters, cities, onChange }) {
   const box = (id, label, checked, onToggle) =>
     h(
@@ -34,6 +37,9 @@ export function showFilters({ panel, t, filters, cities, onChange }) {
       ),
     ),
     box('filter-vsa', t('filters.vsaOnly'), filters.vsaOnly, (on) => onChange(Object.assign(filters, { vsaOnly: on }))),
+    box('filter-removed', t('filters.removed'), filters.removed, (on) =>
+      onChange(Object.assign(filters, { removed: on })),
+    ),
     h('p', { class: 'field' }, h('label', { for: 'filter-city', text: t('filters.city') }), citySelect),
     h('button', {
       type: 'button',
@@ -41,7 +47,9 @@ export function showFilters({ panel, t, filters, cities, onChange }) {
       text: t('filters.reset'),
       on: {
         click: () =>
-          onChange(Object.assign(filters, { cameraTypes: [], vsaOnly: false, city: '' }), { rerender: true }),
+          onChange(Object.assign(filters, { cameraTypes: [], vsaOnly: false, city: '', removed: false }), {
+            rerender: true,
+          }),
       },
     }),
   );

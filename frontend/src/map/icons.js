@@ -1,11 +1,15 @@
 import L from './leaflet-global.js';
 import { picture } from '../sighting/pictures.js';
 
-/** A marker icon: the camera type's drawing; VSA-suspected in red with a ring, stale ones greyed. */
+/**
+ * A marker icon: the camera type's drawing; VSA-suspected in red with a ring, stale ones greyed,
+ * removed ones crossed out.
+ */
 export function cameraIcon(properties, { stale }) {
   const classes = ['cam', `cam-${properties.cameraType || 'unknown'}`, `surv-${properties.surveillanceType}`];
   if (properties.vsaSuspected) classes.push('cam-vsa');
-  if (stale) classes.push('cam-stale');
+  if (properties.status === 'removed') classes.push('cam-removed');
+  else if (stale) classes.push('cam-stale');
   return L.divIcon({
     className: classes.join(' '),
     html: picture(properties.cameraType),

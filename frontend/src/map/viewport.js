@@ -27,6 +27,7 @@ export function filterParams(filters = {}) {
     params.push(['cameraType', [...filters.cameraTypes].sort().join(',')]);
   if (filters.vsaOnly) params.push(['vsaSuspected', 'true']);
   if (filters.city) params.push(['city', filters.city]);
+  if (filters.removed) params.push(['status', 'approved,removed']);
   return params;
 }
 

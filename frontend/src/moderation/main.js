@@ -6,6 +6,7 @@ import { queueMap } from './queue-map.js';
 import { problemLines, problemText } from './problem.js';
 import { el } from './dom.js';
 import { runImport } from './import.js';
+import { renderRemovals } from './removals.js';
 import { mountGroups } from './groups.js';
 import { groupsRoute } from './groups-route.js';
 
@@ -183,6 +184,27 @@ async function loadQueue({ more = false } = {}) {
       .then((list) => renderPhotos(container, list.photos, t, erasePhoto))
       .catch(() => container.replaceChildren());
   }
+  if (!more) await loadRemovals();
+}
+
+/** The open reports of cameras seen gone or moved, below the queue. */
+async function loadRemovals() {
+  const reports = await api.get('/api/moderation/removal-reports');
+  $('removals-title').textContent = `${t('removals.title')} — ${t('queue.count', { n: reports.length })}`;
+  $('removals-empty').hidden = reports.length > 0;
+  renderRemovals($('removals'), reports, { t, language, decide: decideRemoval });
+}
+
+/** Confirms (the camera becomes removed, or moves) or rejects a report, with the camera's version. */
+function decideRemoval(report, sighting, decision, reason) {
+  return act(
+    () =>
+      api.post(`/api/moderation/removal-reports/${report.id}/${decision}`, {
+        version: sighting.properties.version,
+        reason: reason || undefined,
+      }),
+    () => t(`removal.${decision}ed`, { id: sighting.id }),
+  );
 }
 
 /** Erases a photo for good, with the reason the moderator gives (logged). */

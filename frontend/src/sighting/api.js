@@ -76,6 +76,33 @@ export async function confirm(id) {
   return result.ok ? { ok: true, sighting: result.body } : result;
 }
 
+/**
+ * Reports an approved camera as gone, or moved to `movedTo` ([lon, lat]), with an optional note:
+ * { ok, report } | { retry } | { refused }. Like a submission, it carries a proof of work.
+ */
+export async function reportRemoval(id, { kind, note, movedTo }, { work = proofOfWork } = {}) {
+  let proof;
+  try {
+    proof = await work();
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    return { retry: true, offline: true };
+  }
+  const body = { kind };
+  if (note) body.note = note;
+  if (movedTo) body.movedTo = { type: 'Point', coordinates: movedTo };
+  const result = await call(`/api/sightings/${id}/removal-reports`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, application/problem+json',
+      [proof.header]: proof.value,
+    },
+    body: JSON.stringify(body),
+  });
+  return result.ok ? { ok: true, report: result.body } : result;
+}
+
 export async function nearby([lat, lon], radius) {
   const search = new URLSearchParams({ lon: lon.toFixed(6), lat: lat.toFixed(6), radius: String(radius) });
   const result = await call(`/api/sightings/nearby?${search}`, { headers: { Accept: GEO_JSON } });

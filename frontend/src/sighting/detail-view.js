@@ -2,9 +2,13 @@ import { h } from '../ui/dom.js';
 import * as api from './api.js';
 import { describe } from './detail.js';
 import { photoGallery } from '../photo/photo-gallery.js';
+import { removalForm } from './removal-form.js';
 
-/** The detail panel of an approved camera, with its "still there?" button. */
-export async function showCamera(id, { panel, t, language, config, announce, onConfirmed }) {
+/**
+ * The detail panel of an approved camera, with its "still there?" button and its "not there any
+ * more?" report; a removed camera's shows when it was seen gone.
+ */
+export async function showCamera(id, { panel, t, language, config, announce, onConfirmed, centre }) {
   const loaded = await api.fetchOne(id);
   if (!loaded.ok) {
     panel.show(t('detail.notFound'), h('p', { text: loaded.offline ? t('error.network') : t('detail.notFound') }));
@@ -16,6 +20,9 @@ export async function showCamera(id, { panel, t, language, config, announce, onC
   return loaded.sighting;
 
   function render(sighting, message) {
+    const details = describe(sighting, { t, language, staleAfterDays: config.staleAfterDays });
+    if (sighting.properties.status !== 'approved')
+      return panel.show(t('detail.title', { id: sighting.id }), details, photos);
     const status = h('p', { class: 'note', role: 'status', text: message || '' });
     const button = h('button', { type: 'button', class: 'button primary confirm', text: t('detail.confirm') });
     button.addEventListener('click', async () => {
@@ -32,10 +39,11 @@ export async function showCamera(id, { panel, t, language, config, announce, onC
     });
     panel.show(
       t('detail.title', { id: sighting.id }),
-      describe(sighting, { t, language, staleAfterDays: config.staleAfterDays }),
+      details,
       photos,
       button,
       status,
+      removalForm(sighting, { t, centre, announce }),
     );
   }
 }

@@ -61,6 +61,7 @@ export function describe(sighting, { t, language, staleAfterDays, compact = fals
     ['field.observedAt', formatDate(p.observedAt, language)],
     ['field.checkDate', formatDate(p.checkDate, language) || t('detail.neverChecked')],
     ['field.status', word('status', p.status)],
+    p.removedOn && ['field.removedOn', formatDate(p.removedOn, language)],
     ['field.source', [word('source', p.source), p.sourceRef].filter(Boolean).join(' · ') || null],
     ['field.createdAt', formatDate(p.createdAt, language)],
     ['field.updatedAt', formatDate(p.updatedAt, language)],
@@ -78,12 +79,14 @@ export function describe(sighting, { t, language, staleAfterDays, compact = fals
         { class: 'badges' },
         p.vsaSuspected && h('span', { class: 'badge badge-vsa', text: t('detail.vsa') }),
         stale && h('span', { class: 'badge badge-stale', text: t('detail.stale') }),
+        p.status === 'removed' && h('span', { class: 'badge badge-stale', text: t('status.removed') }),
       ),
     ),
     h(
       'dl',
       {},
       rows
+        .filter(Boolean)
         .filter(
           ([label, value]) =>
             !compact || (value !== null && value !== undefined && value !== '' && !NOT_ASKED.has(label)),

@@ -20,6 +20,7 @@ export function showOverview(main, stats, { t, format }) {
       { class: 'totals' },
       total(format.integer(stats.cameras), t('totals.cameras'), 'total-cameras'),
       total(format.integer(stats.vsaSuspected), t('totals.vsa'), 'total-vsa'),
+      total(format.integer(stats.removed ?? 0), t('totals.removed'), 'total-removed'),
       total(format.integer(stats.cities.length), t('totals.cities'), 'total-cities'),
     ),
   );
@@ -65,7 +66,7 @@ export function showOverview(main, stats, { t, format }) {
       : el('p', { text: t('cities.empty') }),
   );
 
-  const series = monthSeries(stats.addedPerMonth);
+  const series = monthSeries(stats.addedPerMonth, stats.removedPerMonth);
   const months = el(
     'section',
     { 'aria-labelledby': 'months-title' },
@@ -146,13 +147,27 @@ function monthsTable(series, { t, format }) {
     el(
       'thead',
       {},
-      el('tr', {}, el('th', { scope: 'col', text: t('col.month') }), el('th', { scope: 'col', text: t('col.added') })),
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col', text: t('col.month') }),
+        el('th', { scope: 'col', text: t('col.added') }),
+        el('th', { scope: 'col', text: t('col.removed') }),
+        el('th', { scope: 'col', text: t('col.net') }),
+      ),
     ),
     el(
       'tbody',
       {},
       series.labels.map((month, i) =>
-        el('tr', {}, el('th', { scope: 'row', text: month }), el('td', { text: format.integer(series.values[i]) })),
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row', text: month }),
+          el('td', { text: format.integer(series.values[i]) }),
+          el('td', { text: format.integer(series.removed[i]) }),
+          el('td', { text: format.integer(series.net[i]) }),
+        ),
       ),
     ),
   );

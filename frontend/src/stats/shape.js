@@ -18,15 +18,19 @@ export function nextMonth(month) {
 
 /**
  * Months from the first to the last with their counts, a month without any camera added shown as 0
- * (the API lists only months that have some): a gap in the chart is then a real gap.
+ * (the API lists only months that have some): a gap in the chart is then a real gap. `values` are
+ * the cameras added, `removed` those seen gone, `net` the growth (added minus removed).
  */
-export function monthSeries(addedPerMonth) {
+export function monthSeries(addedPerMonth, removedPerMonth = []) {
   const counts = new Map((addedPerMonth || []).map((m) => [m.month, m.count]));
-  const months = [...counts.keys()].sort();
-  if (!months.length) return { labels: [], values: [] };
+  const gone = new Map((removedPerMonth || []).map((m) => [m.month, m.count]));
+  const months = [...new Set([...counts.keys(), ...gone.keys()])].sort();
+  if (!months.length) return { labels: [], values: [], removed: [], net: [] };
   const labels = [];
   for (let month = months[0]; month <= months[months.length - 1]; month = nextMonth(month)) labels.push(month);
-  return { labels, values: labels.map((month) => counts.get(month) ?? 0) };
+  const values = labels.map((month) => counts.get(month) ?? 0);
+  const removed = labels.map((month) => gone.get(month) ?? 0);
+  return { labels, values, removed, net: values.map((added, i) => added - removed[i]) };
 }
 
 /** One row of the cities table: the counts by type in the fixed column order, 0 where the API omits one. */

@@ -1,0 +1,69 @@
+import { el } from './dom.js';
+
+/** The date of a report (YYYY-MM-DD) in the page's language. */
+function day(value, language) {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
+}
+
+/**
+ * The open reports of cameras seen gone or moved in my territories: each with the camera, what the
+ * passer-by saw, and the two decisions. `decide(report, sighting, 'confirm' | 'reject', reason)`.
+ */
+export function renderRemovals(list, reports, { t, language, decide }) {
+  list.replaceChildren(
+    ...reports.map(({ report, sighting }) => {
+      const reason = el('input', {
+        type: 'text',
+        class: 'removal-reason',
+        maxlength: '1000',
+        'aria-label': t('removal.reason'),
+        placeholder: t('removal.reason'),
+      });
+      const kind = t(`removal.kind.${report.kind}`);
+      return el(
+        'li',
+        { class: 'item removal-item', 'data-id': String(report.id), tabindex: '-1' },
+        el(
+          'h3',
+          {},
+          el('a', { href: `/#/c/${sighting.id}`, text: t('removal.camera', { id: sighting.id }) }),
+          ` — ${kind}`,
+        ),
+        el(
+          'p',
+          { class: 'meta' },
+          t('removal.reported', { date: day(report.reportedOn, language) }),
+          sighting.properties.city?.name ? ` · ${sighting.properties.city.name}` : '',
+        ),
+        report.note && el('blockquote', { class: 'removal-note', text: report.note }),
+        report.movedTo &&
+          el('p', {
+            class: 'meta',
+            text: t('removal.movedTo', {
+              lon: report.movedTo.coordinates[0].toFixed(5),
+              lat: report.movedTo.coordinates[1].toFixed(5),
+            }),
+          }),
+        el(
+          'p',
+          { class: 'actions' },
+          el('button', {
+            type: 'button',
+            class: 'confirm-removal',
+            text: t(report.kind === 'moved' ? 'removal.confirmMove' : 'removal.confirm'),
+            onclick: () => decide(report, sighting, 'confirm', reason.value),
+          }),
+          el('button', {
+            type: 'button',
+            class: 'reject-removal',
+            text: t('removal.reject'),
+            onclick: () => decide(report, sighting, 'reject', reason.value),
+          }),
+          reason,
+        ),
+      );
+    }),
+  );
+}
