@@ -15,14 +15,14 @@ import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 
 /** Reads a territory given as a GeoJSON Polygon or MultiPolygon (WGS84) and checks it. */
-final class Territory {
+public final class Territory {
 
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
   static final int MAX_POINTS = 100_000;
 
   private Territory() {}
 
-  static MultiPolygon parse(String field, JsonNode geometry) {
+  public static MultiPolygon parse(String field, JsonNode geometry) {
     if (geometry == null || !geometry.isObject()) {
       throw invalid(field, FieldCode.REQUIRED, "is required: a GeoJSON Polygon or MultiPolygon");
     }

@@ -133,6 +133,13 @@ public class ModerationResource {
       in = ParameterIn.QUERY,
       description = "true: only sightings with photos; false: only those without",
       schema = @Schema(type = SchemaType.BOOLEAN))
+  @Parameter(
+      name = "campaign",
+      in = ParameterIn.QUERY,
+      description =
+          "The id of a mapping party: only the sightings sent inside its zone during it (to"
+              + " approve them together)",
+      schema = @Schema(type = SchemaType.INTEGER))
   @APIResponse(
       responseCode = "200",
       description = "A page of the queue",

@@ -6,21 +6,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.technocarte.campaign.CampaignService;
 import org.technocarte.common.error.FieldCode;
 import org.technocarte.export.QueryParams;
 
 /**
  * What a moderator asks of the queue: a page ({@code limit}, {@code after} the cursor of the last
- * one seen) and filters (city code, age, suspected VSA, with photos). Each clause is a small piece
- * of SQL with named parameters, on the pending sightings {@code s}.
+ * one seen) and filters (city code, age, suspected VSA, with photos, sent during a mapping party).
+ * Each clause is a small piece of SQL with named parameters, on the pending sightings {@code s}.
  */
 record QueueQuery(
-    int limit, Cursor after, String city, Age age, Boolean vsaSuspected, Boolean withPhotos) {
+    int limit,
+    Cursor after,
+    String city,
+    Age age,
+    Boolean vsaSuspected,
+    Boolean withPhotos,
+    Long campaign) {
 
   static final int MAX_LIMIT = 100;
   static final int DEFAULT_LIMIT = 50;
   private static final Set<String> KNOWN =
-      Set.of("limit", "after", "city", "age", "vsaSuspected", "photos");
+      Set.of("limit", "after", "city", "age", "vsaSuspected", "photos", "campaign");
   private static final Pattern CURSOR = Pattern.compile("([0-9]{1,18})-([0-9]{1,18})");
 
   /** How long a sighting has waited. */
@@ -80,8 +87,17 @@ record QueueQuery(
     }
     Boolean vsa = params.bool("vsaSuspected");
     Boolean photos = params.bool("photos");
+    Long campaign = null;
+    text = params.text("campaign");
+    if (text != null) {
+      if (text.matches("[0-9]{1,18}")) {
+        campaign = Long.parseLong(text);
+      } else {
+        params.error("campaign", FieldCode.BAD_FORMAT, "must be the id of a mapping party");
+      }
+    }
     params.check();
-    return new QueueQuery(limit, after, city, age, vsa, photos);
+    return new QueueQuery(limit, after, city, age, vsa, photos, campaign);
   }
 
   /** The filters' clauses (not the cursor: the total counts every page), joined by AND. */
@@ -101,6 +117,12 @@ record QueueQuery(
     if (withPhotos != null) {
       sql.append(withPhotos ? " AND " : " AND NOT ")
           .append("EXISTS (SELECT 1 FROM photo p WHERE p.sighting_id = s.id)");
+    }
+    if (campaign != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = :campaign AND ")
+          .append(CampaignService.IN_PARTY)
+          .append(')');
+      bind.put("campaign", campaign);
     }
     return sql.toString();
   }

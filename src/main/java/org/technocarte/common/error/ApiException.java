@@ -108,6 +108,11 @@ public class ApiException extends RuntimeException {
     return type;
   }
 
+  /** The fields refused, each with its code; empty when the refusal names none. */
+  public List<FieldError> errors() {
+    return errors == null ? List.of() : errors;
+  }
+
   public Long retryAfterSeconds() {
     return retryAfterSeconds;
   }
