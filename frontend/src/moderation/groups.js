@@ -8,6 +8,7 @@ import { ApiError } from './api.js';
 import { el } from './dom.js';
 import { groupForm } from './group-form.js';
 import { historyPanel } from './group-history.js';
+import { campaignsPanel } from './campaigns.js';
 import { membersPanel } from './members.js';
 import { isStale, problemLines } from './problem.js';
 import { territoryMap } from './territory-map.js';
@@ -137,7 +138,12 @@ export function mountGroups({ api, t, language, section, queue, nav, onSignedOut
       const map = territoryMap(box, { api, language, territory: group.territory });
       destroy = () => map.then((m) => m.destroy());
     }
-    if (role) parts.push(membersPanel({ api, t, language, group, admin }), historyPanel({ api, t, group }));
+    if (role)
+      parts.push(
+        membersPanel({ api, t, language, group, admin }),
+        campaignsPanel({ api, t, language, group, admin }),
+        historyPanel({ api, t, group }),
+      );
     if (me.siteAdmin) parts.push(deletePanel(group));
     section.replaceChildren(...parts);
     cleanup = destroy;

@@ -93,13 +93,18 @@ async function enter(me) {
   await loadQueue();
 }
 
-/** The groups one may import into: theirs, or every group for a site admin. */
+/**
+ * The groups one may import into: theirs, or every group for a site admin; and their mapping
+ * parties, to filter the queue by one (and approve its sightings together).
+ */
 async function fillImportGroups() {
-  const groups = await api.get('/api/groups');
-  $('import-group').replaceChildren(
-    ...groups
-      .filter((g) => signedIn.siteAdmin || signedIn.roles[g.id])
-      .map((g) => el('option', { value: g.id, text: g.name })),
+  const groups = (await api.get('/api/groups')).filter((g) => signedIn.siteAdmin || signedIn.roles[g.id]);
+  $('import-group').replaceChildren(...groups.map((g) => el('option', { value: g.id, text: g.name })));
+  const parties = await Promise.all(groups.map((g) => api.get(`/api/groups/${g.id}/campaigns`).catch(() => [])));
+  const chosen = $('queue-campaign').value;
+  $('queue-campaign').replaceChildren(
+    el('option', { value: '', text: t('filter.anyCampaign') }),
+    ...parties.flat().map((p) => el('option', { value: p.id, text: p.name, selected: String(p.id) === chosen })),
   );
 }
 
@@ -133,6 +138,7 @@ function filterQuery() {
   if (form.get('age')) query.set('age', form.get('age'));
   if (form.get('vsaSuspected')) query.set('vsaSuspected', 'true');
   if (form.get('photos')) query.set('photos', 'true');
+  if (form.get('campaign')) query.set('campaign', form.get('campaign'));
   return query;
 }
 

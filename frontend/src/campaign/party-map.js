@@ -1,0 +1,49 @@
+// The party's zone on a Leaflet map: its outline, the blocks where nothing is reported yet, and the
+// public cameras inside it. The tiles are the app's configured tile server, as on the walker's map.
+import 'leaflet/dist/leaflet.css';
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+
+const NAVY = '#1d3557';
+const ORANGE = '#c2570c';
+
+export function partyMap(box, party) {
+  const map = L.map(box, { scrollWheelZoom: false });
+  fetch('/api/config')
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((config) => {
+      if (config.tileUrl)
+        L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(
+          map,
+        );
+    })
+    .catch(() => {});
+  const zone = L.geoJSON(party.zone, { style: { color: NAVY, weight: 3, fill: false }, interactive: false }).addTo(map);
+  if (party.emptyBlocks)
+    L.geoJSON(party.emptyBlocks, {
+      style: { color: ORANGE, weight: 1, fillColor: ORANGE, fillOpacity: 0.25 },
+      className: 'empty-block',
+      interactive: false,
+    }).addTo(map);
+  map.fitBounds(zone.getBounds(), { padding: [8, 8] });
+  const [w, s, e, n] = party.bbox;
+  fetch(`/api/sightings?bbox=${[w, s, e, n].map((x) => x.toFixed(5)).join(',')}&limit=1000`, {
+    headers: { Accept: 'application/geo+json' },
+  })
+    .then((r) => (r.ok ? r.json() : { features: [] }))
+    .then((cameras) =>
+      L.geoJSON(cameras, {
+        pointToLayer: (feature, latlng) =>
+          L.circleMarker(latlng, {
+            radius: 5,
+            color: NAVY,
+            fillColor: NAVY,
+            fillOpacity: 0.8,
+            weight: 1,
+            interactive: false,
+            className: 'party-camera',
+          }),
+      }).addTo(map),
+    )
+    .catch(() => {});
+  return () => map.remove();
+}

@@ -1,0 +1,115 @@
+// A group's mapping parties on its page: the list (state, dates, link and QR code to share), and
+// for its admins a form to run a new one over a zone drawn on the map (the whole territory unless
+// redrawn) and a button to delete one.
+import { el } from './dom.js';
+import { problemLines } from './problem.js';
+import { territoryMap } from './territory-map.js';
+
+/** The form's local date-time (datetime-local) as RFC 3339 with the browser's offset. */
+export function withOffset(local, date = new Date(local)) {
+  if (!local || Number.isNaN(date.getTime())) return local || null;
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes >= 0 ? '+' : '-';
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+}
+
+export function campaignsPanel({ api, t, language, group, admin }) {
+  const note = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const list = el('ul', { class: 'campaigns' });
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  let map = null;
+
+  async function load() {
+    const parties = await api.get(`/api/groups/${group.id}/campaigns`);
+    list.replaceChildren(
+      ...parties.map((p) =>
+        el(
+          'li',
+          { class: 'campaign', 'data-code': p.code },
+          el('a', { href: `/campaign/#${p.code}`, text: p.name }),
+          ` — ${t(`campaign.state.${p.state}`)} · ${day.format(new Date(p.startsAt))} → ${day.format(new Date(p.endsAt))}`,
+          el('p', { class: 'meta', text: t('campaign.link', { link: new URL(p.link, location.origin).href }) }),
+          el('img', { src: `/api/campaigns/${p.code}/qr.svg`, alt: t('campaign.qr'), width: '96', height: '96' }),
+          admin &&
+            el('button', {
+              type: 'button',
+              class: 'campaign-delete',
+              text: t('campaign.delete'),
+              onclick: async () => {
+                if (!window.confirm(t('campaign.confirmDelete', { name: p.name }))) return;
+                await api.del(`/api/groups/${group.id}/campaigns/${p.id}`).catch(failed);
+                await load();
+              },
+            }),
+        ),
+      ),
+    );
+    if (!parties.length) list.replaceChildren(el('li', { text: t('campaign.none') }));
+  }
+
+  function failed(error) {
+    note.textContent = problemLines(error, t).join(' ; ');
+  }
+
+  const title = `group-campaigns-${group.id}`;
+  const parts = [el('h3', { id: title, text: t('campaign.title') }), note, list];
+  if (admin) {
+    const box = el('div', { class: 'territory-map', role: 'region', 'aria-label': t('campaign.zone') });
+    const form = el(
+      'form',
+      { class: 'campaign-form' },
+      el('h4', { text: t('campaign.new') }),
+      field(
+        'name',
+        t('campaign.name'),
+        el('input', { id: 'campaign-name', name: 'name', required: true, maxlength: '200' }),
+      ),
+      field(
+        'startsAt',
+        t('campaign.start'),
+        el('input', { id: 'campaign-startsAt', name: 'startsAt', type: 'datetime-local', required: true }),
+      ),
+      field(
+        'endsAt',
+        t('campaign.end'),
+        el('input', { id: 'campaign-endsAt', name: 'endsAt', type: 'datetime-local', required: true }),
+      ),
+      field(
+        'goal',
+        t('campaign.goal'),
+        el('textarea', { id: 'campaign-goal', name: 'goal', rows: '2', maxlength: '1000' }),
+      ),
+      el('p', { class: 'hint', text: t('campaign.zoneHint') }),
+      box,
+      el('button', { type: 'submit', text: t('campaign.create') }),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const body = {
+        name: String(data.get('name') || ''),
+        startsAt: withOffset(String(data.get('startsAt') || '')),
+        endsAt: withOffset(String(data.get('endsAt') || '')),
+        goal: String(data.get('goal') || '') || undefined,
+        zone: (await map)?.territory() || undefined,
+      };
+      try {
+        const created = await api.post(`/api/groups/${group.id}/campaigns`, body);
+        note.textContent = t('campaign.created', { name: created.name });
+        form.reset();
+        await load();
+      } catch (error) {
+        failed(error);
+      }
+    });
+    parts.push(form);
+    map = territoryMap(box, { api, language, editable: true, territory: group.territory });
+  }
+  load().catch(failed);
+  return el('section', { class: 'card group-campaigns', 'aria-labelledby': title }, parts);
+}
+
+function field(name, label, input) {
+  return el('p', { class: 'field', 'data-field': name }, el('label', { for: input.id, text: label }), input);
+}
