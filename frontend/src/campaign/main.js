@@ -3,14 +3,16 @@
 import '../stats/stats.css';
 import './campaign.css';
 import { el } from '../stats/dom.js';
-import { pickLanguage, translator } from './messages.js';
+import { chosenLanguage, translator } from './messages.js';
+import { languageSwitch } from '../ui/catalogue.js';
 import { countRows, hourRows, partyCode } from './shape.js';
 
 const POLL_MS = 30_000;
-const language = pickLanguage(navigator.languages);
+const language = chosenLanguage(navigator.languages);
 const t = translator(language);
 document.documentElement.lang = language;
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
 
 const status = document.getElementById('status');
 const content = document.getElementById('content');

@@ -5,6 +5,7 @@ const messages = {
   fr: {
     'page.title': 'Cartopartie',
     back: 'Retour à la carte',
+    language: 'Langue',
     loading: 'Chargement…',
     notFound: 'Cette cartopartie est introuvable.',
     error: 'La cartopartie ne se charge pas : {detail}',
@@ -41,6 +42,7 @@ const messages = {
   en: {
     'page.title': 'Mapping party',
     back: 'Back to the map',
+    language: 'Language',
     loading: 'Loading…',
     notFound: 'This mapping party cannot be found.',
     error: 'The mapping party does not load: {detail}',
@@ -75,4 +77,4 @@ const messages = {
   },
 };
 
-export const { pickLanguage, translator, keysOf } = catalogue(messages);
+export const { pickLanguage, chosenLanguage, translator, keysOf } = catalogue(messages);

@@ -2,15 +2,17 @@
 import '../stats/stats.css';
 import './cities.css';
 import { ApiError, createApi } from '../moderation/api.js';
-import { pickLanguage, translator } from '../stats/messages.js';
+import { chosenLanguage, translator } from '../stats/messages.js';
+import { languageSwitch } from '../ui/catalogue.js';
 import { showCities } from './list.js';
 import { showCity } from './city.js';
 import { cityCode } from './paths.js';
 
-const language = pickLanguage(navigator.languages);
+const language = chosenLanguage(navigator.languages);
 const t = translator(language);
 document.documentElement.lang = language;
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
 
 const integer = new Intl.NumberFormat(language);
 const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });

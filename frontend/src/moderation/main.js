@@ -1,6 +1,7 @@
 import './moderation.css';
 import { ApiError, createApi } from './api.js';
-import { chosenLanguage, LANGUAGES, storeLanguage, translator } from './messages.js';
+import { chosenLanguage, translator } from './messages.js';
+import { languageSwitch } from '../ui/catalogue.js';
 import { renderHistory, renderItem, renderPhotos } from './queue.js';
 import { queueMap } from './queue-map.js';
 import { problemLines, problemText } from './problem.js';
@@ -15,22 +16,9 @@ const language = chosenLanguage(navigator.languages);
 const t = translator(language);
 document.documentElement.lang = language;
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
-languageSwitch();
-
-function languageSwitch() {
-  const select = el(
-    'select',
-    { id: 'language', 'aria-label': t('language.label') },
-    Object.entries(LANGUAGES).map(([code, name]) =>
-      el('option', { value: code, lang: code, text: name, selected: code === language }),
-    ),
-  );
-  select.addEventListener('change', () => {
-    storeLanguage(select.value);
-    window.location.reload();
-  });
-  document.querySelector('.mod-bar').append(el('label', { class: 'language' }, select));
-}
+document
+  .querySelector('.mod-bar')
+  .append(el('label', { class: 'language' }, languageSwitch({ language, label: t('language.label') })));
 
 const api = createApi();
 const groupsView = mountGroups({

@@ -1,5 +1,6 @@
 // The moderation page's words, French first; the page's switch, else the browser's language, picks.
 import { translator as sharedTranslator } from '../i18n/index.js';
+import { catalogue } from '../ui/catalogue.js';
 
 const messages = {
   fr: {
@@ -533,36 +534,9 @@ const messages = {
   },
 };
 
-const STORED = 'technocarte.language';
-
-/** The language chosen on the page's switch, else the browser's (the first we speak), else French. */
-export function chosenLanguage(languages, storage = globalThis.localStorage) {
-  let stored = null;
-  try {
-    stored = storage?.getItem(STORED);
-  } catch {
-    stored = null;
-  }
-  return stored && messages[stored] ? stored : pickLanguage(languages);
-}
-
-export function storeLanguage(language, storage = globalThis.localStorage) {
-  try {
-    storage?.setItem(STORED, language);
-  } catch {
-    // private browsing: the choice lasts for this page only
-  }
-}
-
-export const LANGUAGES = { fr: 'Français', en: 'English' };
-
-export function pickLanguage(languages) {
-  for (const language of languages || []) {
-    const short = String(language).slice(0, 2).toLowerCase();
-    if (messages[short]) return short;
-  }
-  return 'fr';
-}
+// The switch's choice (kept in this browser, shared with the other pages), else the browser's.
+export const { pickLanguage, chosenLanguage } = catalogue(messages);
+export { LANGUAGES, storeLanguage } from '../ui/catalogue.js';
 
 /**
  * A translator for one language. Keys the page does not have (camera types, statuses, field

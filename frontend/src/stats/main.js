@@ -1,12 +1,14 @@
 import './stats.css';
-import { pickLanguage, translator } from './messages.js';
+import { chosenLanguage, translator } from './messages.js';
+import { languageSwitch } from '../ui/catalogue.js';
 import { showOverview } from './overview.js';
 import { legacyCityPath } from '../cities/paths.js';
 
-const language = pickLanguage(navigator.languages);
+const language = chosenLanguage(navigator.languages);
 const t = translator(language);
 document.documentElement.lang = language;
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
+document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
 document.title = `Technocarte · ${t('title')}`;
 
 const integer = new Intl.NumberFormat(language);

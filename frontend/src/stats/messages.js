@@ -1,8 +1,10 @@
 // The statistics and city pages' words, French first; the browser's language picks.
+import { catalogue } from '../ui/catalogue.js';
 const messages = {
   fr: {
     title: 'Statistiques',
     back: 'Retour à la carte',
+    language: 'Langue',
     loading: 'Chargement des statistiques…',
     error: 'Les statistiques ne sont pas disponibles : {detail}',
     licence: 'Caméras approuvées seulement. Données sous licence ODbL 1.0, © contributeurs de Technocarte.',
@@ -86,6 +88,7 @@ const messages = {
   en: {
     title: 'Statistics',
     back: 'Back to the map',
+    language: 'Language',
     loading: 'Loading the statistics…',
     error: 'The statistics are not available: {detail}',
     licence: 'Approved cameras only. Data under the ODbL 1.0 licence, © Technocarte contributors.',
@@ -168,19 +171,7 @@ const messages = {
   },
 };
 
-export function pickLanguage(languages) {
-  for (const language of languages || []) {
-    const short = String(language).slice(0, 2).toLowerCase();
-    if (messages[short]) return short;
-  }
-  return 'fr';
-}
-
-export function translator(language) {
-  const table = messages[language] || messages.fr;
-  return (key, values = {}) =>
-    (table[key] ?? messages.fr[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
-}
+export const { pickLanguage, chosenLanguage, translator } = catalogue(messages);
 
 /** Every key in French has an English twin (checked by the unit tests). */
 export const LANGUAGES = Object.keys(messages);

@@ -2,7 +2,8 @@
 // pick the reader's language and a translator. French is the default and the fallback.
 
 /**
- * `catalogue({ fr: {...}, en: {...} })` → { pickLanguage(browserLanguages), translator(language), keysOf(language) }.
+ * `catalogue({ fr: {...}, en: {...} })` → { pickLanguage(browserLanguages), chosenLanguage(browserLanguages),
+ * translator(language), keysOf(language) }.
  * t('key', { n: 3 }) fills {n}; a key missing in one language falls back to French, then to the key.
  */
 export function catalogue(messages, fallback = 'fr') {
@@ -20,5 +21,53 @@ export function catalogue(messages, fallback = 'fr') {
       return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
     };
   };
-  return { pickLanguage, translator, keysOf: (language) => Object.keys(messages[language]) };
+  /** The language chosen on a page's switch when we speak it, else the browser's. */
+  const chosenLanguage = (preferred, storage) => {
+    const stored = storedLanguage(storage);
+    return stored && messages[stored] ? stored : pickLanguage(preferred);
+  };
+  return { pickLanguage, chosenLanguage, translator, keysOf: (language) => Object.keys(messages[language]) };
+}
+
+const STORED = 'technocarte.language';
+
+/** The languages a page may be read in, by their own names. */
+export const LANGUAGES = { fr: 'Français', en: 'English' };
+
+/** The language chosen with a page's switch (kept in this browser), or null. */
+export function storedLanguage(storage = globalThis.localStorage) {
+  try {
+    const stored = storage?.getItem(STORED);
+    return stored && LANGUAGES[stored] ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLanguage(language, storage = globalThis.localStorage) {
+  try {
+    storage?.setItem(STORED, language);
+  } catch {
+    // private browsing: the choice lasts for this page only
+  }
+}
+
+/**
+ * The language switch of a page's header: the languages by their own names; a choice is kept in
+ * this browser (every page of the site reads it) and the page reloads in it.
+ */
+export function languageSwitch({ language, label, reload = () => globalThis.location.reload() }) {
+  const select = document.createElement('select');
+  select.setAttribute('aria-label', label);
+  select.id = 'language';
+  for (const [code, name] of Object.entries(LANGUAGES)) {
+    const option = document.createElement('option');
+    Object.assign(option, { value: code, textContent: name, selected: code === language, lang: code });
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    storeLanguage(select.value);
+    reload();
+  });
+  return select;
 }
