@@ -16,6 +16,7 @@ export default defineConfig({
         moderation: 'moderation/index.html',
         stats: 'stats/index.html',
         cities: 'cities/index.html',
+        guide: 'guide/index.html',
         // The OGC API's HTML pages are rendered by the server, which finds this script and its
         // style in the build manifest.
         ogc: 'src/ogc/main.js',
