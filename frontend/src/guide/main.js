@@ -9,7 +9,7 @@ const page = PAGE[language] || PAGE.fr;
 document.documentElement.lang = language;
 document.title = `Technocarte · ${page.title}`;
 document.getElementById('guide-back').textContent = page.back;
-document.getElementById('guide').replaceChildren(...guide());
+document.getElementById('guide').replaceChildren(...guide().flat());
 registerServiceWorker();
 
 function entry(item) {

@@ -187,7 +187,7 @@ export default {
   'walker.photosSaveError': 'Change saved, but a photo could not be added or removed',
   'walker.evidenceLink': '{url} (external link)',
   'cover.open': 'Cover an area',
-  'cover.openN': 'Cover areas of photo {n} (face, plate, window)',
+  'cover.openN': 'Cover an area of photo {n} (face, plate, window)',
   'cover.help': 'Drag your finger over a face, a plate or a window to cover it. Tap × to remove an area.',
   'cover.remove': 'Remove area {n}',
   'cover.count': 'Covered areas: {n}',

@@ -188,7 +188,7 @@ export default {
   'walker.photosSaveError': 'Modification enregistrée, mais une photo n’a pas pu être ajoutée ou retirée',
   'walker.evidenceLink': '{url} (lien externe)',
   'cover.open': 'Masquer une zone',
-  'cover.openN': 'Masquer des zones de la photo {n} (visage, plaque, fenêtre)',
+  'cover.openN': 'Masquer une zone de la photo {n} (visage, plaque, fenêtre)',
   'cover.help':
     'Glissez le doigt sur un visage, une plaque ou une fenêtre pour le masquer. Touchez × pour retirer une zone.',
   'cover.remove': 'Retirer la zone {n}',

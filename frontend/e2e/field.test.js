@@ -1,0 +1,188 @@
+// Field work (issue 14): the look-alike guide, one tap from the add form and offline; photos covered
+// on the phone before they leave it. Real headless Chromium at phone size, against the packaged app.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  BASE_URL,
+  MONTPELLIER_ANTIGONE,
+  browserAndDatabase,
+  cspViolations,
+  openApp,
+  phone,
+  screenshotDir,
+  seriousViolations,
+} from './support.js';
+
+const shared = browserAndDatabase();
+const SHOTS = screenshotDir();
+
+/** A street photo of sorts, 800×600: stripes of many colours, so that no area of it is uniform. */
+async function streetJpeg(page) {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 800;
+    canvas.height = 600;
+    const c = canvas.getContext('2d');
+    for (let x = 0; x < 800; x += 10) {
+      for (let y = 0; y < 600; y += 10) {
+        c.fillStyle = `rgb(${(x * 7) % 256}, ${(y * 5) % 256}, ${((x + y) * 3) % 256})`;
+        c.fillRect(x, y, 10, 10);
+      }
+    }
+    return canvas.toDataURL('image/jpeg', 0.9);
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** Drags from one point to another of an element, given as fractions of its size. */
+async function drag(page, selector, [x0, y0], [x1, y1]) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  await page.mouse.move(box.x + box.width * x0, box.y + box.height * y0);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * ((x0 + x1) / 2), box.y + box.height * ((y0 + y1) / 2), { steps: 4 });
+  await page.mouse.move(box.x + box.width * x1, box.y + box.height * y1, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The largest difference of one colour channel over a region of a JPEG, decoded in the page. */
+function spread(page, jpeg, [x0, y0, x1, y1]) {
+  return page.evaluate(
+    async ({ bytes, region }) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const c = canvas.getContext('2d');
+      c.drawImage(bitmap, 0, 0);
+      const [a, b, w, h] = [region[0], region[1], region[2] - region[0], region[3] - region[1]];
+      const { data } = c.getImageData(a, b, w, h);
+      let most = 0;
+      for (let channel = 0; channel < 3; channel++) {
+        let min = 255;
+        let max = 0;
+        for (let i = channel; i < data.length; i += 4) {
+          min = Math.min(min, data[i]);
+          max = Math.max(max, data[i]);
+        }
+        most = Math.max(most, max - min);
+      }
+      return { most, width: bitmap.width, height: bitmap.height };
+    },
+    { bytes: [...jpeg], region: [x0, y0, x1, y1] },
+  );
+}
+
+describe('field work', () => {
+  test('the guide is one tap from the add form, and opens offline once the app was loaded', async () => {
+    const context = await phone(shared.browser, { serviceWorkers: 'allow' });
+    const page = await openApp(context);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now under the service worker's control
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#add-button');
+    await page.waitForSelector('form.sighting-form');
+    const link = page.locator('form.sighting-form a[href="/guide/"]');
+    assert.equal(await link.textContent(), 'Je ne sais pas ? Voir le guide');
+    const [guide] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await guide.waitForSelector('#guide h1');
+    assert.equal(await guide.textContent('#guide h1'), 'Reconnaître une caméra');
+    assert.equal(await page.locator('form.sighting-form').count(), 1, 'the form stays open behind it');
+    assert.deepEqual(await guide.$$eval('.guide-entry', (all) => all.map((e) => e.id)), [
+      'fixed',
+      'dome',
+      'panning',
+      'alpr',
+      'speed',
+      'redlight',
+      'counter',
+      'pir',
+      'doorbell',
+    ]);
+    assert.equal(await guide.locator('.guide-entry svg').count(), 9, 'a drawing for each');
+    assert.match(await guide.textContent('#alpr .guide-form'), /Que surveille-t-elle \? — Lecture de plaques/);
+    assert.deepEqual(await seriousViolations(guide), [], 'the guide');
+    await guide.screenshot({ path: new URL('guide.png', SHOTS).pathname });
+    await guide.close();
+
+    await context.setOffline(true);
+    for (const path of ['/guide/', '/guide', '/guide/#redlight']) {
+      const offline = await context.newPage();
+      await offline.goto(`${BASE_URL}${path}`);
+      await offline.waitForSelector('#guide h1');
+      assert.equal(await offline.locator('.guide-entry svg').count(), 9, `${path} offline, drawings and all`);
+      await offline.close();
+    }
+    await context.close();
+  });
+
+  test('the guide speaks English to an English phone, cleanly for axe, and the panel links to it', async () => {
+    const context = await phone(shared.browser, { locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/guide/#dome`);
+    await page.waitForSelector('#guide h1');
+    assert.equal(await page.textContent('#guide h1'), 'Telling cameras apart');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.textContent('#redlight'), /Traffic signals/);
+    assert.deepEqual(await seriousViolations(page), [], 'the guide in English');
+
+    // The camera type of an approved camera's panel links to its entry.
+    const map = await openApp(context, '#/c/1');
+    const type = map.locator('#panel a.guide-type');
+    await type.waitFor();
+    assert.match(await type.getAttribute('href'), /^\/guide\/#(fixed|dome|panning)$/);
+    assert.deepEqual(await seriousViolations(map), [], 'the panel with its guide link');
+    await context.close();
+  });
+
+  test('a photo covered on the phone reaches the server with the covered pixels uniform', async () => {
+    const context = await phone(shared.browser, { position: MONTPELLIER_ANTIGONE });
+    const page = await openApp(context);
+    const uploads = [];
+    page.on(
+      'request',
+      (r) => r.method() === 'POST' && /\/photos$/.test(new URL(r.url()).pathname) && uploads.push(r.postDataBuffer()),
+    );
+    await page.click('#add-button');
+    await page.waitForSelector('.position-status[data-placed="true"]');
+    await page.check('input[name="cameraType"][value="fixed"]');
+    await page.click('details.more > summary');
+    await page.fill('textarea[name="notes"]', 'e2e: a covered photo');
+    const original = await streetJpeg(page);
+    await page.setInputFiles('input.photo-input', { name: 'street.jpg', mimeType: 'image/jpeg', buffer: original });
+    await page.waitForSelector('.photo-previews img[src^="blob:"]');
+
+    await page.click('button.photo-cover');
+    await page.waitForSelector('.cover-stage img');
+    await page.waitForFunction(() => document.querySelector('.cover-stage img').naturalWidth > 0);
+    await drag(page, '.cover-stage', [0.25, 0.25], [0.75, 0.75]);
+    await drag(page, '.cover-stage', [0.05, 0.05], [0.2, 0.2]);
+    await page.screenshot({ path: new URL('cover.png', SHOTS).pathname });
+    assert.equal(await page.locator('.cover-box').count(), 2, 'two boxes dragged');
+    assert.deepEqual(await seriousViolations(page), [], 'the covering tool');
+    await page.click('.cover-box >> nth=1 >> button.cover-remove');
+    assert.equal(await page.locator('.cover-box').count(), 1, 'a box taken back');
+    await page.click('button.cover-apply');
+    await page.waitForFunction(() => /masquée/.test(document.querySelector('.photos [role="status"]').textContent));
+
+    await page.click('form.sighting-form button[type="submit"]');
+    await page.waitForSelector('#private-link, ul.nearby');
+    if (await page.locator('ul.nearby').count()) await page.click('button.new-camera');
+    await page.waitForSelector('#private-link');
+    await page.waitForFunction(() => document.querySelector('.sent-photos img')?.naturalWidth > 0);
+    assert.equal(uploads.length, 1);
+
+    // The box covered 200–600 × 150–450 of the 800×600 photo; JPEG may ring a few pixels at its edges.
+    const inside = await spread(page, uploads[0], [212, 162, 588, 438]);
+    assert.deepEqual([inside.width, inside.height], [800, 600]);
+    assert.ok(inside.most <= 8, `inside the box every uploaded pixel is the same (spread ${inside.most})`);
+    const outside = await spread(page, uploads[0], [0, 0, 180, 130]);
+    assert.ok(outside.most > 100, `outside the box the photo is sent as it is (spread ${outside.most})`);
+    const removed = await spread(page, uploads[0], [50, 40, 150, 110]);
+    assert.ok(removed.most > 100, 'the box taken back covers nothing');
+    const before = await spread(page, original, [212, 162, 588, 438]);
+    assert.ok(before.most > 100, 'the original was not uniform there');
+    assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
+    await context.close();
+  });
+});
