@@ -2,7 +2,9 @@
 // on the phone before they leave it. Real headless Chromium at phone size, against the packaged app.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import {
+  ADMIN,
   BASE_URL,
   MONTPELLIER_ANTIGONE,
   browserAndDatabase,
@@ -183,6 +185,68 @@ describe('field work', () => {
     const before = await spread(page, original, [212, 162, 588, 438]);
     assert.ok(before.most > 100, 'the original was not uniform there');
     assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
+    await context.close();
+  });
+
+  test('a moderator covers an area of a pending photo from the queue; the stored photo is redrawn', async () => {
+    // A pending sighting in Paris 11e (the walker's tests work in Montpellier) with a photo stored as
+    // the server stores them.
+    const { db, browser } = shared;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(`${BASE_URL}/moderation/`);
+    const jpeg = await streetJpeg(page);
+    const sighting = Number(
+      (
+        await db.query(
+          `INSERT INTO sighting (geom, surveillance_type, camera_type, mount, observed_at)
+             VALUES (ST_SetSRID(ST_MakePoint(2.3711, 48.8612), 4326), 'camera', 'dome', 'pole', current_date)
+             RETURNING id`,
+        )
+      ).rows[0].id,
+    );
+    const photo = randomUUID();
+    await db.query(
+      `INSERT INTO photo (id, sighting_id, width, height, thumbnail_width, thumbnail_height, byte_size)
+         VALUES ($1, $2, 800, 600, 800, 600, $3)`,
+      [photo, sighting, jpeg.length],
+    );
+    await db.query(`INSERT INTO photo_file (photo_id, variant, jpeg) VALUES ($1, 'full', $2), ($1, 'thumbnail', $2)`, [
+      photo,
+      jpeg,
+    ]);
+
+    await page.fill('input[name=email]', ADMIN.email);
+    await page.fill('input[name=password]', ADMIN.password);
+    await page.click('#login button[type=submit]');
+    const item = `.item[data-id="${sighting}"]`;
+    await page.waitForSelector(`${item} .photos img`);
+    await page.click(`${item} button.cover-open`);
+    await page.waitForFunction((i) => document.querySelector(`${i} .cover-stage img`)?.naturalWidth > 0, item);
+    await drag(page, `${item} .cover-stage`, [0.25, 0.25], [0.75, 0.75]);
+    assert.equal(await page.locator(`${item} .cover-box`).count(), 1);
+    assert.deepEqual(await seriousViolations(page), [], 'the covering tool in the queue');
+    page.once('dialog', (dialog) => dialog.accept('Visage'));
+    await page.click(`${item} button.cover-apply`);
+    await page.waitForFunction(() => /zone\(s\) masquée/.test(document.getElementById('message').textContent));
+
+    const rows = (await db.query('SELECT id FROM photo WHERE sighting_id = $1', [sighting])).rows;
+    assert.equal(rows.length, 1, 'one photo still');
+    assert.notEqual(rows[0].id, photo, 'under a new id: the original is gone');
+    const stored = (
+      await db.query("SELECT jpeg FROM photo_file WHERE photo_id = $1 AND variant = 'full'", [rows[0].id])
+    ).rows[0].jpeg;
+    const inside = await spread(page, stored, [216, 166, 584, 434]);
+    assert.ok(inside.most <= 8, `inside the box every stored pixel is the same (spread ${inside.most})`);
+    assert.ok((await spread(page, stored, [0, 0, 180, 130])).most > 100, 'outside, the photo is kept');
+    const logged = (
+      await db.query("SELECT reason FROM moderation_action WHERE sighting_id = $1 AND action = 'redact_photo'", [
+        sighting,
+      ])
+    ).rows;
+    assert.equal(logged.length, 1);
+    assert.match(logged[0].reason, /: Visage$/);
     await context.close();
   });
 });

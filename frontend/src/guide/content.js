@@ -56,9 +56,9 @@ export const ENTRIES = [
       look: [
         'Une grosse boule ou un boîtier sur moteur, souvent au sommet d’un mât ou en angle de bâtiment, au-dessus d’une place.',
         'Elle tourne, lève et baisse l’objectif, zoome : un opérateur la pilote depuis un centre de supervision.',
-        'Typique de la vidéosurveillance municipale ; souvent un panneau « espace vidéoprotégé » non loin.',
+        'Typique de la vidéosurveillance municipale ; souvent un panneau « espace vidéoprotégé » non loin.',
       ],
-      confuse: 'Avec un dôme fixe : si vous la voyez bouger ou si elle est très grosse, choisissez « Orientable ».',
+      confuse: 'Avec un dôme fixe : si vous la voyez bouger ou si elle est très grosse, choisissez « Orientable ».',
     },
     en: {
       title: 'Pan-tilt-zoom turret (PTZ)',
@@ -101,11 +101,11 @@ export const ENTRIES = [
       title: 'Radar de vitesse',
       look: [
         'Une grande cabine grise ou une borne sur le bord de la route, avec une vitre pour l’appareil et une pour le flash.',
-        'Un panneau « contrôle radar » la précède souvent.',
+        'Un panneau « contrôle radar » la précède souvent.',
       ],
       confuse: 'Ce n’est pas une caméra de surveillance au sens de la carte (OpenStreetMap : highway=speed_camera).',
       choose:
-        'Ne l’ajoutez pas comme caméra. Si une vraie caméra y est fixée, ajoutez celle-ci ; en cas de doute, « Autre » avec « radar » en remarque.',
+        'Ne l’ajoutez pas comme caméra. Si une vraie caméra y est fixée, ajoutez celle-ci ; en cas de doute, « Autre » avec « radar » en remarque.',
     },
     en: {
       title: 'Speed camera',
@@ -131,7 +131,7 @@ export const ENTRIES = [
       confuse:
         'C’est elle qu’on prend le plus souvent pour un lecteur de plaques. Un lecteur de plaques n’a pas besoin de feu ni de flash.',
       choose:
-        'Qu’elle surveille aussi ou non, mettez « Autre », fixée sur « Feu de circulation », et « feu rouge » en remarque : un modérateur tranchera.',
+        'Qu’elle surveille aussi ou non, mettez « Autre », fixée sur « Feu de circulation », et « feu rouge » en remarque : un modérateur tranchera.',
     },
     en: {
       title: 'Red-light camera',
@@ -156,7 +156,7 @@ export const ENTRIES = [
       ],
       confuse: 'Avec une petite caméra fixe sur un feu.',
       choose:
-        'Sans objectif, ne l’ajoutez pas. Avec un objectif, ajoutez-la comme caméra fixe sur « Feu de circulation » et dites votre doute en remarque.',
+        'Sans objectif, ne l’ajoutez pas. Avec un objectif, ajoutez-la comme caméra fixe sur « Feu de circulation » et dites votre doute en remarque.',
     },
     en: {
       title: 'Traffic counter or detector',
@@ -230,7 +230,7 @@ export const PAGE = {
   fr: {
     title: 'Reconnaître une caméra',
     intro:
-      'Ce qu’on voit depuis le trottoir, ce qu’on prend pour une caméra, et quoi choisir dans le formulaire « Ajouter une caméra ». Ce guide marche aussi sans réseau.',
+      'Ce qu’on voit depuis le trottoir, ce qu’on prend pour une caméra, et quoi choisir dans le formulaire « Ajouter une caméra ». Ce guide marche aussi sans réseau.',
     cameras: 'Les caméras',
     lookAlikes: 'Ce qu’on prend pour une caméra',
     look: 'À quoi la reconnaître',
@@ -241,7 +241,7 @@ export const PAGE = {
     contents: 'Sommaire',
     drawing: 'Dessin : {title}',
     unsure:
-      'Toujours un doute ? Choisissez « Je ne sais pas » pour la forme, prenez une photo et décrivez ce que vous voyez en remarque : les modérateurs corrigeront.',
+      'Toujours un doute ? Choisissez « Je ne sais pas » pour la forme, prenez une photo et décrivez ce que vous voyez en remarque : les modérateurs corrigeront.',
   },
   en: {
     title: 'Telling cameras apart',
