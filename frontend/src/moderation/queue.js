@@ -168,14 +168,7 @@ export function renderPhotos(container, photos, t, erase, cover) {
           const editor = coverEditor({
             src: photo.href,
             alt: t('photo.alt'),
-            labels: {
-              help: t('cover.help'),
-              remove: t('cover.remove'),
-              count: t('cover.count'),
-              full: t('cover.full'),
-              apply: t('cover.apply'),
-              cancel: t('cover.cancel'),
-            },
+            t,
             onApply: (boxes) =>
               boxes.length &&
               cover(

@@ -18,19 +18,19 @@ function node(tag, attrs = {}, ...children) {
  * picture); whoever opened it paints them (the phone's canvas, or the server for moderators).
  * Shared by the walker's form and the moderation queue, so it builds plain DOM itself.
  *
- * labels: { help, remove (with {n}), count (with {n}), apply, cancel, full }
+ * `t` is the page's translator: both pages' catalogues have the cover.* messages.
  */
-export function coverEditor({ src, alt, boxes: initial = [], labels, onApply, onCancel }) {
+export function coverEditor({ src, alt, boxes: initial = [], t, onApply, onCancel }) {
   const boxes = initial.map((b) => ({ ...b }));
   const img = node('img', { src, alt, draggable: 'false' });
   const stage = node('div', { class: 'cover-stage' }, img);
   const status = node('p', { class: 'hint cover-status', role: 'status' });
-  const apply = node('button', { type: 'button', class: 'button primary cover-apply', text: labels.apply });
-  const cancel = node('button', { type: 'button', class: 'button cover-cancel', text: labels.cancel });
+  const apply = node('button', { type: 'button', class: 'button primary cover-apply', text: t('cover.apply') });
+  const cancel = node('button', { type: 'button', class: 'button cover-cancel', text: t('cover.cancel') });
   const element = node(
     'div',
     { class: 'cover-editor' },
-    node('p', { class: 'hint', text: labels.help }),
+    node('p', { class: 'hint', text: t('cover.help') }),
     stage,
     status,
     node('div', { class: 'cover-actions' }, apply, cancel),
@@ -44,7 +44,7 @@ export function coverEditor({ src, alt, boxes: initial = [], labels, onApply, on
       const remove = node('button', {
         type: 'button',
         class: 'cover-remove',
-        'aria-label': labels.remove.replace('{n}', i + 1),
+        'aria-label': t('cover.remove', { n: i + 1 }),
         text: '×',
       });
       remove.addEventListener('click', () => {
@@ -56,7 +56,7 @@ export function coverEditor({ src, alt, boxes: initial = [], labels, onApply, on
       Object.assign(el.style, toPercent(box));
       stage.append(el);
     });
-    status.textContent = boxes.length >= MAX_BOXES ? labels.full : labels.count.replace('{n}', boxes.length);
+    status.textContent = boxes.length >= MAX_BOXES ? t('cover.full') : t('cover.count', { n: boxes.length });
   }
 
   stage.addEventListener('pointerdown', (event) => {

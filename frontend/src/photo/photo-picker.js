@@ -74,14 +74,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
       src: source,
       alt: t('photo.preview', { n }),
       boxes: entry.boxes,
-      labels: {
-        help: t('cover.help'),
-        remove: t('cover.remove'),
-        count: t('cover.count'),
-        full: t('cover.full'),
-        apply: t('cover.apply'),
-        cancel: t('cover.cancel'),
-      },
+      t,
       onApply: (boxes) => {
         close();
         status.textContent = t('photo.preparing');

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,10 @@ class PhotoRedactionTest {
 
   @BeforeEach
   void aPendingPhotoInMontpellier() {
-    fixtures.clear();
-    long a = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
-    long b = fixtures.group("Technopolice Paris", ModerationFixtures.TERRITORY_B);
-    fixtures.member(fixtures.user("mod-a@test.fr", false), a, "moderator");
-    fixtures.member(fixtures.user("mod-b@test.fr", false), b, "moderator");
-    moderatorA = ModerationFixtures.login("mod-a@test.fr");
-    moderatorB = ModerationFixtures.login("mod-b@test.fr");
+    List<ModerationFixtures.Session> moderators =
+        PhotoModerationTest.moderatorsOfMontpellierAndParis(fixtures);
+    moderatorA = moderators.get(0);
+    moderatorB = moderators.get(1);
     sighting = PhotoUploadTest.pending();
     photoId =
         PhotoUploadTest.upload(sighting, "image/jpeg", TestImages.plainJpeg(street(400, 300)))
