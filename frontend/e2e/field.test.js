@@ -137,7 +137,8 @@ describe('field work', () => {
     await context.close();
   });
 
-  test('a photo covered on the phone reaches the server with the covered pixels uniform', async () => {
+  /** The add form with a street photo picked, the uploads recorded; `send()` sends and answers them. */
+  async function formWithPhoto(note) {
     const context = await phone(shared.browser, { position: MONTPELLIER_ANTIGONE });
     const page = await openApp(context);
     const uploads = [];
@@ -149,14 +150,29 @@ describe('field work', () => {
     await page.waitForSelector('.position-status[data-placed="true"]');
     await page.check('input[name="cameraType"][value="fixed"]');
     await page.click('details.more > summary');
-    await page.fill('textarea[name="notes"]', 'e2e: a covered photo');
+    await page.fill('textarea[name="notes"]', note);
     const original = await streetJpeg(page);
     await page.setInputFiles('input.photo-input', { name: 'street.jpg', mimeType: 'image/jpeg', buffer: original });
     await page.waitForSelector('.photo-previews img[src^="blob:"]');
-
     await page.click('button.photo-cover');
-    await page.waitForSelector('.cover-stage img');
-    await page.waitForFunction(() => document.querySelector('.cover-stage img').naturalWidth > 0);
+    await page.waitForFunction(() => document.querySelector('.cover-stage img')?.naturalWidth > 0);
+    const send = async () => {
+      await page.click('form.sighting-form button[type="submit"]');
+      await page.waitForSelector('#private-link, ul.nearby');
+      if (await page.locator('ul.nearby').count()) await page.click('button.new-camera');
+      await page.waitForSelector('#private-link');
+      await page.waitForFunction(() => document.querySelector('.sent-photos img')?.naturalWidth > 0);
+      assert.equal(uploads.length, 1);
+      return uploads[0];
+    };
+    return { context, page, original, send };
+  }
+
+  // The box 25–75 % covers 200–600 × 150–450 of the 800×600 photo; JPEG may ring a few pixels at its edges.
+  const INSIDE = [212, 162, 588, 438];
+
+  test('a photo covered on the phone reaches the server with the covered pixels uniform', async () => {
+    const { context, page, original, send } = await formWithPhoto('e2e: a covered photo');
     await drag(page, '.cover-stage', [0.25, 0.25], [0.75, 0.75]);
     await drag(page, '.cover-stage', [0.05, 0.05], [0.2, 0.2]);
     await page.screenshot({ path: new URL('cover.png', SHOTS).pathname });
@@ -166,25 +182,26 @@ describe('field work', () => {
     assert.equal(await page.locator('.cover-box').count(), 1, 'a box taken back');
     await page.click('button.cover-apply');
     await page.waitForFunction(() => /masquée/.test(document.querySelector('.photos [role="status"]').textContent));
+    const uploaded = await send();
 
-    await page.click('form.sighting-form button[type="submit"]');
-    await page.waitForSelector('#private-link, ul.nearby');
-    if (await page.locator('ul.nearby').count()) await page.click('button.new-camera');
-    await page.waitForSelector('#private-link');
-    await page.waitForFunction(() => document.querySelector('.sent-photos img')?.naturalWidth > 0);
-    assert.equal(uploads.length, 1);
-
-    // The box covered 200–600 × 150–450 of the 800×600 photo; JPEG may ring a few pixels at its edges.
-    const inside = await spread(page, uploads[0], [212, 162, 588, 438]);
+    const inside = await spread(page, uploaded, INSIDE);
     assert.deepEqual([inside.width, inside.height], [800, 600]);
     assert.ok(inside.most <= 8, `inside the box every uploaded pixel is the same (spread ${inside.most})`);
-    const outside = await spread(page, uploads[0], [0, 0, 180, 130]);
+    const outside = await spread(page, uploaded, [0, 0, 180, 130]);
     assert.ok(outside.most > 100, `outside the box the photo is sent as it is (spread ${outside.most})`);
-    const removed = await spread(page, uploads[0], [50, 40, 150, 110]);
+    const removed = await spread(page, uploaded, [50, 40, 150, 110]);
     assert.ok(removed.most > 100, 'the box taken back covers nothing');
-    const before = await spread(page, original, [212, 162, 588, 438]);
+    const before = await spread(page, original, INSIDE);
     assert.ok(before.most > 100, 'the original was not uniform there');
     assert.deepEqual(await cspViolations(page), [], 'the strict Content-Security-Policy');
+    await context.close();
+  });
+
+  test('boxes drawn but not applied are covered all the same when the walker sends', async () => {
+    const { context, page, send } = await formWithPhoto('e2e: sent with the tool open');
+    await drag(page, '.cover-stage', [0.25, 0.25], [0.75, 0.75]);
+    const inside = await spread(page, await send(), INSIDE);
+    assert.ok(inside.most <= 8, `the box is covered (spread ${inside.most})`);
     await context.close();
   });
 

@@ -30,6 +30,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
   const previews = h('ul', { class: 'photo-previews' });
   const status = h('p', { class: 'hint', role: 'status' });
   let working = Promise.resolve();
+  let editing = null; // the open covering tool's "apply", if any
 
   input.addEventListener('change', () => {
     const files = [...input.files];
@@ -66,6 +67,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
   function cover(entry, n, opener) {
     const source = URL.createObjectURL(entry.file);
     const close = () => {
+      editing = null;
       URL.revokeObjectURL(source);
       editor.element.remove();
       previews.hidden = false;
@@ -75,25 +77,28 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
       alt: t('photo.preview', { n }),
       boxes: entry.boxes,
       t,
-      onApply: (boxes) => {
-        close();
-        status.textContent = t('photo.preparing');
-        working = working.then(async () => {
-          const blob = await shrink(entry.file, { boxes });
-          if (blob) {
-            forget(entry.blob);
-            Object.assign(entry, { blob, boxes });
-          }
-          status.textContent = blob ? t('cover.done', { n: boxes.length }) : t('photo.unreadable');
-          render();
-          previews.querySelectorAll('.photo-cover')[entries.indexOf(entry)]?.focus();
-        });
-      },
+      onApply: (boxes) => apply(boxes),
       onCancel: () => {
         close();
         opener.focus();
       },
     });
+    function apply(boxes) {
+      close();
+      status.textContent = t('photo.preparing');
+      working = working.then(async () => {
+        const blob = await shrink(entry.file, { boxes });
+        if (blob) {
+          forget(entry.blob);
+          Object.assign(entry, { blob, boxes });
+        }
+        status.textContent = blob ? t('cover.done', { n: boxes.length }) : t('photo.unreadable');
+        render();
+        previews.querySelectorAll('.photo-cover')[entries.indexOf(entry)]?.focus();
+      });
+    }
+    // Sent while the tool is still open: the boxes drawn so far are painted in all the same.
+    editing = () => apply(editor.boxes());
     previews.hidden = true;
     previews.after(editor.element);
     editor.element.querySelector('.cover-apply').focus();
@@ -174,6 +179,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
   return {
     element,
     photos: async () => {
+      editing?.();
       await working;
       return entries.map((entry) => entry.blob);
     },
