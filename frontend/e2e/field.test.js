@@ -183,6 +183,11 @@ describe('field work', () => {
     await page.click('button.cover-apply');
     await page.waitForFunction(() => /masquée/.test(document.querySelector('.photos [role="status"]').textContent));
     const uploaded = await send();
+    assert.match(
+      await page.textContent('.sent-photos .photo-licence a[rel~="license"]'),
+      /CC BY-SA 4\.0/,
+      'the photos say their licence',
+    );
 
     const inside = await spread(page, uploaded, INSIDE);
     assert.deepEqual([inside.width, inside.height], [800, 600]);
