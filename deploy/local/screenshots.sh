@@ -6,4 +6,4 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export TECHNOCARTE_SCREENSHOTS="$root/frontend/screenshots"
-exec "$root/deploy/local/e2e.sh" e2e/walker.test.js e2e/density.test.js e2e/groups.test.js
+exec "$root/deploy/local/e2e.sh" e2e/walker.test.js e2e/density.test.js e2e/groups.test.js e2e/field.test.js

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const SOURCE = new URL('../src/offline/service-worker.js', import.meta.url);
-const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon.svg'];
+// The look-alike guide is part of the walker's app: it is read in the street, offline too.
+const SHELL = ['/', '/index.html', '/guide/', '/manifest.webmanifest', '/icons/icon.svg'];
 // The moderators', statistics and city pages are not part of the walker's app: phones do not fetch them.
 const MODERATION = /^\/assets\/(moderation|stats|cities|city-map|ogc)-/;
 

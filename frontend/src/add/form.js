@@ -141,6 +141,12 @@ export function sightingForm({
     summary,
     choices('surveillanceType', SURVEILLANCE_TYPES),
     choices('cameraType', CAMERA_TYPES, { pictures: true }),
+    // Opened apart, so the form being filled in stays as it is; the guide works offline too.
+    h(
+      'p',
+      { class: 'guide-link' },
+      h('a', { href: '/guide/', target: '_blank', rel: 'noopener', text: t('guide.notSure') }),
+    ),
     h(
       'div',
       { class: 'field direction', 'data-field': 'directions' },

@@ -163,7 +163,8 @@ export default {
   'mine.privacy': 'Ces liens ne sont gardés que sur ce téléphone.',
   'photo.label': 'Photos (facultatif, {max} au plus)',
   'photo.add': 'Prendre une photo',
-  'photo.hint': 'Réduites et sans leurs métadonnées (position, modèle, date) avant de quitter le téléphone.',
+  'photo.hint':
+    'Réduites et sans leurs métadonnées (position, modèle, date) avant de quitter le téléphone. « Masquer une zone » couvre un visage ou une plaque avant l’envoi. Publiques une fois la caméra approuvée (licence CC BY-SA 4.0).',
   'photo.preparing': 'Préparation de la photo…',
   'photo.unreadable': 'Cette image ne peut pas être lue',
   'photo.preview': 'Photo {n}',
@@ -201,4 +202,18 @@ export default {
   'walker.photoRemoveSent': 'Retirer la photo envoyée {n}',
   'walker.photosSaveError': 'Modification enregistrée, mais une photo n’a pas pu être ajoutée ou retirée',
   'walker.evidenceLink': '{url} (lien externe)',
+  'cover.open': 'Masquer une zone',
+  'cover.openN': 'Masquer une zone de la photo {n} (visage, plaque, fenêtre)',
+  'cover.help':
+    'Glissez le doigt sur un visage, une plaque ou une fenêtre pour le masquer. Touchez × pour retirer une zone.',
+  'cover.remove': 'Retirer la zone {n}',
+  'cover.count': 'Zones masquées : {n}',
+  'cover.full': 'Nombre maximal de zones atteint',
+  'cover.apply': 'Appliquer',
+  'cover.cancel': 'Annuler',
+  'cover.done': 'Photo redessinée avec {n} zone(s) masquée(s) : rien de ce qu’elles couvrent ne sera envoyé',
+  'photo.licence': 'Photos sous licence CC BY-SA 4.0, © contributeurs de Technocarte',
+  'guide.notSure': 'Je ne sais pas ? Voir le guide',
+  'guide.link': 'Guide : reconnaître une caméra',
+  'guide.typeHelp': 'Qu’est-ce que « {type} » ? Voir le guide',
 };

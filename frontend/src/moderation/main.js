@@ -175,7 +175,7 @@ async function loadQueue({ more = false } = {}) {
   for (const container of entries.map((entry) => entry.querySelector('.photos'))) {
     api
       .get(`/api/sightings/${container.dataset.id}/photos`)
-      .then((list) => renderPhotos(container, list.photos, t, erasePhoto))
+      .then((list) => renderPhotos(container, list.photos, t, erasePhoto, coverPhoto))
       .catch(() => container.replaceChildren());
   }
   if (!more) await loadRemovals();
@@ -208,6 +208,16 @@ function erasePhoto(photo) {
   return act(
     () => api.del(`/api/moderation/photos/${photo.id}?reason=${encodeURIComponent(reason)}`),
     () => t('photo.erased'),
+  );
+}
+
+/** Covers boxes of a photo (in its pixels); the server redraws it and keeps no original. */
+function coverPhoto(photo, boxes) {
+  const reason = window.prompt(t('photo.coverReason'));
+  if (reason === null) return undefined;
+  return act(
+    () => api.post(`/api/moderation/photos/${photo.id}/redaction`, { boxes, reason }),
+    () => t('photo.covered', { n: boxes.length }),
   );
 }
 

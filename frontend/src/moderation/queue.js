@@ -1,3 +1,5 @@
+import { coverEditor } from '../photo/cover-editor.js';
+import { toPixels } from '../photo/cover-boxes.js';
 import { el } from './dom.js';
 import { formatDate, REJECT_REASONS } from './messages.js';
 import { renderEditForm } from './edit-form.js';
@@ -149,16 +151,47 @@ export function renderHistory(list, entries, t, revert, { withSighting = false }
   list.hidden = false;
 }
 
-/** The photos of a pending sighting, each with a button to erase it for good. */
-export function renderPhotos(container, photos, t, erase) {
+/**
+ * The photos of a pending sighting, each with a button to erase it for good and one to cover
+ * parts of it (faces, plates, windows): the boxes dragged in the tool go to `cover(photo, boxes)`
+ * in the stored photo's pixels, the server paints them.
+ */
+export function renderPhotos(container, photos, t, erase, cover) {
   container.replaceChildren(
-    ...photos.map((photo) =>
-      el(
-        'figure',
-        { class: 'photo' },
+    ...photos.map((photo) => {
+      const figure = el('figure', { class: 'photo' });
+      const open = el('button', {
+        type: 'button',
+        class: 'cover-open',
+        text: t('photo.cover'),
+        onclick: () => {
+          const editor = coverEditor({
+            src: photo.href,
+            alt: t('photo.alt'),
+            t,
+            onApply: (boxes) =>
+              boxes.length &&
+              cover(
+                photo,
+                boxes.map((b) => toPixels(b, photo.width, photo.height)),
+              ),
+            onCancel: () => {
+              editor.element.remove();
+              open.hidden = false;
+              open.focus();
+            },
+          });
+          open.hidden = true;
+          figure.append(editor.element);
+          editor.element.querySelector('.cover-apply').focus();
+        },
+      });
+      figure.append(
         el('img', { src: photo.thumbnailHref, alt: t('photo.alt'), width: 160 }),
         el('button', { type: 'button', class: 'erase', onclick: () => erase(photo), text: t('photo.erase') }),
-      ),
-    ),
+        open,
+      );
+      return figure;
+    }),
   );
 }

@@ -35,7 +35,9 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname === '/api/sightings' || url.pathname === '/api/config' || url.pathname === '/api/places') {
     event.respondWith(networkFirst(request, url));
   } else if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: SHELL })));
+    // Offline, the guide opens as itself (with or without its trailing slash), any other page as the map.
+    const page = /^\/guide\/?$/.test(url.pathname) ? '/guide/' : '/index.html';
+    event.respondWith(fetch(request).catch(() => caches.match(page, { cacheName: SHELL })));
   } else if (url.pathname.startsWith('/assets/') || PRECACHE.includes(url.pathname)) {
     event.respondWith(caches.match(request, { cacheName: SHELL }).then((hit) => hit || fetch(request)));
   }

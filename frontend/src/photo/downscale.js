@@ -1,6 +1,9 @@
 // Photos are redrawn on the phone before they leave it: a canvas keeps only the pixels, so the
 // camera's EXIF (GPS position, phone model, time) never goes over the network, and a 12-megapixel
-// picture becomes a few hundred kilobytes, which matters on a street's poor signal.
+// picture becomes a few hundred kilobytes, which matters on a street's poor signal. The boxes the
+// walker drew over faces, plates and windows are filled in that same canvas before it is encoded,
+// so nothing they cover is ever sent.
+import { paintBoxes } from './cover-boxes.js';
 
 export const LONG_SIDE = 2048;
 export const QUALITY = 0.85;
@@ -34,8 +37,11 @@ async function decode(file) {
   }
 }
 
-/** A picked image as a JPEG blob without metadata, at most `max` px on its long side; null if unreadable. */
-export async function downscale(file, { max = LONG_SIDE, quality = QUALITY } = {}) {
+/**
+ * A picked image as a JPEG blob without metadata, at most `max` px on its long side, `boxes`
+ * (fractions of the picture, see cover-boxes.js) filled solid; null if unreadable.
+ */
+export async function downscale(file, { max = LONG_SIDE, quality = QUALITY, boxes = [] } = {}) {
   const image = await decode(file);
   if (!image) return null;
   const { width, height } = targetSize(image.naturalWidth || image.width, image.naturalHeight || image.height, max);
@@ -46,6 +52,7 @@ export async function downscale(file, { max = LONG_SIDE, quality = QUALITY } = {
   context.fillStyle = '#fff'; // a transparent PNG would turn black in JPEG
   context.fillRect(0, 0, width, height);
   context.drawImage(image, 0, 0, width, height);
+  paintBoxes(context, boxes, width, height);
   image.close?.();
   const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
   canvas.width = canvas.height = 0; // frees the bitmap at once on memory-tight phones

@@ -15,7 +15,13 @@ async function fill(img, href, token) {
 function enlarge(photo, n, token, { t, opener }) {
   const img = h('img', { alt: t('walker.photoFull', { n }) });
   const close = h('button', { type: 'button', class: 'button', text: t('nav.close') });
-  const dialog = h('dialog', { class: 'photo-viewer', 'aria-label': t('walker.photoFull', { n }) }, img, close);
+  const dialog = h(
+    'dialog',
+    { class: 'photo-viewer', 'aria-label': t('walker.photoFull', { n }) },
+    img,
+    licence(t),
+    close,
+  );
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
   dialog.addEventListener('close', () => {
@@ -28,8 +34,22 @@ function enlarge(photo, n, token, { t, opener }) {
   fill(img, photo.href, token);
 }
 
+/** The photos' licence, linked to its text (a link only: nothing is loaded from there). */
+function licence(t) {
+  return h(
+    'p',
+    { class: 'hint photo-licence' },
+    h('a', {
+      href: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      rel: 'license noopener noreferrer',
+      target: '_blank',
+      text: t('photo.licence'),
+    }),
+  );
+}
+
 /**
- * The photos of a sighting as thumbnails; a tap shows one in large. A pending sighting's photos
+ * The photos of a sighting as thumbnails, with their licence; a tap shows one in large. A pending sighting's photos
  * need its token in a header, which an <img> cannot send: each is fetched as a blob and shown from
  * an object URL (the Content-Security-Policy allows blob: images). Hidden until there is a photo.
  */
@@ -40,6 +60,7 @@ export function photoGallery(id, token, { t }) {
     { class: 'photos sent-photos', hidden: true },
     h('h3', { text: t('photo.title') }),
     list,
+    licence(t),
   );
   (async () => {
     const listed = await api.listPhotos(id, token);

@@ -25,6 +25,23 @@ function linkify(text) {
   );
 }
 
+/** The entry of the look-alike guide (/guide/) that a camera type or a plate reader links to. */
+const GUIDED = {
+  'surveillanceType.label': (p) => (p.surveillanceType === 'alpr' ? 'alpr' : null),
+  'cameraType.label': (p) => (['fixed', 'dome', 'panning'].includes(p.cameraType) ? p.cameraType : null),
+};
+
+/** A value that links to its entry of the guide, or the plain value when the guide has none. */
+function guideLink(anchor, value, t) {
+  if (!anchor) return value;
+  return h('a', {
+    href: `/guide/#${anchor}`,
+    class: 'guide-type',
+    title: t('guide.typeHelp', { type: value }),
+    text: value,
+  });
+}
+
 /** Rows of the public detail that the walker's form never asks for, nor sets. */
 const NOT_ASKED = new Set([
   'field.fieldOfView',
@@ -95,7 +112,9 @@ export function describe(sighting, { t, language, staleAfterDays, compact = fals
           h('dt', { text: t(label) }),
           label === 'field.vsaEvidence' && value
             ? h('dd', { class: 'evidence' }, linkify(value))
-            : h('dd', { class: label === 'field.checkDate' ? 'check-date' : null, text: value ?? t('field.unset') }),
+            : GUIDED[label] && value
+              ? h('dd', {}, guideLink(GUIDED[label](p), value, t))
+              : h('dd', { class: label === 'field.checkDate' ? 'check-date' : null, text: value ?? t('field.unset') }),
         ]),
     ),
   );

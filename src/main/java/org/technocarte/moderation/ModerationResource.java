@@ -58,6 +58,7 @@ public class ModerationResource {
   private final org.technocarte.photo.PhotoService photos;
   private final CurrentUser currentUser;
   private final JsonBody json;
+  private final com.fasterxml.jackson.databind.ObjectMapper mapper;
   private final int maxImportBytes;
 
   public ModerationResource(
@@ -66,7 +67,9 @@ public class ModerationResource {
       org.technocarte.photo.PhotoService photos,
       CurrentUser currentUser,
       JsonBody json,
+      com.fasterxml.jackson.databind.ObjectMapper mapper,
       TechnocarteConfig config) {
+    this.mapper = mapper;
     this.moderation = moderation;
     this.imports = imports;
     this.photos = photos;
@@ -288,6 +291,39 @@ public class ModerationResource {
       @PathParam("photoId") String photoId, @QueryParam("reason") String reason) {
     photos.delete(currentUser.require(), parsePhotoId(photoId), reason);
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("photos/{photoId}/redaction")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Cover parts of a pending photo (faces, plates, windows)",
+      description =
+          "Boxes in the stored photo's pixels (its width and height as listed), origin at the top"
+              + " left: each is filled with solid black and the photo re-encoded without"
+              + " metadata, thumbnail included. The covered photo gets a new id; the original is"
+              + " kept nowhere. Only for a pending sighting, by a moderator of its territory;"
+              + " logged, and cannot be reverted.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The covered photo, under its new id",
+      content = @Content(schema = @Schema(implementation = org.technocarte.photo.PhotoView.class)))
+  @APIResponse(responseCode = "400", description = "Malformed JSON")
+  @APIResponse(
+      responseCode = "507",
+      description = "The photo storage is full or unwritable: nothing changed")
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = org.technocarte.photo.Redaction.class)))
+  public org.technocarte.photo.PhotoView redactPhoto(
+      @PathParam("photoId") String photoId, InputStream body)
+      throws com.fasterxml.jackson.core.JsonProcessingException {
+    // Read strictly first (malformed JSON is 400 malformed-json), then mapped to its shape.
+    JsonNode request = json.read(body, MediaType.APPLICATION_JSON_TYPE);
+    return photos.redact(
+        currentUser.require(),
+        parsePhotoId(photoId),
+        mapper.treeToValue(request, org.technocarte.photo.Redaction.class));
   }
 
   private static java.util.UUID parsePhotoId(String photoId) {

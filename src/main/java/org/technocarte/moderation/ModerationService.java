@@ -335,10 +335,10 @@ public class ModerationService {
     }
     Object[] row = (Object[]) rows.get(0);
     long sightingId = ((Number) row[0]).longValue();
-    if ("delete_photo".equals(row[4])) {
+    if (PHOTO_ACTIONS.contains(row[4])) {
       throw ApiException.conflict(
           ProblemType.IRREVERSIBLE,
-          "An erased photo is gone for good: this action cannot be reverted");
+          "An erased or covered photo is gone for good: this action cannot be reverted");
     }
     Long group =
         groupFor(actor, sightingId)
@@ -514,16 +514,24 @@ public class ModerationService {
     return groupFor(actor, sightingId).isPresent();
   }
 
+  /** The actions on photos: the original is gone for good, so none of them can be reverted. */
+  private static final java.util.Set<String> PHOTO_ACTIONS =
+      java.util.Set.of("delete_photo", "redact_photo");
+
   /**
-   * Logs the erasure of a photo of a sighting. The sighting itself is unchanged (before = after),
-   * and the photo is gone for good: such an action cannot be reverted.
+   * Logs the erasure (delete_photo) or covering (redact_photo) of a photo of a sighting. The
+   * sighting itself is unchanged (before = after), and the original photo is gone for good: such an
+   * action cannot be reverted.
    */
   @Transactional
-  public void logPhotoDeletion(Principal actor, long sightingId, String reason) {
+  public void logPhotoAction(Principal actor, long sightingId, String action, String reason) {
+    if (!PHOTO_ACTIONS.contains(action)) {
+      throw new IllegalArgumentException("Not an action on photos: " + action);
+    }
     Sighting s = em.find(Sighting.class, sightingId);
     Long group = groupFor(actor, sightingId).map(Scope::groupId).orElse(null);
     ActionState state = state(s, null, null);
-    log(actor, sightingId, group, "delete_photo", clean(reason), state, state, null);
+    log(actor, sightingId, group, action, clean(reason), state, state, null);
   }
 
   /**

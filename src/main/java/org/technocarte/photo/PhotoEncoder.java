@@ -104,15 +104,7 @@ public class PhotoEncoder {
         // (or cut by a lost connection) would be stored as a grey rectangle.
         throw incomplete();
       }
-      BufferedImage full = orient(scale(opaqueRgb(decoded), config.maxSide()), orientation);
-      BufferedImage thumbnail = scale(full, config.thumbnailSide());
-      return new Encoded(
-          jpeg(full),
-          full.getWidth(),
-          full.getHeight(),
-          jpeg(thumbnail),
-          thumbnail.getWidth(),
-          thumbnail.getHeight());
+      return encoded(orient(scale(opaqueRgb(decoded), config.maxSide()), orientation));
     } catch (ApiException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -123,6 +115,42 @@ public class PhotoEncoder {
       reader.dispose();
       decodes.release();
     }
+  }
+
+  /**
+   * Covers boxes of a stored photo with solid black and re-encodes it, with a new thumbnail, as
+   * {@link #encode} does: nothing of the covered pixels survives, in either file. The boxes lie
+   * inside the photo (the caller checked them against its size).
+   */
+  public Encoded redact(byte[] storedJpeg, List<java.awt.Rectangle> boxes) {
+    acquire();
+    ImageReader reader = reader(ImageType.JPEG);
+    try (ImageInputStream in =
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(storedJpeg))) {
+      reader.setInput(in, true, true);
+      BufferedImage full = opaqueRgb(reader.read(0));
+      Graphics2D g = full.createGraphics();
+      g.setColor(Color.BLACK);
+      boxes.forEach(g::fill);
+      g.dispose();
+      return encoded(full);
+    } catch (IOException e) {
+      throw new IllegalStateException("A stored photo could not be decoded", e);
+    } finally {
+      reader.dispose();
+      decodes.release();
+    }
+  }
+
+  private Encoded encoded(BufferedImage full) throws IOException {
+    BufferedImage thumbnail = scale(full, config.thumbnailSide());
+    return new Encoded(
+        jpeg(full),
+        full.getWidth(),
+        full.getHeight(),
+        jpeg(thumbnail),
+        thumbnail.getWidth(),
+        thumbnail.getHeight());
   }
 
   private void checkSize(int width, int height) {

@@ -20,4 +20,15 @@ public class PhotoRepository implements PanacheRepositoryBase<Photo, UUID> {
   public Optional<Photo> ofSighting(long sightingId, UUID photoId) {
     return find("id = ?1 AND sightingId = ?2", photoId, sightingId).firstResultOptional();
   }
+
+  /** Gives a photo that replaces another the other's date, so it keeps its place in the list. */
+  public void keepCreationDate(UUID from, UUID to) {
+    getEntityManager()
+        .createNativeQuery(
+            "UPDATE photo SET created_at = (SELECT created_at FROM photo WHERE id = :from)"
+                + " WHERE id = :to")
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .executeUpdate();
+  }
 }

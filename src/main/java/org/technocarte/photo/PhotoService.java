@@ -2,6 +2,7 @@ package org.technocarte.photo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,22 +80,90 @@ public class PhotoService {
           .call(
               () -> {
                 checkMayAdd(sightingId, editToken, true);
-                Photo photo = new Photo();
-                photo.id = id;
-                photo.sightingId = sightingId;
-                photo.width = encoded.width();
-                photo.height = encoded.height();
-                photo.thumbnailWidth = encoded.thumbnailWidth();
-                photo.thumbnailHeight = encoded.thumbnailHeight();
-                photo.byteSize = encoded.full().length;
-                repository.persistAndFlush(photo);
-                store.put(id, PhotoStore.Variant.FULL, encoded.full());
-                store.put(id, PhotoStore.Variant.THUMBNAIL, encoded.thumbnail());
-                return PhotoView.of(photo);
+                return PhotoView.of(store(id, sightingId, encoded));
               });
     } catch (PhotoStore.Unwritable e) {
       LOG.errorf("A photo of sighting %d was not stored: %s", sightingId, e.getMessage());
       throw storageFull();
+    }
+  }
+
+  /** The row of a new photo and its two files, in the current transaction. */
+  private Photo store(UUID id, long sightingId, PhotoEncoder.Encoded encoded) {
+    Photo photo = new Photo();
+    photo.id = id;
+    photo.sightingId = sightingId;
+    photo.width = encoded.width();
+    photo.height = encoded.height();
+    photo.thumbnailWidth = encoded.thumbnailWidth();
+    photo.thumbnailHeight = encoded.thumbnailHeight();
+    photo.byteSize = encoded.full().length;
+    repository.persistAndFlush(photo);
+    store.put(id, PhotoStore.Variant.FULL, encoded.full());
+    store.put(id, PhotoStore.Variant.THUMBNAIL, encoded.thumbnail());
+    return photo;
+  }
+
+  /**
+   * A moderator of the sighting's territory covers boxes of a pending sighting's photo (a face, a
+   * plate, a window) instead of erasing it. The covered photo takes a new id and the original's row
+   * and files go, so no copy is kept, and no cache that held the original's address can serve it
+   * again. Logged like an erasure, and like it cannot be reverted.
+   */
+  public PhotoView redact(Principal actor, UUID photoId, Redaction redaction) {
+    Photo photo = repository.findByIdOptional(photoId).orElseThrow(() -> noPhoto(photoId + ""));
+    checkMayRedact(actor, photo.sightingId);
+    Redaction request = redaction == null ? new Redaction(null, null) : redaction;
+    List<java.awt.Rectangle> boxes = request.rectangles(photo.width, photo.height);
+    byte[] stored =
+        store.get(photoId, PhotoStore.Variant.FULL).orElseThrow(() -> noPhoto(photoId + ""));
+    PhotoEncoder.Encoded covered = encoder.redact(stored, boxes);
+    UUID id = UUID.randomUUID();
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                Photo original =
+                    repository
+                        .findByIdOptional(photoId, LockModeType.PESSIMISTIC_WRITE)
+                        .orElseThrow(() -> noPhoto(photoId + ""));
+                checkMayRedact(actor, original.sightingId);
+                Photo redacted = store(id, original.sightingId, covered);
+                repository.keepCreationDate(original.id, redacted.id);
+                repository.delete(original);
+                repository.flush();
+                store.delete(original.id);
+                moderation.logPhotoAction(
+                    actor,
+                    original.sightingId,
+                    "redact_photo",
+                    "photo "
+                        + photoId
+                        + " covered in "
+                        + boxes.size()
+                        + (boxes.size() == 1 ? " box" : " boxes")
+                        + ", now "
+                        + id
+                        + (request.reason() == null || request.reason().isBlank()
+                            ? ""
+                            : ": " + request.reason().strip()));
+                return PhotoView.of(redacted);
+              });
+    } catch (PhotoStore.Unwritable e) {
+      LOG.errorf("A redacted photo of sighting %d was not stored: %s", photo.sightingId, e);
+      throw storageFull();
+    }
+  }
+
+  private void checkMayRedact(Principal actor, long sightingId) {
+    if (!moderation.mayModerate(actor, sightingId)) {
+      throw ApiException.forbidden("This photo's sighting lies outside your territories");
+    }
+    Status status = sightings.seen(sightingId, null).map(SightingAccess.Seen::status).orElse(null);
+    if (status != Status.PENDING) {
+      throw ApiException.conflict(
+          ProblemType.NOT_PENDING,
+          "Only the photos of a pending sighting can be covered; erase this one instead");
     }
   }
 
@@ -129,7 +198,8 @@ public class PhotoService {
     }
     repository.delete(photo);
     repository.flush();
-    moderation.logPhotoDeletion(actor, photo.sightingId, "photo " + photoId + ": " + reason);
+    moderation.logPhotoAction(
+        actor, photo.sightingId, "delete_photo", "photo " + photoId + ": " + reason);
     store.delete(photoId);
   }
 

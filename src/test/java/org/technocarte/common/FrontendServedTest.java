@@ -52,6 +52,24 @@ class FrontendServedTest {
   }
 
   @Test
+  void shouldServeTheGuideRevalidatedAndLeadItsShortAddressThere() {
+    given()
+        .get("/guide/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .header("Cache-Control", equalTo("no-cache"))
+        .body(containsString("id=\"guide\""));
+    given()
+        .redirects()
+        .follow(false)
+        .get("/guide")
+        .then()
+        .statusCode(301)
+        .header("Location", org.hamcrest.Matchers.endsWith("/guide/"));
+  }
+
+  @Test
   void shouldServeTheCityPagesAtTheirOwnAddresses() {
     for (String path : List.of("/cities/", "/cities/2992166", "/cities/2996944/")) {
       given()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.technocarte.moderation.ModerationFixtures;
@@ -24,13 +25,9 @@ class PhotoModerationTest {
 
   @BeforeEach
   void aPendingPhotoInMontpellier() {
-    fixtures.clear();
-    long a = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
-    long b = fixtures.group("Technopolice Paris", ModerationFixtures.TERRITORY_B);
-    fixtures.member(fixtures.user("mod-a@test.fr", false), a, "moderator");
-    fixtures.member(fixtures.user("mod-b@test.fr", false), b, "moderator");
-    moderatorA = ModerationFixtures.login("mod-a@test.fr");
-    moderatorB = ModerationFixtures.login("mod-b@test.fr");
+    List<ModerationFixtures.Session> moderators = moderatorsOfMontpellierAndParis(fixtures);
+    moderatorA = moderators.get(0);
+    moderatorB = moderators.get(1);
     PhotoUploadTest.Pending sighting = PhotoUploadTest.pending();
     JsonPath photo =
         PhotoUploadTest.upload(
@@ -41,6 +38,21 @@ class PhotoModerationTest {
             .jsonPath();
     href = photo.getString("href");
     photoId = photo.getString("id");
+  }
+
+  /**
+   * A clean slate with two groups, Montpellier's (A) and Paris's (B), and a moderator of each,
+   * logged in: A's then B's.
+   */
+  static List<ModerationFixtures.Session> moderatorsOfMontpellierAndParis(
+      ModerationFixtures fixtures) {
+    fixtures.clear();
+    long a = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
+    long b = fixtures.group("Technopolice Paris", ModerationFixtures.TERRITORY_B);
+    fixtures.member(fixtures.user("mod-a@test.fr", false), a, "moderator");
+    fixtures.member(fixtures.user("mod-b@test.fr", false), b, "moderator");
+    return List.of(
+        ModerationFixtures.login("mod-a@test.fr"), ModerationFixtures.login("mod-b@test.fr"));
   }
 
   @Test
