@@ -1,6 +1,7 @@
 package org.technocarte.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -264,6 +265,16 @@ public class OgcResource {
               minItems = 4,
               maxItems = 6))
   @Parameter(
+      name = "bbox-crs",
+      in = ParameterIn.QUERY,
+      description =
+          "The CRS of bbox (OGC API – Features Part 2), by URI, in its axis order: CRS84 (the"
+              + " default), EPSG:4326 (lat,lon), EPSG:3857 or EPSG:2154 (a box in metres is"
+              + " clipped to the area the CRS is made for)",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(implementation = FeatureParams.CrsUri.class))
+  @Parameter(
       name = "datetime",
       in = ParameterIn.QUERY,
       description =
@@ -287,6 +298,22 @@ public class OgcResource {
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
       schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "offset",
+      in = ParameterIn.QUERY,
+      description = "Rows to skip in a sorted list, from the next link of a sortby page",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+  @Parameter(
+      name = "sortby",
+      in = ParameterIn.QUERY,
+      description =
+          "The order, comma-separated queryables (not the geometry), each ascending or with -"
+              + " descending, e.g. -updatedAt,id; ties in id order. Pages then follow offset.",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
   @Parameter(
       name = "filter",
       in = ParameterIn.QUERY,
@@ -326,19 +353,27 @@ public class OgcResource {
   @APIResponse(
       responseCode = "400",
       description = "A parameter or the filter is invalid, or unknown")
-  public Response items(@Context UriInfo uri, @Context HttpHeaders headers)
+  public Response items(
+      @Context UriInfo uri, @Context HttpHeaders headers, @BeanParam FeatureParams feature)
       throws java.io.IOException {
     ItemsQuery query = ItemsQuery.parse(uri.getQueryParameters());
     if (html(uri, headers)) {
-      OgcService.ItemsPage page = service.itemsPage(query);
+      OgcService.ItemsPage page = service.itemsPage(query, uri.getRequestUri());
       return pages.items(
-          page.features(), page.matched(), page.nextAfter(), uri.getBaseUri(), uri.getRequestUri());
+          page.features(), page.matched(), page.next(), uri.getBaseUri(), uri.getRequestUri());
     }
-    String type =
-        "json".equals(uri.getQueryParameters().getFirst("f"))
-            ? OgcService.JSON
-            : OgcService.GEO_JSON;
-    return Response.ok(service.items(query, uri.getRequestUri()), type).build();
+    return Response.ok(service.items(query, uri.getRequestUri()), type(uri))
+        .header(CONTENT_CRS, query.shape().crs().header())
+        .build();
+  }
+
+  /** The Content-Crs header of Part 2: the CRS of the coordinates, as {@code <uri>}. */
+  static final String CONTENT_CRS = "Content-Crs";
+
+  private static String type(UriInfo uri) {
+    return "json".equals(uri.getQueryParameters().getFirst("f"))
+        ? OgcService.JSON
+        : OgcService.GEO_JSON;
   }
 
   @GET
@@ -366,6 +401,7 @@ public class OgcResource {
             schema = @Schema(implementation = OgcDocuments.Feature.class)),
         @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
       })
+  @APIResponse(responseCode = "400", description = "A parameter is invalid, or unknown")
   @APIResponse(responseCode = "404", description = "No such approved sighting")
   public Response item(
       @Parameter(
@@ -376,12 +412,14 @@ public class OgcResource {
           @PathParam("featureId")
           String featureId,
       @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson", "html");
+      @Context HttpHeaders headers,
+      @BeanParam FeatureParams params) {
+    FeatureShape shape = ItemsQuery.parseItem(uri.getQueryParameters());
     if (html(uri, headers)) {
-      return pages.item(service.approved(featureId), uri.getBaseUri(), uri.getRequestUri());
+      return pages.item(
+          service.approved(featureId, Crs.DEFAULT), uri.getBaseUri(), uri.getRequestUri());
     }
-    ObjectNode feature = service.item(featureId, uri.getBaseUri());
-    return Response.ok(feature, OgcService.GEO_JSON).build();
+    ObjectNode feature = service.item(featureId, shape, uri.getBaseUri());
+    return Response.ok(feature, type(uri)).header(CONTENT_CRS, shape.crs().header()).build();
   }
 }

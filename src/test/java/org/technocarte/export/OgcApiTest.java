@@ -207,7 +207,8 @@ class OgcApiTest {
     assertNull(schema.get("properties.editToken"));
   }
 
-  private static void assertIds(String url, long... ids) {
+  /** The ids {@code url} answers, in id order, are {@code ids}. */
+  static void assertIds(String url, long... ids) {
     List<Long> expected = new ArrayList<>();
     for (long id : ids) {
       expected.add(id);
