@@ -242,6 +242,32 @@ public class OgcResource {
   }
 
   @GET
+  @Path("collections/sightings/schema")
+  @Produces({OgcService.SCHEMA_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Schema of the features",
+      description =
+          "A JSON Schema (2020-12) of the sightings' properties, as OGC API – Features Part 5"
+              + " has it: x-ogc-role marks the id, the geometry and the date seen.")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+  @APIResponse(
+      responseCode = "200",
+      description = "The schema",
+      content =
+          @Content(mediaType = OgcService.SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
+  public Response schema(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    return Response.ok(service.schema(uri.getBaseUri()), OgcService.SCHEMA_JSON).build();
+  }
+
+  @GET
   @Path("collections/sightings/items")
   @Produces({OgcService.GEO_JSON, OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
   @Operation(

@@ -105,6 +105,7 @@ public class OgcService {
                 "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                 SCHEMA_JSON,
                 "What filters may name"),
+            new Link(self + "/schema", "describedby", SCHEMA_JSON, "The schema of the features"),
             new Link(Licence.URL, "license", "text/html", Licence.ID));
     return new OgcDocuments.Collection(
         COLLECTION,
@@ -141,9 +142,55 @@ public class OgcService {
     for (Queryable q : Queryable.all()) {
       properties.put(q.property(), q.schema());
     }
+    return jsonSchema(base, "queryables", properties);
+  }
+
+  /**
+   * The schema of the features (OGC API – Features Part 5): every property, the id, the geometry
+   * and the date the camera was seen marked by their x-ogc-role.
+   */
+  public Map<String, Object> schema(URI base) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("id", role(Queryable.ID.schema(), "id"));
+    properties.put("geometry", role(Queryable.GEOMETRY.schema(), "primary-geometry"));
+    for (String name : FeatureShape.PROPERTIES) {
+      Map<String, Object> schema =
+          Queryable.named(name).map(Queryable::schema).orElseGet(() -> notQueryable(name));
+      properties.put(name, name.equals("observedAt") ? role(schema, "primary-instant") : schema);
+    }
+    return jsonSchema(base, "schema", properties);
+  }
+
+  private static Map<String, Object> role(Map<String, Object> schema, String role) {
+    schema.put("x-ogc-role", role);
+    return schema;
+  }
+
+  /** The properties a filter cannot name. */
+  private static Map<String, Object> notQueryable(String name) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("title", name);
+    switch (name) {
+      case "directions" -> {
+        schema.put("type", "array");
+        schema.put("items", Map.of("type", "integer", "minimum", 0, "maximum", 359));
+      }
+      case "status" -> {
+        schema.put("type", "string");
+        schema.put("enum", List.of("approved"));
+      }
+      case "sourceRef" -> schema.put("type", "string");
+      case "version" -> schema.put("type", "integer");
+      default -> throw new IllegalStateException("no schema for the property " + name);
+    }
+    return schema;
+  }
+
+  private static Map<String, Object> jsonSchema(
+      URI base, String path, Map<String, Object> properties) {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-    schema.put("$id", ogc(base) + "/collections/" + COLLECTION + "/queryables");
+    schema.put("$id", ogc(base) + "/collections/" + COLLECTION + "/" + path);
     schema.put("type", "object");
     schema.put("title", "Surveillance camera sightings");
     schema.put("properties", properties);

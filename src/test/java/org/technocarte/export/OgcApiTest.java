@@ -86,6 +86,7 @@ class OgcApiTest {
             "alternate",
             "items",
             "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+            "describedby",
             "license"),
         collection.getList("links.rel"));
     get("/ogc/collections/cameras").then().statusCode(404).contentType("application/problem+json");
