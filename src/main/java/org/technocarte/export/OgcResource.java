@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,6 +32,13 @@ import org.technocarte.common.error.Problem;
 @Tag(name = "OGC API – Features", description = "The approved sightings for GIS clients")
 @Produces({OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
 public class OgcResource {
+
+  /** The Content-Crs header of Part 2: the CRS of the coordinates, as {@code <uri>}. */
+  static final String CONTENT_CRS = "Content-Crs";
+
+  private static final String CRS_HEADER =
+      "The CRS of the coordinates (OGC API – Features Part 2), e.g."
+          + " <http://www.opengis.net/def/crs/OGC/1.3/CRS84>";
 
   private final OgcService service;
   private final OgcApiDefinition definition;
@@ -370,6 +378,11 @@ public class OgcResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of sightings",
+      headers =
+          @Header(
+              name = CONTENT_CRS,
+              description = CRS_HEADER,
+              schema = @Schema(type = SchemaType.STRING)),
       content = {
         @Content(
             mediaType = OgcService.GEO_JSON,
@@ -392,9 +405,6 @@ public class OgcResource {
         .header(CONTENT_CRS, query.shape().crs().header())
         .build();
   }
-
-  /** The Content-Crs header of Part 2: the CRS of the coordinates, as {@code <uri>}. */
-  static final String CONTENT_CRS = "Content-Crs";
 
   private static String type(UriInfo uri) {
     return "json".equals(uri.getQueryParameters().getFirst("f"))
@@ -421,6 +431,11 @@ public class OgcResource {
   @APIResponse(
       responseCode = "200",
       description = "The sighting",
+      headers =
+          @Header(
+              name = CONTENT_CRS,
+              description = CRS_HEADER,
+              schema = @Schema(type = SchemaType.STRING)),
       content = {
         @Content(
             mediaType = OgcService.GEO_JSON,

@@ -51,7 +51,14 @@ class OgcCrsTest {
         .body("storageCrs", equalTo(CRS84));
     get("/ogc/collections").then().body("collections[0].crs", equalTo(all));
     // The API definition offers the same to crs and bbox-crs.
-    get("/ogc/api").then().body("components.schemas.OgcCrsUri.enum", equalTo(all));
+    get("/ogc/api")
+        .then()
+        .body("components.schemas.OgcCrsUri.enum", equalTo(all))
+        .body(
+            "paths.'/collections/sightings/items'.get.responses.'200'.headers.'Content-Crs'.schema.type",
+            equalTo("string"))
+        .body(
+            "paths.'/collections/sightings/items/{featureId}'.get.parameters.name", hasItem("crs"));
   }
 
   @Test
