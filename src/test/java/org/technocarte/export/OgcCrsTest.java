@@ -3,15 +3,19 @@ package org.technocarte.export;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.technocarte.export.OgcApiTest.assertIds;
 import static org.technocarte.export.ResearchFixtures.get;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,8 @@ class OgcCrsTest {
   private static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
 
   private final ResearchFixtures fixtures;
+
+  @Inject DataSource dataSource;
 
   OgcCrsTest(ResearchFixtures fixtures) {
     this.fixtures = fixtures;
@@ -114,6 +120,16 @@ class OgcCrsTest {
     // Far outside the area of Lambert-93: nothing, not an error.
     assertIds(ITEMS + "?bbox=9e7,9e7,9.1e7,9.1e7&bbox-crs=" + q(EPSG + "2154"));
     assertIds(ITEMS + "?bbox=2.3,48.8,2.4,48.9&bbox-crs=" + q(CRS84), fixtures.republique());
+  }
+
+  /** The box is transformed, not the column: the GiST index answers a Lambert-93 box. */
+  @Test
+  void shouldAnswerABoxInLambert93FromTheGistIndex() throws Exception {
+    String text =
+        AntimeridianBBoxTest.plan(
+            dataSource, Crs.EPSG_2154.box("770000,6278000,772000,6280000", "s.geom"));
+    assertFalse(text.contains("Seq Scan"), text);
+    assertTrue(text.contains("probe_geom_idx"), text);
   }
 
   @Test
