@@ -9,9 +9,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Reads the testng-results.xml of the OGC suite: prints passed / failed / skipped and each failure's
- * message, and exits 1 on any failure or when a test of the Core conformance class did not pass
- * (the suite skips or never generates the items tests when it cannot read the API definition).
+ * Reads the testng-results.xml of the OGC suite: prints passed / failed / skipped, in all and per
+ * test group (Core, Coordinate Reference Systems by Reference…), and each failure's message; exits
+ * 1 on any failure or when a test of the Core or of the CRS conformance class did not pass (the
+ * suite skips or never generates the items tests when it cannot read the API definition, and the
+ * CRS tests when the conformance class is not declared).
  *
  * <p>Run with the JDK's source launcher: {@code java deploy/ogc/TestngResults.java results.xml}.
  */
@@ -44,7 +46,24 @@ public class TestngResults {
           "validateFeaturesWithBoundingBoxResponse",
           "timeParameterDefinition",
           "featureOperation",
-          "validateFeatureResponse");
+          "validateFeatureResponse",
+          // OGC API – Features Part 2, "Coordinate Reference Systems by Reference".
+          "verifyConformanceClass",
+          "verifyCollectionCrsIdentifierOfCrsProperty",
+          "verifyCollectionCrsIdentifierOfStorageCrsProperty",
+          "verifyCollectionsPathCollectionCrsPropertyContainsDefaultCrs",
+          "verifyCollectionsPathCollectionCrsPropertyContainsStorageCrs",
+          "verifyFeaturesCrsParameter",
+          "verifyFeaturesCrsParameterDefault",
+          "verifyFeaturesCrsParameterInvalid",
+          "verifyFeaturesCrsParameterTransformWithCrsParameter",
+          "verifyFeatureCrsParameter",
+          "verifyFeatureCrsParameterDefault",
+          "verifyFeatureCrsParameterInvalid",
+          "verifyFeatureCrsParameterTransformWithCrsParameter",
+          "verifyBboxCrsParameter",
+          "verifyBboxCrsParameterDefault",
+          "verifyBboxCrsParameterInvalid");
 
   public static void main(String[] args) throws Exception {
     var factory = DocumentBuilderFactory.newInstance();
@@ -52,6 +71,7 @@ public class TestngResults {
     var doc = factory.newDocumentBuilder().parse(new File(args[0]));
     NodeList methods = doc.getElementsByTagName("test-method");
     Map<String, Integer> counts = new LinkedHashMap<>(Map.of("PASS", 0, "FAIL", 0, "SKIP", 0));
+    Map<String, Map<String, Integer>> byGroup = new LinkedHashMap<>();
     Map<String, TreeSet<String>> byName = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < methods.getLength(); i++) {
@@ -63,6 +83,9 @@ public class TestngResults {
       String cls = ((Element) m.getParentNode()).getAttribute("name");
       String name = cls.substring(cls.lastIndexOf('.') + 1) + "." + m.getAttribute("name");
       counts.merge(status, 1, Integer::sum);
+      byGroup
+          .computeIfAbsent(group(m), k -> new LinkedHashMap<>(Map.of("PASS", 0, "FAIL", 0, "SKIP", 0)))
+          .merge(status, 1, Integer::sum);
       byName.computeIfAbsent(m.getAttribute("name"), k -> new TreeSet<>()).add(status);
       if ("FAIL".equals(status)) {
         NodeList messages = m.getElementsByTagName("message");
@@ -74,6 +97,11 @@ public class TestngResults {
     System.out.printf(
         "OGC suite: %d passed, %d failed, %d skipped%n",
         counts.get("PASS"), counts.get("FAIL"), counts.get("SKIP"));
+    byGroup.forEach(
+        (group, c) ->
+            System.out.printf(
+                "  %s: %d passed, %d failed, %d skipped%n",
+                group, c.get("PASS"), c.get("FAIL"), c.get("SKIP")));
     failures.forEach(f -> System.out.println("  FAILED " + f));
     List<String> notRun = new ArrayList<>();
     for (String name : MUST_PASS) {
@@ -82,8 +110,18 @@ public class TestngResults {
         notRun.add(name + (seen == null ? " (not generated)" : " " + seen));
       }
     }
-    notRun.forEach(n -> System.out.println("  CORE TEST NOT PASSED " + n));
+    notRun.forEach(n -> System.out.println("  CORE OR CRS TEST NOT PASSED " + n));
     System.exit(failures.isEmpty() && notRun.isEmpty() ? 0 : 1);
+  }
+
+  /** The test group (TestNG's {@code <test>}) a method ran in. */
+  private static String group(Element method) {
+    for (var n = method.getParentNode(); n != null; n = n.getParentNode()) {
+      if (n instanceof Element e && e.getTagName().equals("test")) {
+        return e.getAttribute("name");
+      }
+    }
+    return "(no group)";
   }
 
   private static String params(Element method) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The OGC's own conformance suite for OGC API – Features Part 1 (ets-ogcapi-features10 1.9) against
 # the packaged app on the demo data, then a real OpenAPI validator (Redocly CLI, `spec` rules) on the
-# OGC API's definition and on the whole /q/openapi. Fails on any failed test or validation error,
-# and when the Core tests (items, bbox, limit, datetime) are not run.
+# OGC API's definition and on the whole /q/openapi, and GDAL's OAPIF driver (deploy/ogc/gdal.sh).
+# Fails on any failed test, validation error or GDAL mismatch, and when the Core tests (items, bbox,
+# limit, datetime) or the CRS tests (OGC API – Features Part 2) are not run; prints the suite's
+# counts per test group.
 #
 # Assumes deploy/local/postgis.sh start has run (same TECHNOCARTE_PG_PORT) and the app is packaged
 # (target/quarkus-app/quarkus-run.jar). The suite's jar is not on Maven Central: it is looked for in
@@ -89,6 +91,9 @@ for doc in ogc-openapi.json app-openapi.json; do
     status=1
   fi
 done
+
+# GDAL's OAPIF driver against the same app: ids, -spat in Lambert-93, reprojection (deploy/ogc/gdal.sh).
+deploy/ogc/gdal.sh "$base" || status=1
 
 if [ -z "$ets" ]; then
   say "SKIPPED the OGC suite: $jar_name not found (set TECHNOCARTE_ETS_JAR, or put it in ../shared/tools/)"

@@ -28,8 +28,6 @@ public class ApprovedSightings {
   /** Rows fetched from PostgreSQL at a time while streaming. */
   static final int FETCH_SIZE = 1000;
 
-  private static final String SELECT = "SELECT " + SightingRepository.VIEW_COLUMNS;
-
   /** Receives the sightings of a read, in ascending id order. */
   @FunctionalInterface
   public interface Sink {
@@ -49,14 +47,30 @@ public class ApprovedSightings {
    * id, at most {@code limit} of them (0 for all).
    */
   public void stream(Where where, long afterId, long limit, Sink sink) throws IOException {
+    stream(where, Crs.DEFAULT, null, afterId, 0, limit, sink);
+  }
+
+  /**
+   * Streams the sightings matching {@code where} whose id is above {@code afterId}, their
+   * coordinates in {@code crs}: by ascending id when {@code order} is null, else in that SQL order
+   * (which ends on the id, so that it is total) from row {@code offset}; at most {@code limit} of
+   * them (0 for all).
+   */
+  public void stream(
+      Where where, Crs crs, String order, long afterId, long offset, long limit, Sink sink)
+      throws IOException {
     String sql =
-        SELECT
+        "SELECT "
+            + SightingRepository.viewColumns(crs.geometry("s.geom"))
             + " FROM sighting s WHERE "
             + where.sql()
-            + " AND s.id > ? ORDER BY s.id"
-            + (limit > 0 ? " LIMIT ?" : "");
+            + " AND s.id > ? ORDER BY "
+            + (order == null ? "s.id" : order)
+            + (limit > 0 ? " LIMIT ?" : "")
+            + " OFFSET ?";
     // Should the replica fail half-way, the read runs again on the primary: it goes on after the
-    // last sighting sent, so the file is neither cut nor doubled.
+    // last sighting sent (or as many rows further in a sorted read), so the file is neither cut
+    // nor doubled.
     long[] lastSent = {afterId};
     long[] sent = {0};
     try {
@@ -69,10 +83,11 @@ public class ApprovedSightings {
               timeouts.forExport(connection);
               statement.setFetchSize(FETCH_SIZE);
               int next = where.bind(connection, statement, 1);
-              statement.setLong(next++, lastSent[0]);
+              statement.setLong(next++, order == null ? lastSent[0] : afterId);
               if (limit > 0) {
-                statement.setLong(next, limit - sent[0]);
+                statement.setLong(next++, limit - sent[0]);
               }
+              statement.setLong(next, order == null ? offset : offset + sent[0]);
               try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                   SightingView sighting = SightingRepository.toView(rows);
@@ -105,11 +120,14 @@ public class ApprovedSightings {
         rows -> rows.next() ? rows.getLong(1) : 0L);
   }
 
-  /** One approved sighting. */
-  public Optional<SightingView> one(long id) {
+  /** One approved sighting, its coordinates in {@code crs}. */
+  public Optional<SightingView> one(long id, Crs crs) {
     Where where = new Where().and("s.id = ?", id);
     return query(
-        SELECT + " FROM sighting s WHERE " + where.sql(),
+        "SELECT "
+            + SightingRepository.viewColumns(crs.geometry("s.geom"))
+            + " FROM sighting s WHERE "
+            + where.sql(),
         where,
         rows -> rows.next() ? Optional.of(SightingRepository.toView(rows)) : Optional.empty());
   }

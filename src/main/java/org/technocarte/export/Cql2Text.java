@@ -388,7 +388,11 @@ public final class Cql2Text {
                         token.position,
                         "'"
                             + token.text
-                            + "' is not a queryable (see /ogc/collections/sightings/queryables)"));
+                            + "' is not a queryable"
+                            + (token.text.equals("city")
+                                ? "; the city is cityCode or cityName"
+                                : "")
+                            + " (see /ogc/collections/sightings/queryables)"));
     return new Operand(property, property.type(), null, token.position);
   }
 

@@ -42,7 +42,12 @@ public final class GeoJsonWriter implements FeatureWriter {
 
   @Override
   public void write(SightingView sighting) throws IOException {
-    values.writeValue(json, sighting);
+    write((Object) sighting);
+  }
+
+  /** One feature already shaped (the OGC API's: a CRS, some properties). */
+  public void write(Object feature) throws IOException {
+    values.writeValue(json, feature);
   }
 
   @Override

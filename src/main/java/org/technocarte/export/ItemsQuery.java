@@ -7,35 +7,77 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.technocarte.common.error.FieldCode;
-import org.technocarte.common.geo.BBox;
 
 /**
  * A request for a page of OGC API items: its filters as SQL, the page size and where the page
  * starts. Pages are keyed on the id, so inserts between two pages never shift them.
  */
-public record ItemsQuery(Where where, int limit, long after) {
+public record ItemsQuery(
+    Where where, int limit, long after, String order, long offset, FeatureShape shape) {
 
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 10_000;
 
   static final Set<String> PARAMETERS =
-      Set.of("bbox", "datetime", "limit", "after", "filter", "filter-lang", "f");
+      Set.of(
+          "bbox",
+          "bbox-crs",
+          "datetime",
+          "limit",
+          "after",
+          "offset",
+          "filter",
+          "filter-lang",
+          "crs",
+          "sortby",
+          "properties",
+          "skipGeometry",
+          "f");
+
+  /** What one item takes: its encoding, its CRS and the parts of it sent. */
+  static final Set<String> ITEM_PARAMETERS = Set.of("crs", "properties", "skipGeometry", "f");
 
   /** Reads the query string, refusing it whole (400) with every bad parameter named. */
   public static ItemsQuery parse(MultivaluedMap<String, String> query) {
     QueryParams params = new QueryParams(query, PARAMETERS);
     OgcFormat.check(params, "json", "geojson", "html");
     Where where = new Where();
-    BBox bbox = params.bbox("bbox");
-    if (bbox != null) {
-      ExportFilter.bbox(where, bbox);
-    }
+    bbox(params, where);
     datetime(params, where);
     int limit = limit(params);
-    long after = after(params);
+    long after = whole(params, "after", "must be the token of a next link");
+    long offset = whole(params, "offset", "must be the position of a next link, 0 or more");
     filter(params, where);
+    String order = Sortby.parse(params);
+    if (order != null && params.text("after") != null) {
+      params.error("after", FieldCode.BAD_FORMAT, "a sorted page is found by offset, not after");
+    }
+    FeatureShape shape = FeatureShape.parse(params);
     params.check();
-    return new ItemsQuery(where, limit, after);
+    return new ItemsQuery(where, limit, after, order, offset, shape);
+  }
+
+  /** Reads the query string of one item. */
+  public static FeatureShape parseItem(MultivaluedMap<String, String> query) {
+    QueryParams params = new QueryParams(query, ITEM_PARAMETERS);
+    OgcFormat.check(params, "json", "geojson", "html");
+    FeatureShape shape = FeatureShape.parse(params);
+    params.check();
+    return shape;
+  }
+
+  /** The box, in CRS84 or in the CRS that bbox-crs names (Part 2). */
+  private static void bbox(QueryParams params, Where where) {
+    Crs crs = params.crs("bbox-crs");
+    String text = params.text("bbox");
+    if (text == null) {
+      return;
+    }
+    try {
+      where.and(crs.box(text, "s.geom"));
+    } catch (IllegalArgumentException e) {
+      params.error("bbox", FieldCode.BAD_FORMAT, e.getMessage());
+    }
   }
 
   /** Above the maximum, the page is clamped rather than refused, as OGC API – Features asks. */
@@ -59,20 +101,20 @@ public record ItemsQuery(Where where, int limit, long after) {
     }
   }
 
-  private static long after(QueryParams params) {
-    String text = params.text("after");
+  private static long whole(QueryParams params, String name, String rule) {
+    String text = params.text(name);
     if (text == null) {
       return 0;
     }
     try {
-      long after = Long.parseLong(text.trim());
-      if (after >= 0) {
-        return after;
+      long value = Long.parseLong(text.trim());
+      if (value >= 0) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    params.error("after", FieldCode.BAD_FORMAT, "must be the token of a next link");
+    params.error(name, FieldCode.BAD_FORMAT, rule);
     return 0;
   }
 

@@ -76,7 +76,7 @@ public class OgcPages {
     return page("ogc/collection", base, request, Map.of("collection", collection));
   }
 
-  Response items(List<SightingView> page, long matched, Long nextAfter, URI base, URI request) {
+  Response items(List<SightingView> page, long matched, String next, URI base, URI request) {
     List<Row> rows = new ArrayList<>();
     for (SightingView s : page) {
       SightingView.Properties p = s.properties();
@@ -94,11 +94,7 @@ public class OgcPages {
     data.put("features", rows);
     data.put("matched", matched);
     data.put("returned", rows.size());
-    data.put(
-        "next",
-        nextAfter == null
-            ? null
-            : UriBuilder.fromUri(request).replaceQueryParam("after", nextAfter).build().toString());
+    data.put("next", next);
     data.put("geojson", encoded(request, "geojson"));
     return page("ogc/items", base, request, data);
   }

@@ -1,6 +1,7 @@
 package org.technocarte.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,6 +32,13 @@ import org.technocarte.common.error.Problem;
 @Tag(name = "OGC API – Features", description = "The approved sightings for GIS clients")
 @Produces({OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
 public class OgcResource {
+
+  /** The Content-Crs header of Part 2: the CRS of the coordinates, as {@code <uri>}. */
+  static final String CONTENT_CRS = "Content-Crs";
+
+  private static final String CRS_HEADER =
+      "The CRS of the coordinates (OGC API – Features Part 2), e.g."
+          + " <http://www.opengis.net/def/crs/OGC/1.3/CRS84>";
 
   private final OgcService service;
   private final OgcApiDefinition definition;
@@ -241,6 +250,32 @@ public class OgcResource {
   }
 
   @GET
+  @Path("collections/sightings/schema")
+  @Produces({OgcService.SCHEMA_JSON, OgcService.JSON, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Schema of the features",
+      description =
+          "A JSON Schema (2020-12) of the sightings' properties, as OGC API – Features Part 5"
+              + " has it: x-ogc-role marks the id, the geometry and the date seen.")
+  @Parameter(
+      name = "f",
+      in = ParameterIn.QUERY,
+      description = "The encoding: json",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING, enumeration = "json"))
+  @APIResponse(
+      responseCode = "200",
+      description = "The schema",
+      content =
+          @Content(mediaType = OgcService.SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+  @APIResponse(responseCode = "400", description = "Unknown parameter")
+  public Response schema(@Context UriInfo uri) {
+    OgcFormat.onlyFormat(uri.getQueryParameters());
+    return Response.ok(service.schema(uri.getBaseUri()), OgcService.SCHEMA_JSON).build();
+  }
+
+  @GET
   @Path("collections/sightings/items")
   @Produces({OgcService.GEO_JSON, OgcService.JSON, OgcPages.HTML, Problem.MEDIA_TYPE})
   @Operation(
@@ -263,6 +298,16 @@ public class OgcResource {
               implementation = Double.class,
               minItems = 4,
               maxItems = 6))
+  @Parameter(
+      name = "bbox-crs",
+      in = ParameterIn.QUERY,
+      description =
+          "The CRS of bbox (OGC API – Features Part 2), by URI, in its axis order: CRS84 (the"
+              + " default), EPSG:4326 (lat,lon), EPSG:3857 or EPSG:2154 (a box in metres is"
+              + " clipped to the area the CRS is made for)",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(implementation = FeatureParams.CrsUri.class))
   @Parameter(
       name = "datetime",
       in = ParameterIn.QUERY,
@@ -287,6 +332,22 @@ public class OgcResource {
       style = ParameterStyle.FORM,
       explode = Explode.FALSE,
       schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "offset",
+      in = ParameterIn.QUERY,
+      description = "Rows to skip in a sorted list, from the next link of a sortby page",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+  @Parameter(
+      name = "sortby",
+      in = ParameterIn.QUERY,
+      description =
+          "The order, comma-separated queryables (not the geometry), each ascending or with -"
+              + " descending, e.g. -updatedAt,id; ties in id order. Pages then follow offset.",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
   @Parameter(
       name = "filter",
       in = ParameterIn.QUERY,
@@ -317,6 +378,11 @@ public class OgcResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of sightings",
+      headers =
+          @Header(
+              name = CONTENT_CRS,
+              description = CRS_HEADER,
+              schema = @Schema(type = SchemaType.STRING)),
       content = {
         @Content(
             mediaType = OgcService.GEO_JSON,
@@ -326,19 +392,24 @@ public class OgcResource {
   @APIResponse(
       responseCode = "400",
       description = "A parameter or the filter is invalid, or unknown")
-  public Response items(@Context UriInfo uri, @Context HttpHeaders headers)
+  public Response items(
+      @Context UriInfo uri, @Context HttpHeaders headers, @BeanParam FeatureParams feature)
       throws java.io.IOException {
     ItemsQuery query = ItemsQuery.parse(uri.getQueryParameters());
     if (html(uri, headers)) {
-      OgcService.ItemsPage page = service.itemsPage(query);
+      OgcService.ItemsPage page = service.itemsPage(query, uri.getRequestUri());
       return pages.items(
-          page.features(), page.matched(), page.nextAfter(), uri.getBaseUri(), uri.getRequestUri());
+          page.features(), page.matched(), page.next(), uri.getBaseUri(), uri.getRequestUri());
     }
-    String type =
-        "json".equals(uri.getQueryParameters().getFirst("f"))
-            ? OgcService.JSON
-            : OgcService.GEO_JSON;
-    return Response.ok(service.items(query, uri.getRequestUri()), type).build();
+    return Response.ok(service.items(query, uri.getRequestUri()), type(uri))
+        .header(CONTENT_CRS, query.shape().crs().header())
+        .build();
+  }
+
+  private static String type(UriInfo uri) {
+    return "json".equals(uri.getQueryParameters().getFirst("f"))
+        ? OgcService.JSON
+        : OgcService.GEO_JSON;
   }
 
   @GET
@@ -360,12 +431,18 @@ public class OgcResource {
   @APIResponse(
       responseCode = "200",
       description = "The sighting",
+      headers =
+          @Header(
+              name = CONTENT_CRS,
+              description = CRS_HEADER,
+              schema = @Schema(type = SchemaType.STRING)),
       content = {
         @Content(
             mediaType = OgcService.GEO_JSON,
             schema = @Schema(implementation = OgcDocuments.Feature.class)),
         @Content(mediaType = OgcPages.HTML, schema = @Schema(type = SchemaType.STRING))
       })
+  @APIResponse(responseCode = "400", description = "A parameter is invalid, or unknown")
   @APIResponse(responseCode = "404", description = "No such approved sighting")
   public Response item(
       @Parameter(
@@ -376,12 +453,14 @@ public class OgcResource {
           @PathParam("featureId")
           String featureId,
       @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    OgcFormat.onlyFormat(uri.getQueryParameters(), "json", "geojson", "html");
+      @Context HttpHeaders headers,
+      @BeanParam FeatureParams params) {
+    FeatureShape shape = ItemsQuery.parseItem(uri.getQueryParameters());
     if (html(uri, headers)) {
-      return pages.item(service.approved(featureId), uri.getBaseUri(), uri.getRequestUri());
+      return pages.item(
+          service.approved(featureId, Crs.DEFAULT), uri.getBaseUri(), uri.getRequestUri());
     }
-    ObjectNode feature = service.item(featureId, uri.getBaseUri());
-    return Response.ok(feature, OgcService.GEO_JSON).build();
+    ObjectNode feature = service.item(featureId, shape, uri.getBaseUri());
+    return Response.ok(feature, type(uri)).header(CONTENT_CRS, shape.crs().header()).build();
   }
 }

@@ -26,7 +26,7 @@ public class OgcService {
   public static final String SCHEMA_JSON = "application/schema+json";
   public static final String HTML = "text/html";
   static final String COLLECTION = "sightings";
-  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  static final String CRS84 = Crs.CRS84.uri();
 
   static final List<String> CONFORMANCE =
       List.of(
@@ -34,6 +34,7 @@ public class OgcService {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
@@ -104,6 +105,7 @@ public class OgcService {
                 "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                 SCHEMA_JSON,
                 "What filters may name"),
+            new Link(self + "/schema", "describedby", SCHEMA_JSON, "The schema of the features"),
             new Link(Licence.URL, "license", "text/html", Licence.ID));
     return new OgcDocuments.Collection(
         COLLECTION,
@@ -116,8 +118,8 @@ public class OgcService {
         links,
         extent(),
         "feature",
-        List.of(CRS84),
-        CRS84);
+        Crs.uris(),
+        Crs.DEFAULT.uri());
   }
 
   private OgcDocuments.Extent extent() {
@@ -140,9 +142,60 @@ public class OgcService {
     for (Queryable q : Queryable.all()) {
       properties.put(q.property(), q.schema());
     }
+    return jsonSchema(base, "queryables", properties);
+  }
+
+  /**
+   * The schema of the features (OGC API – Features Part 5): every property, the id, the geometry
+   * and the date the camera was seen marked by their x-ogc-role.
+   */
+  public Map<String, Object> schema(URI base) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("id", role(Queryable.ID.schema(), "id"));
+    properties.put("geometry", role(Queryable.GEOMETRY.schema(), "primary-geometry"));
+    for (String name : FeatureShape.PROPERTIES) {
+      Map<String, Object> schema =
+          Queryable.named(name).map(Queryable::schema).orElseGet(() -> notQueryable(name));
+      properties.put(name, name.equals("observedAt") ? role(schema, "primary-instant") : schema);
+    }
+    return jsonSchema(base, "schema", properties);
+  }
+
+  private static Map<String, Object> role(Map<String, Object> schema, String role) {
+    schema.put("x-ogc-role", role);
+    return schema;
+  }
+
+  /** The properties a filter cannot name. */
+  private static Map<String, Object> notQueryable(String name) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("title", name);
+    switch (name) {
+      case "directions" -> {
+        schema.put("type", "array");
+        schema.put("items", Map.of("type", "integer", "minimum", 0, "maximum", 359));
+      }
+      case "status" -> {
+        schema.put("type", "string");
+        schema.put("enum", List.of("approved", "removed"));
+      }
+      case "removedOn" -> {
+        schema.put("type", List.of("string", "null"));
+        schema.put("format", "date");
+        schema.put("description", "The day a removed camera was seen gone");
+      }
+      case "sourceRef" -> schema.put("type", "string");
+      case "version" -> schema.put("type", "integer");
+      default -> throw new IllegalStateException("no schema for the property " + name);
+    }
+    return schema;
+  }
+
+  private static Map<String, Object> jsonSchema(
+      URI base, String path, Map<String, Object> properties) {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-    schema.put("$id", ogc(base) + "/collections/" + COLLECTION + "/queryables");
+    schema.put("$id", ogc(base) + "/collections/" + COLLECTION + "/" + path);
     schema.put("type", "object");
     schema.put("title", "Surveillance camera sightings");
     schema.put("properties", properties);
@@ -162,48 +215,65 @@ public class OgcService {
       Map<String, Object> head = new LinkedHashMap<>(ExportService.licenceMembers());
       head.put("numberMatched", matched);
       head.put("timeStamp", now);
-      GeoJsonWriter writer = new GeoJsonWriter(out, mapper, head, () -> page.tail(request));
+      GeoJsonWriter writer = new GeoJsonWriter(out, mapper, head, () -> page.tail(request, query));
       writer.begin();
-      sightings.stream(
-          query.where(),
-          query.after(),
-          query.limit() + 1L,
+      read(
+          query,
+          query.shape().crs(),
           sighting -> {
             if (page.take(sighting)) {
-              writer.write(sighting);
+              writer.write(query.shape().apply(sighting, mapper));
             }
           });
       writer.end();
     };
   }
 
-  /** A page of items held whole, for the HTML page; {@code nextAfter} null on the last page. */
-  public record ItemsPage(List<SightingView> features, long matched, Long nextAfter) {}
+  /** One row more than the page, to know whether a next link is due. */
+  private void read(ItemsQuery query, Crs crs, ApprovedSightings.Sink sink)
+      throws java.io.IOException {
+    sightings.stream(
+        query.where(), crs, query.order(), query.after(), query.offset(), query.limit() + 1L, sink);
+  }
 
-  public ItemsPage itemsPage(ItemsQuery query) throws java.io.IOException {
+  /** The next page: after the last id, or further down a sorted list. */
+  private static String next(URI request, ItemsQuery query, long lastId) {
+    UriBuilder next = UriBuilder.fromUri(request);
+    if (query.order() == null) {
+      next.replaceQueryParam("after", lastId);
+    } else {
+      next.replaceQueryParam("offset", query.offset() + query.limit());
+    }
+    return next.build().toString();
+  }
+
+  /** A page of items held whole, in CRS84 for the HTML page; {@code next} null on the last page. */
+  public record ItemsPage(List<SightingView> features, long matched, String next) {}
+
+  public ItemsPage itemsPage(ItemsQuery query, URI request) throws java.io.IOException {
     long matched = sightings.count(query.where());
     List<SightingView> features = new ArrayList<>();
-    sightings.stream(query.where(), query.after(), query.limit() + 1L, features::add);
+    read(query, Crs.DEFAULT, features::add);
     boolean more = features.size() > query.limit();
     if (more) {
       features.remove(features.size() - 1);
     }
-    Long next = more ? features.get(features.size() - 1).id() : null;
+    String next = more ? next(request, query, features.get(features.size() - 1).id()) : null;
     return new ItemsPage(features, matched, next);
   }
 
   /** One approved sighting; anything else is 404. */
-  public SightingView approved(String featureId) {
+  public SightingView approved(String featureId, Crs crs) {
     return parseId(featureId)
-        .flatMap(sightings::one)
+        .flatMap(id -> sightings.one(id, crs))
         .orElseThrow(() -> ApiException.notFound("No sighting " + featureId));
   }
 
   /** One approved sighting with its links; anything else is 404. */
-  public ObjectNode item(String featureId, URI base) {
-    SightingView sighting = approved(featureId);
+  public ObjectNode item(String featureId, FeatureShape shape, URI base) {
+    SightingView sighting = approved(featureId, shape.crs());
     String collection = ogc(base) + "/collections/" + COLLECTION;
-    ObjectNode feature = mapper.valueToTree(sighting);
+    ObjectNode feature = shape.apply(sighting, mapper);
     feature.set(
         "links",
         mapper.valueToTree(
@@ -257,7 +327,7 @@ public class OgcService {
       return true;
     }
 
-    Map<String, Object> tail(URI request) {
+    Map<String, Object> tail(URI request, ItemsQuery query) {
       List<Link> links = new ArrayList<>();
       links.add(new Link(request.toString(), "self", GEO_JSON, "This page"));
       links.add(
@@ -273,12 +343,7 @@ public class OgcService {
               HTML,
               "This page as a web page"));
       if (more) {
-        links.add(
-            new Link(
-                UriBuilder.fromUri(request).replaceQueryParam("after", lastId).build().toString(),
-                "next",
-                GEO_JSON,
-                "Next page"));
+        links.add(new Link(next(request, query, lastId), "next", GEO_JSON, "Next page"));
       }
       Map<String, Object> tail = new LinkedHashMap<>();
       tail.put("numberReturned", returned);

@@ -141,6 +141,23 @@ public final class QueryParams {
     return city == null ? null : city.strip();
   }
 
+  /** A CRS by its URI (OGC API – Features Part 2); CRS84 when absent. */
+  Crs crs(String name) {
+    String text = text(name);
+    if (text == null) {
+      return Crs.DEFAULT;
+    }
+    return Crs.of(text)
+        .orElseGet(
+            () -> {
+              error(
+                  name,
+                  FieldCode.NOT_ONE_OF,
+                  "unsupported CRS; supported: " + String.join(", ", Crs.uris()));
+              return Crs.DEFAULT;
+            });
+  }
+
   /** Throws the 400 answer listing every error found so far. */
   public void check() {
     if (!errors.isEmpty()) {

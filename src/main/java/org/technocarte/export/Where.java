@@ -28,6 +28,13 @@ public final class Where {
     return and(clause, values.toArray());
   }
 
+  /** A condition and the values of its {@code ?}, in order. */
+  public record Clause(String sql, List<Object> values) {}
+
+  public Where and(Clause clause) {
+    return and(clause.sql(), clause.values());
+  }
+
   public String sql() {
     return sql.toString();
   }

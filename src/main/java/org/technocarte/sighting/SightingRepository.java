@@ -31,15 +31,25 @@ import org.technocarte.common.geo.PointGeometry;
 @ApplicationScoped
 public class SightingRepository implements PanacheRepositoryBase<Sighting, Long> {
 
-  /** The columns {@link #toView} reads, for any query of `sighting s`. */
-  public static final String VIEW_COLUMNS =
+  private static final String OTHER_COLUMNS =
       """
-      s.id, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.surveillance_type, s.camera_type,
+      s.surveillance_type, s.camera_type,
       s.mount, s.directions, s.field_of_view, s.area, s.zone, s.operator, s.operator_type,
       s.height, s.vsa_suspected, s.vsa_evidence, s.notes, s.city_code, s.city_name,
       s.observed_at, s.check_date, s.status, s.removed_on, s.source, s.source_ref, s.version,
       s.created_at, s.updated_at
       """;
+
+  /** The columns {@link #toView} reads, for any query of `sighting s`. */
+  public static final String VIEW_COLUMNS = viewColumns("s.geom");
+
+  /**
+   * The columns {@link #toView} reads, its coordinates taken from the SQL expression {@code
+   * geometry} (the column transformed to another CRS, for OGC API clients).
+   */
+  public static String viewColumns(String geometry) {
+    return ("s.id, ST_X(%1$s) AS lon, ST_Y(%1$s) AS lat, " + OTHER_COLUMNS).formatted(geometry);
+  }
 
   private final ReadConnections reads;
 

@@ -131,6 +131,17 @@ class AntimeridianBBoxTest {
   @Test
   void shouldAnswerACrossingBoxFromTheGistIndex() throws Exception {
     BBox box = BBox.parse(CROSSING);
+    String text = plan(dataSource, new Where.Clause(box.sqlIntersects("s.geom"), box.sqlValues()));
+    assertFalse(text.contains("Seq Scan"), text);
+    assertTrue(text.contains("BitmapOr"), "one index scan per part:\n" + text);
+    assertEquals(2, text.split("Bitmap Index Scan on probe_geom_idx", -1).length - 1, text);
+  }
+
+  /**
+   * The plan of {@code SELECT id FROM probe s WHERE condition} over 20,000 points spread on the
+   * globe with a GiST index, {@code probe_geom_idx}, on their {@code geom}.
+   */
+  static String plan(DataSource dataSource, Where.Clause condition) throws Exception {
     StringBuilder plan = new StringBuilder();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -143,10 +154,9 @@ class AntimeridianBBoxTest {
         s.execute("ANALYZE probe");
       }
       try (PreparedStatement p =
-          c.prepareStatement(
-              "EXPLAIN SELECT s.id FROM probe s WHERE " + box.sqlIntersects("s.geom"))) {
+          c.prepareStatement("EXPLAIN SELECT s.id FROM probe s WHERE " + condition.sql())) {
         int i = 1;
-        for (Object v : box.sqlValues()) {
+        for (Object v : condition.values()) {
           p.setObject(i++, v);
         }
         try (ResultSet rows = p.executeQuery()) {
@@ -157,10 +167,7 @@ class AntimeridianBBoxTest {
       }
       c.rollback();
     }
-    String text = plan.toString();
-    assertFalse(text.contains("Seq Scan"), text);
-    assertTrue(text.contains("BitmapOr"), "one index scan per part:\n" + text);
-    assertEquals(2, text.split("Bitmap Index Scan on probe_geom_idx", -1).length - 1, text);
+    return plan.toString();
   }
 
   private static Set<Long> ogcIds(String query) {

@@ -67,6 +67,7 @@ class OgcApiDefinitionTest {
             "/collections",
             "/collections/sightings",
             "/collections/sightings/queryables",
+            "/collections/sightings/schema",
             "/collections/sightings/items",
             "/collections/sightings/items/{featureId}"),
         paths,

@@ -86,6 +86,7 @@ class OgcApiTest {
             "alternate",
             "items",
             "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+            "describedby",
             "license"),
         collection.getList("links.rel"));
     get("/ogc/collections/cameras").then().statusCode(404).contentType("application/problem+json");
@@ -207,7 +208,8 @@ class OgcApiTest {
     assertNull(schema.get("properties.editToken"));
   }
 
-  private static void assertIds(String url, long... ids) {
+  /** The ids {@code url} answers, in id order, are {@code ids}. */
+  static void assertIds(String url, long... ids) {
     List<Long> expected = new ArrayList<>();
     for (long id : ids) {
       expected.add(id);

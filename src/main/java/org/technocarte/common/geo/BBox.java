@@ -20,6 +20,17 @@ public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
    * @throws IllegalArgumentException saying why the text is not a usable box
    */
   public static BBox parse(String text) {
+    double[] v = corners(text);
+    return of(v[0], v[1], v[2], v[3]);
+  }
+
+  /**
+   * The 4 numbers of a box's corners in the order given, from 4 numbers or the 3D form of 6 whose
+   * heights are checked and dropped; no range is checked, as the box may be in any CRS.
+   *
+   * @throws IllegalArgumentException saying why the text is not a box
+   */
+  public static double[] corners(String text) {
     String[] parts = text.split(",", -1);
     if (parts.length != 4 && parts.length != 6) {
       throw new IllegalArgumentException(
@@ -38,14 +49,21 @@ public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
         throw new IllegalArgumentException("coordinates must be finite numbers");
       }
     }
-    boolean threeD = v.length == 6;
-    double west = v[0];
-    double south = v[1];
-    double east = v[threeD ? 3 : 2];
-    double north = v[threeD ? 4 : 3];
-    if (threeD && v[2] > v[5]) {
-      throw new IllegalArgumentException("the lower height exceeds the upper height");
+    if (v.length == 6) {
+      if (v[2] > v[5]) {
+        throw new IllegalArgumentException("the lower height exceeds the upper height");
+      }
+      return new double[] {v[0], v[1], v[3], v[4]};
     }
+    return v;
+  }
+
+  /**
+   * The box of these edges in CRS84 degrees, checked.
+   *
+   * @throws IllegalArgumentException saying why they do not make a box
+   */
+  public static BBox of(double west, double south, double east, double north) {
     if (west < -180 || west > 180 || east < -180 || east > 180) {
       throw new IllegalArgumentException("longitudes must lie within -180..180");
     }
