@@ -74,7 +74,7 @@ public final class CsvWriter implements FeatureWriter {
             word(p.surveillanceType()),
             word(p.cameraType()),
             word(p.mount()),
-            p.directions().stream().map(String::valueOf).collect(Collectors.joining(";")),
+            directions(p.directions()),
             text(p.fieldOfView()),
             word(p.area()),
             word(p.zone()),
@@ -125,6 +125,11 @@ public final class CsvWriter implements FeatureWriter {
     out.write('"');
     out.write(value.replace("\"", "\"\""));
     out.write('"');
+  }
+
+  /** The directions as OSM's {@code camera:direction} writes them: {@code 90;180}. */
+  static String directions(List<Integer> directions) {
+    return directions.stream().map(String::valueOf).collect(Collectors.joining(";"));
   }
 
   /** Free text a spreadsheet would read as a formula, made inert by a leading apostrophe. */

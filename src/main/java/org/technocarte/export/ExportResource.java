@@ -29,6 +29,8 @@ import org.technocarte.sighting.SightingCollection;
     description = "Too many downloads stream at once; Retry-After says when to try again")
 public class ExportResource {
 
+  static final String GEOPACKAGE = "application/geopackage+sqlite3";
+
   private final ExportService service;
   private final ExportSlots slots;
 
@@ -92,6 +94,30 @@ public class ExportResource {
               schema = @Schema(type = SchemaType.STRING)))
   public Response osm(@BeanParam ExportQuery query, @Context RoutingContext http) {
     return download(ExportFormat.OSM, query, http);
+  }
+
+  @GET
+  @Path("sightings.gpkg")
+  @Produces({ExportResource.GEOPACKAGE, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Approved sightings as a GeoPackage for QGIS",
+      description =
+          "OGC GeoPackage 1.3: one feature table 'sightings' of points in EPSG:4326 (lon/lat),"
+              + " with an R-tree spatial index, whose feature id is the sighting id. The"
+              + " properties are those of the CSV, typed: fieldOfView, version and direction (the"
+              + " first of directions) INTEGER, height DOUBLE, vsaSuspected BOOLEAN, observedAt"
+              + " and checkDate DATE, createdAt and updatedAt DATETIME (UTC); directions is TEXT"
+              + " joined with ';' as OSM's camera:direction. The licence is in the table's"
+              + " description and the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file",
+      content =
+          @Content(
+              mediaType = GEOPACKAGE,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response geopackage(@BeanParam ExportQuery query, @Context RoutingContext http) {
+    return download(ExportFormat.GPKG, query, http);
   }
 
   /**
