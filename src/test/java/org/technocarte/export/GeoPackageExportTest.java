@@ -75,7 +75,7 @@ class GeoPackageExportTest {
       assertEquals("DATE", types.get("observedAt"));
       assertEquals("DATETIME", types.get("updatedAt"));
       assertTrue(
-          types.keySet().containsAll(CsvWriter.HEADER.subList(3, CsvWriter.HEADER.size())),
+          types.keySet().containsAll(CsvWriter.HEADER.subList(4, CsvWriter.HEADER.size())),
           "every property of the CSV: " + types.keySet());
 
       List<Map<String, Object>> rows = gpkg.query("SELECT * FROM sightings ORDER BY id");
