@@ -86,6 +86,7 @@ class OgcApiTest {
             "alternate",
             "items",
             "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+            "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
             "license"),
         collection.getList("links.rel"));
     get("/ogc/collections/cameras").then().statusCode(404).contentType("application/problem+json");
