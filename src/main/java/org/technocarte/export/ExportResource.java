@@ -115,7 +115,7 @@ public class ExportResource {
   @Operation(
       summary = "Approved sightings as a GeoPackage for QGIS",
       description =
-          "OGC GeoPackage 1.3: one feature table 'sightings' of points in EPSG:4326 (lon/lat),"
+          "OGC GeoPackage 1.4: one feature table 'sightings' of points in EPSG:4326 (lon/lat),"
               + " with an R-tree spatial index, whose feature id is the sighting id. The"
               + " properties are those of the CSV, typed: fieldOfView, version and direction (the"
               + " first of directions) INTEGER, height DOUBLE, vsaSuspected BOOLEAN, observedAt"

@@ -32,7 +32,7 @@ import org.technocarte.common.WireValue;
 import org.technocarte.sighting.SightingView;
 
 /**
- * OGC GeoPackage 1.3 (SQLite), the file QGIS users keep: one feature table {@value #TABLE} of
+ * OGC GeoPackage 1.4 (SQLite), the file QGIS users keep: one feature table {@value #TABLE} of
  * points in EPSG:4326 whose feature id (the primary key GDAL and QGIS take as FID) is the sighting
  * id, so {@code ogr2ogr} copies keep it. The columns are those of the CSV, typed: integers as
  * INTEGER, {@code height} as DOUBLE, {@code vsaSuspected} as BOOLEAN, dates as DATE and DATETIME
