@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The OGC's own conformance suite for OGC API – Features Part 1 (ets-ogcapi-features10 1.9) against
 # the packaged app on the demo data, then a real OpenAPI validator (Redocly CLI, `spec` rules) on the
-# OGC API's definition and on the whole /q/openapi, and GDAL's OAPIF driver (deploy/ogc/gdal.sh).
+# OGC API's definition and on the whole /q/openapi, GDAL's OAPIF driver (deploy/ogc/gdal.sh), and GDAL
+# on the GeoPackage, CSV and vector tile exports (deploy/ogc/gdal-exports.sh).
 # Fails on any failed test, validation error or GDAL mismatch, and when the Core tests (items, bbox,
 # limit, datetime) or the CRS tests (OGC API – Features Part 2) are not run; prints the suite's
 # counts per test group.
@@ -94,6 +95,8 @@ done
 
 # GDAL's OAPIF driver against the same app: ids, -spat in Lambert-93, reprojection (deploy/ogc/gdal.sh).
 deploy/ogc/gdal.sh "$base" || status=1
+# GDAL reads the GeoPackage and CSV exports and the vector tiles (deploy/ogc/gdal-exports.sh).
+deploy/ogc/gdal-exports.sh "$base" || status=1
 
 if [ -z "$ets" ]; then
   say "SKIPPED the OGC suite: $jar_name not found (set TECHNOCARTE_ETS_JAR, or put it in ../shared/tools/)"

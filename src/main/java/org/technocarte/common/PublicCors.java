@@ -32,7 +32,7 @@ public class PublicCors {
       "Accept, Accept-Language, Content-Language, If-None-Match, If-Modified-Since, Range";
 
   /** Answer headers a cross-origin reader may see beyond the CORS-safelisted ones. */
-  static final String EXPOSE_HEADERS = "Content-Disposition, ETag, Link, Retry-After";
+  static final String EXPOSE_HEADERS = "Content-Crs, Content-Disposition, ETag, Link, Retry-After";
 
   /** How long a browser may reuse a preflight answer, in seconds. */
   static final String MAX_AGE = "86400";

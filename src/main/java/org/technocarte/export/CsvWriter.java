@@ -14,7 +14,13 @@ import org.technocarte.sighting.SightingView;
 
 /**
  * CSV (RFC 4180: comma, CRLF, double quotes doubled), UTF-8, one row per camera: {@code id}, {@code
- * lon}, {@code lat}, then the properties of the API; directions are joined with {@code ;}.
+ * lon}, {@code lat}, {@code wkt}, then the properties of the API; directions are joined with {@code
+ * ;}.
+ *
+ * <p>A CSV file has no place for its CRS, so it is said three ways: the column names, the {@code
+ * wkt} column ({@code POINT(lon lat)}, as PostGIS's {@code ST_AsText} writes EPSG:4326, longitude
+ * first, with the same numbers as {@code lon} and {@code lat}) that GDAL and QGIS read as the
+ * geometry, and a {@code Content-Crs} header (CRS84) on the download.
  *
  * <p>Free text written by walkers (operator, evidence, notes, city name, source reference) that a
  * spreadsheet would run as a formula, starting with {@code = + - @}, a tab or a carriage return,
@@ -28,6 +34,7 @@ public final class CsvWriter implements FeatureWriter {
           "id",
           "lon",
           "lat",
+          "wkt",
           "surveillanceType",
           "cameraType",
           "mount",
@@ -71,10 +78,11 @@ public final class CsvWriter implements FeatureWriter {
             Long.toString(s.id()),
             number(s.geometry().lon()),
             number(s.geometry().lat()),
+            wkt(s.geometry().lon(), s.geometry().lat()),
             word(p.surveillanceType()),
             word(p.cameraType()),
             word(p.mount()),
-            p.directions().stream().map(String::valueOf).collect(Collectors.joining(";")),
+            directions(p.directions()),
             text(p.fieldOfView()),
             word(p.area()),
             word(p.zone()),
@@ -125,6 +133,16 @@ public final class CsvWriter implements FeatureWriter {
     out.write('"');
     out.write(value.replace("\"", "\"\""));
     out.write('"');
+  }
+
+  /** The point as Well-Known Text, longitude first: {@code POINT(3.87967 43.60851)}. */
+  static String wkt(double lon, double lat) {
+    return "POINT(" + number(lon) + " " + number(lat) + ")";
+  }
+
+  /** The directions as OSM's {@code camera:direction} writes them: {@code 90;180}. */
+  static String directions(List<Integer> directions) {
+    return directions.stream().map(String::valueOf).collect(Collectors.joining(";"));
   }
 
   /** Free text a spreadsheet would read as a formula, made inert by a leading apostrophe. */

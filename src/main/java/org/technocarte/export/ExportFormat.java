@@ -4,7 +4,8 @@ package org.technocarte.export;
 public enum ExportFormat {
   GEOJSON("geojson", "application/geo+json"),
   CSV("csv", "text/csv;charset=utf-8;header=present"),
-  OSM("osm", "application/vnd.openstreetmap.data+xml");
+  OSM("osm", "application/vnd.openstreetmap.data+xml"),
+  GPKG("gpkg", "application/geopackage+sqlite3");
 
   private final String extension;
   private final String mediaType;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +29,11 @@ import org.technocarte.sighting.SightingCollection;
     responseCode = "503",
     description = "Too many downloads stream at once; Retry-After says when to try again")
 public class ExportResource {
+
+  static final String GEOPACKAGE = "application/geopackage+sqlite3";
+
+  /** WGS 84 longitude, latitude: the CSV has no other place to say it. */
+  static final String CONTENT_CRS = "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>";
 
   private final ExportService service;
   private final ExportSlots slots;
@@ -62,16 +68,25 @@ public class ExportResource {
   @Operation(
       summary = "Approved sightings as CSV",
       description =
-          "UTF-8, RFC 4180, a header row, one camera per row: id, lon, lat, then the properties;"
-              + " directions joined with ';'. Free text starting with = + - or @ gets a leading"
+          "UTF-8, RFC 4180, a header row, one camera per row: id, lon, lat, wkt, then the"
+              + " properties; directions joined with ';'. The coordinates are WGS 84 longitude and"
+              + " latitude (CRS84, EPSG:4326 with longitude first), also as the Well-Known Text"
+              + " POINT(lon lat) of the wkt column (GDAL: -oo GEOM_POSSIBLE_NAMES=wkt), and the"
+              + " Content-Crs header says so. Free text starting with = + - or @ gets a leading"
               + " apostrophe, so a spreadsheet shows it instead of running it as a formula. The"
               + " licence is in the file name and the Link header.")
   @APIResponse(
       responseCode = "200",
       description = "The file",
+      headers =
+          @Header(
+              name = "Content-Crs",
+              description = "The CRS of the coordinates, as OGC API – Features Part 2 writes it",
+              schema = @Schema(type = SchemaType.STRING, enumeration = CONTENT_CRS)),
       content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
   public Response csv(@BeanParam ExportQuery query, @Context RoutingContext http) {
-    return download(ExportFormat.CSV, query, http);
+    Response file = download(ExportFormat.CSV, query, http);
+    return Response.fromResponse(file).header("Content-Crs", CONTENT_CRS).build();
   }
 
   @GET
@@ -92,6 +107,30 @@ public class ExportResource {
               schema = @Schema(type = SchemaType.STRING)))
   public Response osm(@BeanParam ExportQuery query, @Context RoutingContext http) {
     return download(ExportFormat.OSM, query, http);
+  }
+
+  @GET
+  @Path("sightings.gpkg")
+  @Produces({ExportResource.GEOPACKAGE, Problem.MEDIA_TYPE})
+  @Operation(
+      summary = "Approved sightings as a GeoPackage for QGIS",
+      description =
+          "OGC GeoPackage 1.4: one feature table 'sightings' of points in EPSG:4326 (lon/lat),"
+              + " with an R-tree spatial index, whose feature id is the sighting id. The"
+              + " properties are those of the CSV, typed: fieldOfView, version and direction (the"
+              + " first of directions) INTEGER, height DOUBLE, vsaSuspected BOOLEAN, observedAt"
+              + " and checkDate DATE, createdAt and updatedAt DATETIME (UTC); directions is TEXT"
+              + " joined with ';' as OSM's camera:direction. The licence is in the table's"
+              + " description and the Link header.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file",
+      content =
+          @Content(
+              mediaType = GEOPACKAGE,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response geopackage(@BeanParam ExportQuery query, @Context RoutingContext http) {
+    return download(ExportFormat.GPKG, query, http);
   }
 
   /**

@@ -34,10 +34,11 @@ public class ExportService {
     Where where = filter.where();
     StreamingOutput body =
         out -> {
-          FeatureWriter writer = writer(format, out);
-          writer.begin();
-          sightings.stream(where, 0, 0, writer::write);
-          writer.end();
+          try (FeatureWriter writer = writer(format, out)) {
+            writer.begin();
+            sightings.stream(where, 0, 0, writer::write);
+            writer.end();
+          }
         };
     return new Download(body, fileName(format, filter), format.mediaType());
   }
@@ -47,6 +48,7 @@ public class ExportService {
       case GEOJSON -> new GeoJsonWriter(out, mapper, licenceMembers(), Map::of);
       case CSV -> new CsvWriter(out);
       case OSM -> new OsmWriter(out);
+      case GPKG -> new GeoPackageWriter(out);
     };
   }
 

@@ -74,11 +74,15 @@ public class OgcService {
                 "text/html",
                 "The documentation of the whole Technocarte API"),
             new Link(ogc + "/conformance", "conformance", JSON, "Conformance classes"),
-            new Link(ogc + "/collections", "data", JSON, "Collections")));
+            new Link(ogc + "/collections", "data", JSON, "Collections"),
+            new Link(
+                ogc + "/tileMatrixSets", OgcTiles.REL_TILING_SCHEMES, JSON, "Tiling schemes")));
   }
 
   public OgcDocuments.Conformance conformance() {
-    return new OgcDocuments.Conformance(CONFORMANCE);
+    return new OgcDocuments.Conformance(
+        java.util.stream.Stream.concat(CONFORMANCE.stream(), OgcTiles.CONFORMANCE.stream())
+            .toList());
   }
 
   public OgcDocuments.Collections collections(URI base) {
@@ -106,6 +110,7 @@ public class OgcService {
                 SCHEMA_JSON,
                 "What filters may name"),
             new Link(self + "/schema", "describedby", SCHEMA_JSON, "The schema of the features"),
+            new Link(self + "/tiles", OgcTiles.REL_TILESETS_VECTOR, JSON, "Vector tiles"),
             new Link(Licence.URL, "license", "text/html", Licence.ID));
     return new OgcDocuments.Collection(
         COLLECTION,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -92,9 +91,7 @@ public final class OsmWriter implements FeatureWriter {
     put(tags, "camera:type", p.cameraType() == null ? null : p.cameraType().wire());
     put(tags, "camera:mount", p.mount() == null ? null : p.mount().wire());
     if (!p.directions().isEmpty()) {
-      tags.put(
-          "camera:direction",
-          p.directions().stream().map(String::valueOf).collect(Collectors.joining(";")));
+      tags.put("camera:direction", CsvWriter.directions(p.directions()));
     }
     put(tags, "surveillance", p.area() == null ? null : p.area().wire());
     put(tags, "surveillance:zone", p.zone() == null ? null : p.zone().wire());

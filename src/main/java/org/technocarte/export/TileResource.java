@@ -57,12 +57,16 @@ public class TileResource {
       @PathParam("x") int x,
       @PathParam("y") int y,
       @BeanParam ExportQuery query) {
+    return answer(tiles, z, x, y, query.filter());
+  }
+
+  /** The tile as both this path and OGC API – Tiles serve it: same checks, same caching. */
+  static Response answer(VectorTiles tiles, int z, int x, int y, ExportFilter filter) {
     if (!VectorTiles.exists(z, x, y)) {
       throw ApiException.notFound(
           "No tile " + z + "/" + x + "/" + y + ": zoom 0 to " + VectorTiles.MAX_ZOOM);
     }
-    Where where = query.filter().where();
-    return Response.ok(tiles.tile(z, x, y, where), MEDIA_TYPE)
+    return Response.ok(tiles.tile(z, x, y, filter.where()), MEDIA_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE_SECONDS)
         .build();
   }

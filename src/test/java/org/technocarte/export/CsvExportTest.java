@@ -3,12 +3,16 @@ package org.technocarte.export;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.technocarte.export.ResearchFixtures.get;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +50,12 @@ class CsvExportTest {
                 equalTo(
                     "attachment; filename=\"technocarte-sightings-" + today + "-ODbL-1.0.csv\""))
             .header("Link", containsString("opendatacommons.org/licenses/odbl"))
+            .header("Content-Crs", equalTo("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>"))
             .extract()
             .asString();
     List<List<String>> rows = Csv.parse(text);
     List<String> header = rows.get(0);
-    assertEquals(List.of("id", "lon", "lat"), header.subList(0, 3));
+    assertEquals(List.of("id", "lon", "lat", "wkt"), header.subList(0, 4));
     assertEquals(4, rows.size(), "a header and three cameras");
     for (List<String> row : rows) {
       assertEquals(header.size(), row.size(), "every row has every column: " + row);
@@ -58,6 +63,7 @@ class CsvExportTest {
     Map<String, String> comedie = row(rows, fixtures.comedie());
     assertEquals("3.87967", comedie.get("lon"));
     assertEquals("43.60851", comedie.get("lat"));
+    assertEquals("POINT(3.87967 43.60851)", comedie.get("wkt"), "longitude first");
     assertEquals("90;270", comedie.get("directions"));
     assertEquals(ResearchFixtures.COMEDIE_NOTES, comedie.get("notes"));
     assertEquals("true", comedie.get("vsaSuspected"));
@@ -101,6 +107,44 @@ class CsvExportTest {
         .statusCode(200)
         .body("features[0].properties.notes", equalTo(formula))
         .body("features[0].properties.operator", equalTo("+33 4 67 00 00 00"));
+  }
+
+  @Test
+  void shouldBePlacedByGdalFromItsWktColumnOrItsLonLatColumns() throws Exception {
+    Gdal.assumeInstalled();
+    Path file = Files.createTempFile("export", ".csv");
+    try {
+      Files.writeString(
+          file, get("/api/export/sightings.csv").then().statusCode(200).extract().asString());
+      for (String options :
+          List.of("GEOM_POSSIBLE_NAMES=wkt", "X_POSSIBLE_NAMES=lon,Y_POSSIBLE_NAMES=lat")) {
+        List<String> command = new ArrayList<>(List.of("ogrinfo", "-ro", "-al"));
+        for (String option : options.split(",")) {
+          command.addAll(List.of("-oo", option));
+        }
+        command.addAll(
+            List.of(
+                "-oo",
+                "KEEP_GEOM_COLUMNS=NO",
+                "-oo",
+                "AUTODETECT_TYPE=YES",
+                "-where",
+                "id = " + fixtures.comedie(),
+                file.toString()));
+        String info = Gdal.run(command.toArray(String[]::new));
+        assertTrue(info.contains("Feature Count: 1"), options + ": " + info);
+        assertTrue(info.contains("POINT (3.87967 43.60851)"), options + ": " + info);
+      }
+      String all =
+          Gdal.run(
+              "ogrinfo", "-ro", "-so", "-al", "-oo", "GEOM_POSSIBLE_NAMES=wkt", file.toString());
+      assertTrue(all.contains("Feature Count: 3"), all);
+      assertTrue(
+          all.contains("Extent: (2.363230, 43.604780) - (3.879670, 48.867420)"),
+          "from République in Paris to the Comédie in Montpellier: " + all);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   private static Map<String, String> row(List<List<String>> rows, long id) {

@@ -78,7 +78,7 @@ class ExportFiltersTest {
 
   @Test
   void shouldRefuseBadValuesNamingEachParameter() {
-    for (String format : List.of("geojson", "csv", "osm")) {
+    for (String format : List.of("geojson", "csv", "osm", "gpkg")) {
       get("/api/export/sightings."
               + format
               + "?bbox=3,44,2,43&cameraType=round&vsaSuspected=yes&observedSince=yesterday"
@@ -133,7 +133,7 @@ class ExportFiltersTest {
                 "attachment; filename=\"technocarte-sightings-" + today + "-dome-fixed.geojson\""));
   }
 
-  /** The same ids come out of GeoJSON and CSV, and as many nodes out of OSM. */
+  /** The same ids come out of GeoJSON, CSV and GeoPackage, and as many nodes out of OSM. */
   private void expect(String query, long... ids) {
     Set<Long> expected = new TreeSet<>();
     for (long id : ids) {
@@ -160,6 +160,13 @@ class ExportFiltersTest {
     String osm =
         get("/api/export/sightings.osm?" + query).then().statusCode(200).extract().asString();
     assertEquals(expected.size(), Osm.nodes(osm).size(), "OSM " + query);
+    try (GeoPackageFile gpkg = new GeoPackageFile(GeoPackageExportTest.download("?" + query))) {
+      List<Number> rows =
+          gpkg.query("SELECT id FROM sightings").stream().map(r -> (Number) r.get("id")).toList();
+      assertEquals(expected, longs(rows), "GeoPackage " + query);
+    } catch (java.io.IOException | java.sql.SQLException e) {
+      throw new AssertionError("reading the GeoPackage of " + query, e);
+    }
   }
 
   private static Set<Long> longs(List<Number> numbers) {

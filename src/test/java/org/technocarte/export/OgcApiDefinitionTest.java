@@ -69,7 +69,12 @@ class OgcApiDefinitionTest {
             "/collections/sightings/queryables",
             "/collections/sightings/schema",
             "/collections/sightings/items",
-            "/collections/sightings/items/{featureId}"),
+            "/collections/sightings/items/{featureId}",
+            "/tileMatrixSets",
+            "/tileMatrixSets/WebMercatorQuad",
+            "/collections/sightings/tiles",
+            "/collections/sightings/tiles/WebMercatorQuad",
+            "/collections/sightings/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"),
         paths,
         "the OGC API's paths only, relative to its landing page");
   }

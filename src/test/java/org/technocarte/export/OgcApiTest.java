@@ -87,6 +87,7 @@ class OgcApiTest {
             "items",
             "http://www.opengis.net/def/rel/ogc/1.0/queryables",
             "describedby",
+            "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
             "license"),
         collection.getList("links.rel"));
     get("/ogc/collections/cameras").then().statusCode(404).contentType("application/problem+json");
