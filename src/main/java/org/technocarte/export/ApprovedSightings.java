@@ -12,6 +12,7 @@ import org.technocarte.common.database.ReadConnections;
 import org.technocarte.common.database.StatementTimeouts;
 import org.technocarte.sighting.SightingRepository;
 import org.technocarte.sighting.SightingView;
+import org.technocarte.sighting.Status;
 
 /**
  * The one collection seam behind every read format (GeoJSON, CSV, OSM XML, OGC API items): it
@@ -122,7 +123,7 @@ public class ApprovedSightings {
 
   /** One approved sighting, its coordinates in {@code crs}. */
   public Optional<SightingView> one(long id, Crs crs) {
-    Where where = new Where().and("s.id = ?", id);
+    Where where = new Where().statuses(Status.PUBLIC).and("s.id = ?", id);
     return query(
         "SELECT "
             + SightingRepository.viewColumns(crs.geometry("s.geom"))

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.geo.BBox;
 import org.technocarte.sighting.CameraType;
+import org.technocarte.sighting.Status;
 import org.technocarte.sighting.SurveillanceType;
 
 /**
@@ -20,7 +21,9 @@ public record ExportFilter(
     Set<CameraType> cameraTypes,
     Boolean vsaSuspected,
     LocalDate observedSince,
-    OffsetDateTime updatedSince) {
+    OffsetDateTime updatedSince,
+    Set<Status> statuses,
+    Long campaign) {
 
   static final Set<String> PARAMETERS =
       Set.of(
@@ -30,10 +33,13 @@ public record ExportFilter(
           "cameraType",
           "vsaSuspected",
           "observedSince",
-          "updatedSince");
+          "updatedSince",
+          "status",
+          "campaign");
 
   /** No filter: everything approved. */
-  static final ExportFilter NONE = new ExportFilter(null, null, null, null, null, null, null);
+  static final ExportFilter NONE =
+      new ExportFilter(null, null, null, null, null, null, null, Set.of(Status.APPROVED), null);
 
   /**
    * The filter in a file name, safe on every file system: "-city-2992166-vsa-dome" ("" for none).
@@ -58,6 +64,12 @@ public record ExportFilter(
     if (updatedSince != null) {
       name.append("-updated-since-").append(updatedSince.toLocalDate());
     }
+    if (statuses != null && statuses.contains(Status.REMOVED)) {
+      name.append(statuses.contains(Status.APPROVED) ? "-with-removed" : "-removed");
+    }
+    if (campaign != null) {
+      name.append("-party-").append(campaign);
+    }
     return name.toString();
   }
 
@@ -78,14 +90,19 @@ public record ExportFilter(
             params.words("cameraType", CameraType.class),
             params.bool("vsaSuspected"),
             params.date("observedSince"),
-            params.instant("updatedSince"));
+            params.instant("updatedSince"),
+            params.statuses("status"),
+            params.campaign("campaign"));
     params.check();
     return filter;
   }
 
   /** The filter as SQL, one named piece per criterion. */
   public Where where() {
-    Where where = new Where();
+    Where where = new Where().statuses(statuses);
+    if (campaign != null) {
+      where.campaign(campaign);
+    }
     if (bbox != null) {
       bbox(where, bbox);
     }

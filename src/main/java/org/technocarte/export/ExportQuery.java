@@ -51,6 +51,19 @@ public class ExportQuery {
   @Parameter(description = "Changed at or after this date or date-time (RFC 3339)")
   String updatedSince;
 
+  @QueryParam("status")
+  @Parameter(
+      description =
+          "approved (the default), removed (the cameras seen gone, with removedOn), or"
+              + " approved,removed")
+  String status;
+
+  @QueryParam("campaign")
+  @Parameter(
+      description = "The id of a mapping party: only the sightings sent inside its zone during it",
+      schema = @Schema(type = SchemaType.INTEGER))
+  String campaign;
+
   /** The filter of this request, or 400 naming each bad or unknown parameter. */
   public ExportFilter filter() {
     return ExportFilter.parse(uri.getQueryParameters());

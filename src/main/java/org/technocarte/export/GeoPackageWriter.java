@@ -76,6 +76,7 @@ public final class GeoPackageWriter implements FeatureWriter {
           FeatureColumn.createColumn("observedAt", GeoPackageDataType.DATE),
           FeatureColumn.createColumn("checkDate", GeoPackageDataType.DATE),
           FeatureColumn.createColumn("status", GeoPackageDataType.TEXT),
+          FeatureColumn.createColumn("removedOn", GeoPackageDataType.DATE),
           FeatureColumn.createColumn("source", GeoPackageDataType.TEXT),
           FeatureColumn.createColumn("sourceRef", GeoPackageDataType.TEXT),
           FeatureColumn.createColumn("version", GeoPackageDataType.INTEGER),
@@ -151,6 +152,7 @@ public final class GeoPackageWriter implements FeatureWriter {
     row.setValue("observedAt", p.observedAt() == null ? null : p.observedAt().toString());
     row.setValue("checkDate", p.checkDate() == null ? null : p.checkDate().toString());
     row.setValue("status", word(p.status()));
+    row.setValue("removedOn", p.removedOn() == null ? null : p.removedOn().toString());
     row.setValue("source", word(p.source()));
     row.setValue("sourceRef", p.sourceRef());
     row.setValue("version", (long) p.version());

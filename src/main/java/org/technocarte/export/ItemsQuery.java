@@ -32,6 +32,8 @@ public record ItemsQuery(
           "sortby",
           "properties",
           "skipGeometry",
+          "status",
+          "campaign",
           "f");
 
   /** What one item takes: its encoding, its CRS and the parts of it sent. */
@@ -41,7 +43,11 @@ public record ItemsQuery(
   public static ItemsQuery parse(MultivaluedMap<String, String> query) {
     QueryParams params = new QueryParams(query, PARAMETERS);
     OgcFormat.check(params, "json", "geojson", "html");
-    Where where = new Where();
+    Where where = new Where().statuses(params.statuses("status"));
+    Long campaign = params.campaign("campaign");
+    if (campaign != null) {
+      where.campaign(campaign);
+    }
     bbox(params, where);
     datetime(params, where);
     int limit = limit(params);

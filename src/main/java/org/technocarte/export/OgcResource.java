@@ -309,6 +309,22 @@ public class OgcResource {
       explode = Explode.FALSE,
       schema = @Schema(implementation = FeatureParams.CrsUri.class))
   @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description =
+          "approved (the default), removed (the cameras seen gone, with removedOn), or"
+              + " approved,removed",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "campaign",
+      in = ParameterIn.QUERY,
+      description = "The id of a mapping party: only the sightings sent inside its zone during it",
+      style = ParameterStyle.FORM,
+      explode = Explode.FALSE,
+      schema = @Schema(type = SchemaType.INTEGER))
+  @Parameter(
       name = "datetime",
       in = ParameterIn.QUERY,
       description =

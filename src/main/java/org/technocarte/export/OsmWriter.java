@@ -51,6 +51,12 @@ public final class OsmWriter implements FeatureWriter {
 
   @Override
   public void write(SightingView sighting) throws IOException {
+    // A camera gone is left out: the file is for adding to OpenStreetMap what stands in the street,
+    // and OSM maps what exists (a removed: lifecycle prefix is for ruins and the like, not a camera
+    // someone took down).
+    if (sighting.properties().status() == org.technocarte.sighting.Status.REMOVED) {
+      return;
+    }
     try {
       xml.writeCharacters("\n  ");
       xml.writeStartElement("node");

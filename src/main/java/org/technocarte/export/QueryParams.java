@@ -16,6 +16,7 @@ import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.geo.BBox;
+import org.technocarte.sighting.Status;
 
 /**
  * Reads a query string against the parameters a resource knows, collecting every error so that the
@@ -84,6 +85,32 @@ public final class QueryParams {
                           + " (or a comma-separated list)"));
     }
     return values;
+  }
+
+  /** approved (the default), removed, or both: the public statuses a reader may ask for. */
+  public Set<Status> statuses(String name) {
+    Set<Status> statuses = words(name, Status.class);
+    if (statuses == null || statuses.isEmpty()) {
+      return EnumSet.of(Status.APPROVED);
+    }
+    if (!Status.PUBLIC.containsAll(statuses)) {
+      error(name, FieldCode.NOT_ONE_OF, "must be approved, removed or approved,removed");
+      return EnumSet.of(Status.APPROVED);
+    }
+    return statuses;
+  }
+
+  /** The id of a mapping party. */
+  public Long campaign(String name) {
+    String text = text(name);
+    if (text == null) {
+      return null;
+    }
+    if (!text.strip().matches("[0-9]{1,18}")) {
+      error(name, FieldCode.BAD_FORMAT, "must be the id of a mapping party");
+      return null;
+    }
+    return Long.parseLong(text.strip());
   }
 
   public Boolean bool(String name) {

@@ -6,15 +6,37 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import org.technocarte.campaign.CampaignService;
+import org.technocarte.sighting.SightingRepository;
+import org.technocarte.sighting.Status;
 
 /**
- * The WHERE clause of a read of approved sightings, built from small named pieces. Every value a
- * client gives travels as a bound parameter, never inside the SQL text.
+ * The WHERE clause of a read of public sightings (approved ones unless removed ones are asked for),
+ * built from small named pieces. Every value a client gives travels as a bound parameter, never
+ * inside the SQL text.
  */
 public final class Where {
 
-  private final StringBuilder sql = new StringBuilder("s.status = 'approved'");
+  private String status = "s.status = 'approved'";
+  private final StringBuilder sql = new StringBuilder();
   private final List<Object> params = new ArrayList<>();
+
+  /**
+   * The public statuses read, approved only unless told: removed cameras are read when asked for
+   * (status=removed or approved,removed), with their status and removal day.
+   */
+  public Where statuses(Set<Status> statuses) {
+    status = SightingRepository.statusFilter(statuses);
+    return this;
+  }
+
+  /** The sightings of a mapping party: inside its zone, sent during it. */
+  public Where campaign(long campaignId) {
+    return and(
+        "EXISTS (SELECT 1 FROM campaign c WHERE c.id = ? AND " + CampaignService.IN_PARTY + ")",
+        campaignId);
+  }
 
   /** Adds {@code AND (clause)}, whose {@code ?} take the values in order. */
   public Where and(String clause, Object... values) {
@@ -36,7 +58,7 @@ public final class Where {
   }
 
   public String sql() {
-    return sql.toString();
+    return status + sql;
   }
 
   /** Binds the parameters from position {@code first}; answers the next free position. */

@@ -195,7 +195,7 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
    * The statuses as SQL literals, not a bound array, so that the planner can use the partial index
    * of approved (or removed) sightings.
    */
-  static String statusFilter(Set<Status> statuses) {
+  public static String statusFilter(Set<Status> statuses) {
     List<String> words = statuses.stream().sorted().map(s -> "'" + s.wire() + "'").toList();
     return words.size() == 1
         ? "s.status = " + words.get(0)

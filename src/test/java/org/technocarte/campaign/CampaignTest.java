@@ -125,6 +125,23 @@ class CampaignTest {
         .then()
         .statusCode(400)
         .body("errors.find { it.field == 'campaign' }.code", equalTo("bad-format"));
+    // Its results, exported like any filter.
+    given()
+        .get("/api/export/sightings.geojson?campaign=" + id)
+        .then()
+        .statusCode(200)
+        .header("Content-Disposition", containsString("-party-" + id))
+        .body("features.id", equalTo(List.of((int) approved)));
+    given()
+        .get("/ogc/collections/sightings/items?campaign=" + id)
+        .then()
+        .statusCode(200)
+        .body("features.id", equalTo(List.of((int) approved)));
+    given()
+        .get("/api/export/sightings.csv?campaign=soon")
+        .then()
+        .statusCode(400)
+        .body("errors.find { it.field == 'campaign' }.code", equalTo("bad-format"));
     moderator
         .as()
         .get("/api/groups/" + group + "/campaigns")

@@ -203,7 +203,9 @@ class OpenApiTest {
             "cameraType",
             "vsaSuspected",
             "observedSince",
-            "updatedSince");
+            "updatedSince",
+            "status",
+            "campaign");
     for (String path :
         List.of(
             "/api/export/sightings.geojson",

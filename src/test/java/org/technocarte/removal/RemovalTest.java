@@ -263,6 +263,57 @@ class RemovalTest {
     SightingFixtures.list("bbox=" + box + "&status=gone").statusCode(400);
   }
 
+  @Test
+  void shouldExportRemovedCamerasWithTheirStatusOnlyWhenAskedFor() {
+    long standing = sightings.approved(feature(COMEDIE_60_M_EAST));
+    long camera = sightings.approved(feature(MONTPELLIER_COMEDIE));
+    decide(reported(camera), "confirm", Map.of("version", 0)).statusCode(200);
+
+    given()
+        .get("/api/export/sightings.geojson")
+        .then()
+        .statusCode(200)
+        .body("features.id", equalTo(List.of((int) standing)));
+    given()
+        .get("/api/export/sightings.geojson?status=removed")
+        .then()
+        .statusCode(200)
+        .header("Content-Disposition", containsString("-removed.geojson"))
+        .body("features.id", equalTo(List.of((int) camera)))
+        .body("features[0].properties.status", equalTo("removed"))
+        .body("features[0].properties.removedOn", equalTo(today()));
+    String csv = given().get("/api/export/sightings.csv?status=approved,removed").asString();
+    List<String> lines = csv.lines().toList();
+    assertEquals(3, lines.size(), csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    int status = header.indexOf("status");
+    int removedOn = header.indexOf("removedOn");
+    String removedRow =
+        lines.stream().filter(l -> l.startsWith(camera + ",")).findFirst().orElseThrow();
+    assertEquals("removed", removedRow.split(",", -1)[status]);
+    assertEquals(today(), removedRow.split(",", -1)[removedOn]);
+    given()
+        .get("/ogc/collections/sightings/items?status=removed")
+        .then()
+        .statusCode(200)
+        .body("features.id", equalTo(List.of((int) camera)))
+        .body("features[0].properties.removedOn", equalTo(today()));
+    given()
+        .get("/ogc/collections/sightings/items/" + camera)
+        .then()
+        .statusCode(200)
+        .body("properties.status", equalTo("removed"));
+    // The OpenStreetMap file holds what stands in the street.
+    String osm = given().get("/api/export/sightings.osm?status=approved,removed").asString();
+    assertEquals(1, osm.split("<node ", -1).length - 1, osm);
+    given()
+        .get("/api/export/sightings.geojson?status=pending")
+        .then()
+        .statusCode(400)
+        .body("errors.find { it.field == 'status' }.code", equalTo("not-one-of"));
+    given().get("/ogc/collections/sightings/items?status=merged").then().statusCode(400);
+  }
+
   private long reported(long camera) {
     return report(camera, Map.of("kind", "gone"))
         .statusCode(201)
