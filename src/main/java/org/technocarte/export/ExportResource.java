@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.Problem;
-import org.technocarte.sighting.SightingCollection;
 
 /** Downloads of all approved sightings, filtered, streamed from the database. */
 @Path("/api/export")
@@ -50,14 +49,15 @@ public class ExportResource {
       summary = "Approved sightings as GeoJSON",
       description =
           "An RFC 7946 FeatureCollection of every approved sighting matching the filters, with the"
-              + " licence in its license and attribution members.")
+              + " licence in its license and attribution members; the city is flat (cityCode,"
+              + " cityName), as in the CSV and the OGC API.")
   @APIResponse(
       responseCode = "200",
       description = "The file",
       content =
           @Content(
               mediaType = "application/geo+json",
-              schema = @Schema(implementation = SightingCollection.class)))
+              schema = @Schema(implementation = FlatFeature.Collection.class)))
   public Response geojson(@BeanParam ExportQuery query, @Context RoutingContext http) {
     return download(ExportFormat.GEOJSON, query, http);
   }

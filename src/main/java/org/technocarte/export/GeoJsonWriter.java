@@ -40,9 +40,10 @@ public final class GeoJsonWriter implements FeatureWriter {
     json.writeArrayFieldStart("features");
   }
 
+  /** One sighting of the export, its city written flat as in every other format. */
   @Override
   public void write(SightingView sighting) throws IOException {
-    write((Object) sighting);
+    write(FlatFeature.of(sighting));
   }
 
   /** One feature already shaped (the OGC API's: a CRS, some properties). */

@@ -3,6 +3,7 @@ package org.technocarte.export;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -61,8 +62,14 @@ class GeoJsonExportTest {
             "features.find { it.id == " + fixtures.comedie() + " }.properties.vsaSuspected",
             equalTo(true))
         .body(
-            "features.find { it.id == " + fixtures.comedie() + " }.properties.city.code",
+            "features.find { it.id == " + fixtures.comedie() + " }.properties.cityCode",
             equalTo(ResearchFixtures.MONTPELLIER))
+        .body(
+            "features.find { it.id == " + fixtures.comedie() + " }.properties.cityName",
+            equalTo("Montpellier"))
+        // The city is flat, as in the OGC API, the queryables and the CSV.
+        .body("features.properties", everyItem(hasKey("cityCode")))
+        .body("features.properties", everyItem(not(hasKey("city"))))
         .body(
             "features.find { it.id == " + fixtures.comedie() + " }.properties.notes",
             equalTo(ResearchFixtures.COMEDIE_NOTES))
@@ -80,6 +87,8 @@ class GeoJsonExportTest {
       String info = Gdal.run("ogrinfo", "-ro", "-so", "-al", file.toString());
       assertTrue(info.contains("Feature Count: 3"), info);
       assertTrue(info.contains("Geometry: Point"), info);
+      assertTrue(info.contains("cityCode: String"), info);
+      assertTrue(info.contains("cityName: String"), info);
     } finally {
       Files.deleteIfExists(file);
     }
