@@ -27,6 +27,29 @@ test('a walker reports a camera gone, a moderator confirms it, the map shows it 
   const page = await openApp(walker, `#/c/${camera}`);
   await page.click('details.removal summary');
   await page.fill('#removal-note', 'Le mât est vide depuis les travaux');
+  // A photo of the empty pole, made in the page as a phone's camera would give it.
+  const pole = Buffer.from(
+    (
+      await page.evaluate(() => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 640;
+        canvas.height = 480;
+        const c = canvas.getContext('2d');
+        c.fillStyle = '#7a8a99';
+        c.fillRect(0, 0, 640, 480);
+        c.fillStyle = '#333';
+        c.fillRect(300, 60, 40, 420);
+        return canvas.toDataURL('image/jpeg', 0.9);
+      })
+    ).split(',')[1],
+    'base64',
+  );
+  await page.setInputFiles('details.removal input.photo-input', {
+    name: 'pole.jpg',
+    mimeType: 'image/jpeg',
+    buffer: pole,
+  });
+  await page.waitForSelector('details.removal .photo-previews img[src^="blob:"]');
   assert.deepEqual(await seriousViolations(page), [], 'the removal form');
   await page.click('.removal-form button[type=submit]');
   await page.waitForFunction(() => /Merci/.test(document.querySelector('details.removal')?.textContent));
@@ -38,6 +61,11 @@ test('a walker reports a camera gone, a moderator confirms it, the map shows it 
     { kind: 'gone', note: 'Le mât est vide depuis les travaux', status: 'open' },
   );
   assert.equal((await db.query('SELECT status FROM sighting WHERE id = $1', [camera])).rows[0].status, 'approved');
+  const photos = async () =>
+    Number((await db.query('SELECT count(*) FROM photo WHERE removal_report_id = $1', [report[0].id])).rows[0].count);
+  assert.equal(await photos(), 1, 'the photo went with the report');
+  const publicPhotos = await (await fetch(`${BASE_URL}/api/sightings/${camera}/photos`)).json();
+  assert.deepEqual(publicPhotos.photos, [], 'never among the public photos of the camera');
 
   // The moderator confirms it from the list under the queue.
   const moderatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
@@ -50,6 +78,10 @@ test('a walker reports a camera gone, a moderator confirms it, the map shows it 
   const item = `.removal-item[data-id="${report[0].id}"]`;
   await moderation.waitForSelector(item);
   assert.match(await moderation.textContent(item), /Le mât est vide depuis les travaux/);
+  await moderation.waitForFunction(
+    (selector) => document.querySelector(`${selector} .removal-photo img`)?.naturalWidth > 0,
+    item,
+  );
   assert.deepEqual(await seriousViolations(moderation), [], 'the removal reports');
   await moderation.fill(`${item} .removal-reason`, 'Vérifié sur place');
   await moderation.click(`${item} .confirm-removal`);
@@ -58,6 +90,7 @@ test('a walker reports a camera gone, a moderator confirms it, the map shows it 
       (await db.query('SELECT status, removed_on FROM sighting WHERE id = $1', [camera])).rows[0].status === 'removed',
   );
   await moderation.waitForSelector(item, { state: 'detached' });
+  assert.equal(await photos(), 0, 'the photo is erased once the moderator has decided');
   const logged = (
     await db.query("SELECT reason FROM moderation_action WHERE sighting_id = $1 AND action = 'remove'", [camera])
   ).rows;

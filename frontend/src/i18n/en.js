@@ -97,6 +97,7 @@ export default {
   'removal.send': 'Tell the local group',
   'removal.sending': 'Sending…',
   'removal.thanks': 'Thank you! The local group will check on the spot.',
+  'removal.thanksNoPhoto': 'Thank you! The report was sent, but not its photo: the local group will check on the spot.',
   'removal.refused': 'Report refused: {reason}',
   'removal.error': 'Could not send, try again',
   'source.walker': 'Street sighting',

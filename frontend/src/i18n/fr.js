@@ -98,6 +98,8 @@ export default {
   'removal.send': 'Signaler au groupe local',
   'removal.sending': 'Envoi…',
   'removal.thanks': 'Merci ! Le groupe local va vérifier sur place.',
+  'removal.thanksNoPhoto':
+    'Merci ! Le signalement est envoyé, mais pas la photo : le groupe local va vérifier sur place.',
   'removal.refused': 'Signalement refusé : {reason}',
   'removal.error': 'Envoi impossible, réessayez',
   'source.walker': 'Signalement de terrain',

@@ -38,6 +38,16 @@ export function renderRemovals(list, reports, { t, language, decide }) {
           sighting.properties.city?.name ? ` · ${sighting.properties.city.name}` : '',
         ),
         report.note && el('blockquote', { class: 'removal-note', text: report.note }),
+        report.photo &&
+          el(
+            'p',
+            { class: 'removal-photo' },
+            el(
+              'a',
+              { href: report.photo.href, target: '_blank', rel: 'noopener' },
+              el('img', { src: report.photo.thumbnailHref, alt: t('removal.photo'), width: 160 }),
+            ),
+          ),
         report.movedTo &&
           el('p', {
             class: 'meta',

@@ -162,6 +162,7 @@ export function photoPicker({ t, initial = [], max = MAX_PHOTOS, shrink = downsc
     );
     const full = entries.length + kept.length >= max;
     input.disabled = full;
+    input.hidden = full; // out of the accessibility tree with its hidden label
     label.hidden = full;
   }
   render();

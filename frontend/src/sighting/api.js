@@ -125,6 +125,21 @@ export async function uploadPhoto(id, token, blob) {
   return result.ok ? { ok: true, photo: result.body } : result;
 }
 
+/** Adds the one photo of a removal report, with the token its creation gave: { ok, photo } | { retry } | { refused }. */
+export async function uploadReportPhoto(id, reportId, token, blob) {
+  const headers = {
+    'Content-Type': blob.type || 'image/jpeg',
+    Accept: 'application/json, application/problem+json',
+    'X-Report-Token': token,
+  };
+  const result = await call(`/api/sightings/${id}/removal-reports/${reportId}/photo`, {
+    method: 'POST',
+    headers,
+    body: blob,
+  });
+  return result.ok ? { ok: true, photo: result.body } : result;
+}
+
 /** Takes a photo back from a pending sighting: { ok } | { retry } | { refused }. */
 export async function deletePhoto(id, token, photoId) {
   try {

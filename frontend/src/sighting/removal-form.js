@@ -1,4 +1,5 @@
 import { h } from '../ui/dom.js';
+import { photoPicker } from '../photo/photo-picker.js';
 import * as api from './api.js';
 
 /** Farther than this from the camera, the server takes a "moved" camera for a new one. */
@@ -17,9 +18,15 @@ export function removalReport({ kind, note, centre }) {
 
 /**
  * "Not there any more?" under an approved camera's detail: gone, or moved to where the map's centre
- * is, with an optional note. Nothing about who reports is sent; the territory's group decides.
+ * is, with an optional note and one optional photo (redrawn and coverable on the phone like any
+ * other, sent with the report's token right after it). Nothing about who reports is sent; the
+ * territory's group decides, and the photo is erased once it has.
  */
-export function removalForm(sighting, { t, centre, report = api.reportRemoval, announce }) {
+export function removalForm(
+  sighting,
+  { t, centre, report = api.reportRemoval, upload = api.uploadReportPhoto, announce, picker = photoPicker },
+) {
+  const photo = picker({ t, max: 1 });
   const status = h('p', { class: 'note', role: 'status' });
   const choice = (value, checked) =>
     h(
@@ -42,6 +49,7 @@ export function removalForm(sighting, { t, centre, report = api.reportRemoval, a
     ),
     h('p', { class: 'hint', id: 'removal-moved-hint', text: t('removal.movedHint', { n: MAX_MOVE_METRES }) }),
     h('p', { class: 'field' }, h('label', { for: 'removal-note', text: t('removal.note') }), note),
+    photo.element,
     send,
     status,
   );
@@ -50,10 +58,16 @@ export function removalForm(sighting, { t, centre, report = api.reportRemoval, a
     const kind = form.querySelector('input[name="removal-kind"]:checked').value;
     send.disabled = true;
     status.textContent = t('removal.sending');
+    const blobs = await photo.photos();
     const result = await report(sighting.id, removalReport({ kind, note: note.value, centre: centre() }));
     if (result.ok) {
-      form.replaceChildren(h('p', { class: 'note', role: 'status', text: t('removal.thanks') }));
-      announce?.(t('removal.thanks'));
+      // The report counts even if its photo does not get through: say so rather than resend it.
+      const sent = blobs.length
+        ? await upload(sighting.id, result.report.id, result.report.reportToken, blobs[0])
+        : { ok: true };
+      const thanks = sent.ok ? t('removal.thanks') : t('removal.thanksNoPhoto');
+      form.replaceChildren(h('p', { class: 'note', role: 'status', text: thanks }));
+      announce?.(thanks);
       return;
     }
     send.disabled = false;

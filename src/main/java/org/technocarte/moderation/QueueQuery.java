@@ -116,7 +116,8 @@ record QueueQuery(
     }
     if (withPhotos != null) {
       sql.append(withPhotos ? " AND " : " AND NOT ")
-          .append("EXISTS (SELECT 1 FROM photo p WHERE p.sighting_id = s.id)");
+          .append(
+              "EXISTS (SELECT 1 FROM photo p WHERE p.sighting_id = s.id AND p.removal_report_id IS NULL)");
     }
     if (campaign != null) {
       sql.append(" AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = :campaign AND ")

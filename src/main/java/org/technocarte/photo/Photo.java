@@ -19,6 +19,10 @@ public class Photo extends PanacheEntityBase {
   @Column(name = "sighting_id", nullable = false)
   public long sightingId;
 
+  /** Set for the photo of a removal report: the moderators' alone, never among the camera's. */
+  @Column(name = "removal_report_id")
+  public Long removalReportId;
+
   @Column(nullable = false)
   public int width;
 

@@ -10,15 +10,26 @@ import java.util.UUID;
 public class PhotoRepository implements PanacheRepositoryBase<Photo, UUID> {
 
   public List<Photo> ofSighting(long sightingId) {
-    return list("sightingId = ?1 ORDER BY createdAt, id", sightingId);
+    return list("sightingId = ?1 AND removalReportId IS NULL ORDER BY createdAt, id", sightingId);
   }
 
   public long countOfSighting(long sightingId) {
-    return count("sightingId", sightingId);
+    return count("sightingId = ?1 AND removalReportId IS NULL", sightingId);
   }
 
   public Optional<Photo> ofSighting(long sightingId, UUID photoId) {
-    return find("id = ?1 AND sightingId = ?2", photoId, sightingId).firstResultOptional();
+    return find("id = ?1 AND sightingId = ?2 AND removalReportId IS NULL", photoId, sightingId)
+        .firstResultOptional();
+  }
+
+  /** The photo of a removal report, if it has one. */
+  public Optional<Photo> ofReport(long reportId) {
+    return find("removalReportId", reportId).firstResultOptional();
+  }
+
+  /** The photos of the given removal reports. */
+  public List<Photo> ofReports(List<Long> reportIds) {
+    return reportIds.isEmpty() ? List.of() : list("removalReportId IN ?1", reportIds);
   }
 
   /** Gives a photo that replaces another the other's date, so it keeps its place in the list. */

@@ -88,9 +88,70 @@ public class PhotoService {
     }
   }
 
+  /**
+   * Adds the one photo of a removal report on camera {@code sightingId}: read, checked and
+   * re-encoded like any photo (no metadata kept), then stored in one transaction after {@code
+   * mayStill} has checked the report again under its lock (still open, still without a photo).
+   */
+  public PhotoView uploadToReport(
+      long sightingId, long reportId, String declaredType, InputStream body, Runnable mayStill) {
+    byte[] upload = read(body);
+    ImageType type = checkType(declaredType, upload);
+    PhotoEncoder.Encoded encoded = encoder.encode(upload, type);
+    UUID id = UUID.randomUUID();
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                mayStill.run();
+                Photo photo = new Photo();
+                photo.removalReportId = reportId;
+                return PhotoView.ofReport(store(photo, id, sightingId, encoded));
+              });
+    } catch (PhotoStore.Unwritable e) {
+      LOG.errorf("The photo of a removal report was not stored: %s", e.getMessage());
+      throw storageFull();
+    }
+  }
+
+  /** The photo of a removal report, for a moderator of the camera's territory. */
+  public Served reportFile(Principal actor, long reportId, PhotoStore.Variant variant) {
+    Photo photo =
+        repository
+            .ofReport(reportId)
+            .orElseThrow(
+                () -> ApiException.notFound("Removal report " + reportId + " has no photo"));
+    if (!moderation.mayModerate(actor, photo.sightingId)) {
+      throw ApiException.forbidden("This camera lies outside your territories");
+    }
+    byte[] jpeg = store.get(photo.id, variant).orElseThrow(() -> noPhoto(photo.id + ""));
+    return new Served(jpeg, false);
+  }
+
+  /** The photo of each report, by report id, for the moderators' list. */
+  public java.util.Map<Long, PhotoView> ofReports(List<Long> reportIds) {
+    java.util.Map<Long, PhotoView> photos = new java.util.HashMap<>();
+    for (Photo photo : repository.ofReports(reportIds)) {
+      photos.put(photo.removalReportId, PhotoView.ofReport(photo));
+    }
+    return photos;
+  }
+
+  /** Erases the photos of decided removal reports, files included, in the current transaction. */
+  public void eraseOfReports(List<Long> reportIds) {
+    for (Photo photo : repository.ofReports(reportIds)) {
+      repository.delete(photo);
+      repository.flush();
+      store.delete(photo.id);
+    }
+  }
+
   /** The row of a new photo and its two files, in the current transaction. */
   private Photo store(UUID id, long sightingId, PhotoEncoder.Encoded encoded) {
-    Photo photo = new Photo();
+    return store(new Photo(), id, sightingId, encoded);
+  }
+
+  private Photo store(Photo photo, UUID id, long sightingId, PhotoEncoder.Encoded encoded) {
     photo.id = id;
     photo.sightingId = sightingId;
     photo.width = encoded.width();

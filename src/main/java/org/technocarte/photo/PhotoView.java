@@ -24,6 +24,12 @@ public record PhotoView(
     return new PhotoView(photo.id, photo.width, photo.height, href, href + "/thumbnail");
   }
 
+  /** The photo of a removal report: served to the camera's moderators only. */
+  static PhotoView ofReport(Photo photo) {
+    String href = "/api/moderation/removal-reports/" + photo.removalReportId + "/photo";
+    return new PhotoView(photo.id, photo.width, photo.height, href, href + "/thumbnail");
+  }
+
   /** The photos of one sighting, and how many it may have. */
   @Schema(name = "PhotoList")
   public record PhotoList(

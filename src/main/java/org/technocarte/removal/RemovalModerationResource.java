@@ -7,13 +7,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.auth.CurrentUser;
 import org.technocarte.auth.LoginRequired;
+import org.technocarte.common.Caching;
 import org.technocarte.common.error.Problem;
+import org.technocarte.photo.PhotoService;
+import org.technocarte.photo.PhotoStore;
 import org.technocarte.sighting.SightingView;
 
 /** The moderators' side of removal reports: list, confirm, reject. */
@@ -30,10 +34,13 @@ import org.technocarte.sighting.SightingView;
 public class RemovalModerationResource {
 
   private final RemovalService service;
+  private final PhotoService photos;
   private final CurrentUser currentUser;
 
-  public RemovalModerationResource(RemovalService service, CurrentUser currentUser) {
+  public RemovalModerationResource(
+      RemovalService service, PhotoService photos, CurrentUser currentUser) {
     this.service = service;
+    this.photos = photos;
     this.currentUser = currentUser;
   }
 
@@ -69,5 +76,28 @@ public class RemovalModerationResource {
   @APIResponse(responseCode = "422", description = "A reason too long")
   public RemovalService.ReportView reject(@PathParam("id") long id, Decision body) {
     return service.reject(currentUser.require(), id, body == null ? null : body.reason());
+  }
+
+  @GET
+  @Path("{id}/photo")
+  @Produces({"image/jpeg", Problem.MEDIA_TYPE})
+  @Operation(summary = "The photo of an open report (JPEG), for the camera's moderators")
+  public Response photo(@PathParam("id") long id) {
+    return jpeg(photos.reportFile(currentUser.require(), id, PhotoStore.Variant.FULL));
+  }
+
+  @GET
+  @Path("{id}/photo/thumbnail")
+  @Produces({"image/jpeg", Problem.MEDIA_TYPE})
+  @Operation(summary = "The thumbnail of an open report's photo (JPEG)")
+  public Response thumbnail(@PathParam("id") long id) {
+    return jpeg(photos.reportFile(currentUser.require(), id, PhotoStore.Variant.THUMBNAIL));
+  }
+
+  private static Response jpeg(PhotoService.Served file) {
+    return Response.ok(file.jpeg())
+        .type("image/jpeg")
+        .cacheControl(Caching.privateNoStore())
+        .build();
   }
 }

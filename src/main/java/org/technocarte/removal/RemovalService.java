@@ -1,21 +1,27 @@
 package org.technocarte.removal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.technocarte.auth.Principal;
+import org.technocarte.common.Tokens;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.ProblemType;
 import org.technocarte.common.geo.PointGeometry;
 import org.technocarte.group.Territories;
 import org.technocarte.moderation.ModerationService;
+import org.technocarte.photo.PhotoService;
+import org.technocarte.photo.PhotoView;
 import org.technocarte.sighting.SightingService;
 import org.technocarte.sighting.SightingView;
 
@@ -34,11 +40,17 @@ public class RemovalService {
   private final EntityManager em;
   private final ModerationService moderation;
   private final SightingService sightings;
+  private final PhotoService photos;
 
-  public RemovalService(EntityManager em, ModerationService moderation, SightingService sightings) {
+  public RemovalService(
+      EntityManager em,
+      ModerationService moderation,
+      SightingService sightings,
+      PhotoService photos) {
     this.em = em;
     this.moderation = moderation;
     this.sightings = sightings;
+    this.photos = photos;
   }
 
   /** One report, as the walker who sent it and the moderators see it. */
@@ -49,7 +61,22 @@ public class RemovalService {
       String note,
       PointGeometry movedTo,
       LocalDate reportedOn,
-      String status) {}
+      String status,
+      @Schema(description = "Its photo, for the moderators; erased once they decide")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          PhotoView photo,
+      @Schema(
+              description =
+                  "Private token to add the report's photo (header X-Report-Token). Only in the"
+                      + " answer to its creation.")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          String reportToken) {
+
+    ReportView with(PhotoView photo, String reportToken) {
+      return new ReportView(
+          id, sightingId, kind, note, movedTo, reportedOn, status, photo, reportToken);
+    }
+  }
 
   /** An open report in the moderators' list, with the camera as it stands. */
   public record OpenReport(ReportView report, SightingView sighting) {}
@@ -79,14 +106,17 @@ public class RemovalService {
               + MAX_MOVE_METRES
               + " m of the camera: farther away, add it as a new camera");
     }
+    String token = Tokens.random();
     long id =
         ((Number)
                 em.createNativeQuery(
-                        "INSERT INTO removal_report (sighting_id, kind, note, moved_to, reported_on)"
+                        "INSERT INTO removal_report"
+                            + " (sighting_id, kind, note, moved_to, reported_on, token_hash)"
                             + " VALUES (:sighting, :kind, CAST(:note AS text),"
                             + " CASE WHEN :moved THEN ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)"
-                            + " END, :today) RETURNING id")
+                            + " END, :today, :token) RETURNING id")
                     .setParameter("sighting", sightingId)
+                    .setParameter("token", Tokens.hash(token))
                     .setParameter("kind", input.kind().wire())
                     .setParameter("note", input.note())
                     .setParameter("today", LocalDate.now(ZoneOffset.UTC))
@@ -95,7 +125,46 @@ public class RemovalService {
                     .setParameter("lat", to == null ? 0.0 : to.lat())
                     .getSingleResult())
             .longValue();
-    return view(id);
+    return view(id).with(null, token);
+  }
+
+  /**
+   * The passer-by adds the report's one photo with the token its creation gave. An unknown report
+   * and a wrong token are the same 404, so that ids cannot be probed.
+   */
+  public PhotoView addPhoto(
+      long sightingId, long reportId, String token, String declaredType, InputStream body) {
+    checkMayAddPhoto(sightingId, reportId, token, false);
+    return photos.uploadToReport(
+        sightingId,
+        reportId,
+        declaredType,
+        body,
+        () -> checkMayAddPhoto(sightingId, reportId, token, true));
+  }
+
+  private void checkMayAddPhoto(long sightingId, long reportId, String token, boolean lock) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT status, token_hash,"
+                    + " EXISTS (SELECT 1 FROM photo p WHERE p.removal_report_id = r.id)"
+                    + " FROM removal_report r WHERE id = :id AND sighting_id = :sighting"
+                    + (lock ? " FOR UPDATE" : ""))
+            .setParameter("id", reportId)
+            .setParameter("sighting", sightingId)
+            .getResultList();
+    if (rows.isEmpty() || !Tokens.matches(token, (byte[]) ((Object[]) rows.get(0))[1])) {
+      throw ApiException.notFound("No removal report " + reportId + " on sighting " + sightingId);
+    }
+    Object[] row = (Object[]) rows.get(0);
+    if (!"open".equals(row[0])) {
+      throw ApiException.conflict(
+          ProblemType.WRONG_STATUS, "Removal report " + reportId + " was already " + row[0]);
+    }
+    if ((Boolean) row[2]) {
+      throw ApiException.conflict(
+          ProblemType.TOO_MANY_PHOTOS, "A removal report has at most one photo");
+    }
   }
 
   /** The open reports on cameras of the moderator's territories, oldest first. */
@@ -113,9 +182,14 @@ public class RemovalService {
                 + " ORDER BY r.reported_on, r.id LIMIT "
                 + MAX_OPEN);
     bind.forEach(query::setParameter);
-    List<OpenReport> open = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     for (Object id : query.getResultList()) {
-      ReportView report = view(((Number) id).longValue());
+      ids.add(((Number) id).longValue());
+    }
+    Map<Long, PhotoView> photo = photos.ofReports(ids);
+    List<OpenReport> open = new ArrayList<>();
+    for (long id : ids) {
+      ReportView report = view(id).with(photo.get(id), null);
       open.add(new OpenReport(report, sightings.viewOf(report.sightingId())));
     }
     return open;
@@ -134,15 +208,21 @@ public class RemovalService {
             ? moderation.markRemoved(
                 actor, report.sightingId(), version, report.reportedOn(), logged)
             : moderation.move(actor, report.sightingId(), version, report.movedTo(), logged);
-    // A camera gone settles every open report on it; a move settles this one.
-    em.createNativeQuery(
-            "UPDATE removal_report SET status = 'confirmed'"
-                + " WHERE sighting_id = :sighting AND status = 'open'"
-                + " AND (id = :id OR :gone)")
-        .setParameter("id", reportId)
-        .setParameter("gone", report.kind() == RemovalKind.GONE)
-        .setParameter("sighting", report.sightingId())
-        .executeUpdate();
+    // A camera gone settles every open report on it; a move settles this one. Their photos served
+    // the decision: they go with it.
+    List<Long> settled = new ArrayList<>();
+    for (Object id :
+        em.createNativeQuery(
+                "UPDATE removal_report SET status = 'confirmed'"
+                    + " WHERE sighting_id = :sighting AND status = 'open'"
+                    + " AND (id = :id OR :gone) RETURNING id")
+            .setParameter("id", reportId)
+            .setParameter("gone", report.kind() == RemovalKind.GONE)
+            .setParameter("sighting", report.sightingId())
+            .getResultList()) {
+      settled.add(((Number) id).longValue());
+    }
+    photos.eraseOfReports(settled);
     return result;
   }
 
@@ -157,6 +237,7 @@ public class RemovalService {
     em.createNativeQuery("UPDATE removal_report SET status = 'rejected' WHERE id = :id")
         .setParameter("id", reportId)
         .executeUpdate();
+    photos.eraseOfReports(List.of(reportId));
     return view(reportId);
   }
 
@@ -213,7 +294,9 @@ public class RemovalService {
             ? null
             : PointGeometry.of(((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue()),
         toDate(r[6]),
-        (String) r[7]);
+        (String) r[7],
+        null,
+        null);
   }
 
   private static LocalDate toDate(Object value) {

@@ -57,12 +57,22 @@ class BadInputTest {
           "city_evidence_action",
           "app_user",
           "user_session",
-          "import_job");
+          "import_job",
+          "removal_report",
+          "campaign");
 
   /** What a case may use: an admin's session, a group, a walker's pending sighting. */
-  record World(ModerationFixtures.Session admin, long group, long sighting, String token) {}
+  record World(
+      ModerationFixtures.Session admin,
+      long group,
+      long sighting,
+      String token,
+      long camera,
+      long report,
+      String reportToken) {}
 
   @Inject ModerationFixtures fixtures;
+  @Inject SightingFixtures sightings;
 
   private World world;
 
@@ -80,12 +90,26 @@ class BadInputTest {
             .statusCode(201)
             .extract()
             .jsonPath();
+    long camera =
+        sightings.approved(SightingFixtures.feature(SightingFixtures.MONTPELLIER_COMEDIE));
+    var report =
+        given()
+            .contentType("application/json")
+            .body("{\"kind\":\"gone\"}")
+            .post("/api/sightings/" + camera + "/removal-reports")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     world =
         new World(
             ModerationFixtures.login("admin@test.fr"),
             group,
             answer.getLong("id"),
-            answer.getString("properties.editToken"));
+            answer.getString("properties.editToken"),
+            camera,
+            report.getLong("id"),
+            report.getString("reportToken"));
   }
 
   static Stream<Arguments> badInput() {
@@ -432,6 +456,102 @@ class BadInputTest {
             401,
             "unauthenticated",
             null),
+        // Removal reports and their photo
+        refused("removal report: malformed", w -> removal(w, "{bad"), 400, "malformed-json", null),
+        refused("removal report: an array", w -> removal(w, "[]"), 422, "validation", "body"),
+        refused(
+            "removal report: NUL in the note",
+            w -> removal(w, "{\"kind\":\"gone\",\"note\":\"vide\\u0000\"}"),
+            422,
+            "validation",
+            "note"),
+        refused(
+            "removal report: an unknown kind",
+            w -> removal(w, "{\"kind\":\"stolen\"}"),
+            422,
+            "validation",
+            "kind"),
+        refused(
+            "removal report: an unknown camera",
+            anonymous("POST", "/api/sightings/99999999/removal-reports", "{\"kind\":\"gone\"}"),
+            404,
+            "not-found",
+            null),
+        refused(
+            "removal photo: no token",
+            w ->
+                given()
+                    .contentType("image/jpeg")
+                    .body(TestImages.walkerJpeg())
+                    .post(reportPhoto(w)),
+            404,
+            "not-found",
+            null),
+        refused(
+            "removal photo: not an image",
+            w ->
+                given()
+                    .header("X-Report-Token", w.reportToken())
+                    .contentType("image/jpeg")
+                    .body("not a photo".getBytes(StandardCharsets.UTF_8))
+                    .post(reportPhoto(w)),
+            415,
+            "unsupported-image",
+            null),
+        refused(
+            "removal photo: cut short",
+            w ->
+                given()
+                    .header("X-Report-Token", w.reportToken())
+                    .contentType("image/jpeg")
+                    .body(TestImages.cut(TestImages.walkerJpeg(), 0.6))
+                    .post(reportPhoto(w)),
+            422,
+            "unreadable-image",
+            null),
+        refused(
+            "anonymous removal decision",
+            anonymous("POST", "/api/moderation/removal-reports/1/confirm", "["),
+            401,
+            "unauthenticated",
+            null),
+        refused(
+            "anonymous removal photo",
+            w -> given().get("/api/moderation/removal-reports/" + w.report() + "/photo"),
+            401,
+            "unauthenticated",
+            null),
+        // Mapping parties
+        refused(
+            "anonymous mapping party",
+            anonymous("POST", "/api/groups/1/campaigns", "["),
+            401,
+            "unauthenticated",
+            null),
+        refused(
+            "mapping party: malformed",
+            w -> w.admin().as().body("{bad").post("/api/groups/" + w.group() + "/campaigns"),
+            400,
+            "malformed-json",
+            null),
+        refused(
+            "mapping party: NUL in the name",
+            w ->
+                w.admin()
+                    .as()
+                    .body(
+                        "{\"name\":\"Carto\\u0000partie\",\"startsAt\":\"2030-01-01T10:00:00Z\","
+                            + "\"endsAt\":\"2030-01-01T18:00:00Z\"}")
+                    .post("/api/groups/" + w.group() + "/campaigns"),
+            422,
+            "validation",
+            "name"),
+        refused(
+            "mapping party: an unknown code",
+            get("/api/campaigns/%00"),
+            400,
+            "unreadable-parameter",
+            "path"),
         refused(
             "no CSRF token on an edit",
             w ->
@@ -628,6 +748,17 @@ class BadInputTest {
         .contentType("image/jpeg")
         .body(image)
         .post("/api/sightings/" + w.sighting() + "/photos");
+  }
+
+  private static Response removal(World w, String body) {
+    return given()
+        .contentType("application/json")
+        .body(body)
+        .post("/api/sightings/" + w.camera() + "/removal-reports");
+  }
+
+  private static String reportPhoto(World w) {
+    return "/api/sightings/" + w.camera() + "/removal-reports/" + w.report() + "/photo";
   }
 
   private static String evidence(String title, String note) {
