@@ -27,6 +27,9 @@ export default defineConfig({
         // out of the walker's download and offline cache (see build/service-worker-plugin.js).
         manualChunks(id) {
           if (/\/src\/moderation\/api\.js$/.test(id)) return 'moderation-api';
+          // Every page's translator and language switch, the walker's and the guide's too: its own
+          // chunk, so that it is never pulled into one the walker's offline cache leaves out.
+          if (/\/src\/ui\/catalogue\.js$/.test(id)) return 'catalogue';
           if (/\/src\/(stats\/(dom|shape|messages)\.js|stats\/stats\.css|cities\/paths\.js)$/.test(id))
             return 'stats-common';
           return undefined;

@@ -14,6 +14,7 @@ import { currentPosition, findPosition, locationGranted, LocationMarker } from '
 import { showSearch } from './map/search-view.js';
 import { watchTiles } from './map/tiles-watch.js';
 import { showFilters } from './map/filters-view.js';
+import { showMenu } from './map/menu-view.js';
 import { showCamera } from './sighting/detail-view.js';
 import { AddFlow } from './add/add-flow.js';
 import { parseFragment } from './mine/links.js';
@@ -213,6 +214,8 @@ async function start() {
         });
       case 'queued':
         return showMine(mineOptions(true));
+      case 'menu':
+        return showMenu({ panel, t, language });
       default:
         panel.hide();
         return undefined;

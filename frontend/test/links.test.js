@@ -13,6 +13,7 @@ describe('private links', () => {
   test('are read back from the fragment', () => {
     expect(parseFragment(privateFragment(123, TOKEN))).toEqual({ view: 'sent', id: '123', token: TOKEN });
     expect(parseFragment('#/c/42')).toEqual({ view: 'camera', id: '42' });
+    expect(parseFragment('#/menu')).toEqual({ view: 'menu' });
     expect(parseFragment('#/add')).toEqual({ view: 'add' });
     expect(parseFragment('#/mine')).toEqual({ view: 'mine' });
     expect(parseFragment('#/q/6f0e0bb4-53b4-4d8a-a3c4-0d1e2f3a4b5c')).toEqual({

@@ -4,11 +4,13 @@ import { language, t } from '../i18n/index.js';
 import { ENTRIES, formChoices, PAGE } from './content.js';
 import { drawing } from './drawings.js';
 import { registerServiceWorker } from '../offline/register.js';
+import { languageSwitch } from '../ui/catalogue.js';
 
 const page = PAGE[language] || PAGE.fr;
 document.documentElement.lang = language;
 document.title = `Technocarte · ${page.title}`;
 document.getElementById('guide-back').textContent = page.back;
+document.querySelector('.guide-bar').append(languageSwitch({ language, label: t('menu.language') }));
 document.getElementById('guide').replaceChildren(...guide().flat());
 registerServiceWorker();
 

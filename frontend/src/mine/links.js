@@ -13,7 +13,7 @@ export function privateLink(id, token, location = globalThis.location) {
 
 /**
  * What a fragment asks for: { view: 'map' } | { view: 'sent', id, token } | { view: 'camera', id }
- * | { view: 'add' } | { view: 'mine' } | { view: 'search' } | { view: 'queued', clientId }.
+ * | { view: 'add' } | { view: 'mine' } | { view: 'search' } | { view: 'menu' } | { view: 'queued', clientId }.
  */
 export function parseFragment(hash) {
   const path = String(hash || '').replace(/^#\/?/, '');
@@ -42,6 +42,8 @@ export function parseFragment(hash) {
       return { view: 'mine' };
     case 'search':
       return { view: 'search' };
+    case 'menu':
+      return { view: 'menu' };
     case 'q':
       if (parts[1]) return { view: 'queued', clientId: parts[1] };
       break;
