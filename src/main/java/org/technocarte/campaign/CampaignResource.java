@@ -63,8 +63,7 @@ public class CampaignResource {
   @APIResponse(responseCode = "200", description = "The QR code")
   @APIResponse(responseCode = "404", description = "No party with this code")
   public Response qr(@PathParam("code") String code, @Context UriInfo uri) {
-    CampaignService.View party = service.view(checked(code));
-    String link = uri.getBaseUriBuilder().path(party.link()).build().toString();
+    String link = uri.getBaseUriBuilder().path(service.linkOf(checked(code))).build().toString();
     CacheControl cache = new CacheControl();
     cache.setMaxAge(3600);
     return Response.ok(QrSvg.of(link), "image/svg+xml").cacheControl(cache).build();
@@ -78,7 +77,7 @@ public class CampaignResource {
   @APIResponse(responseCode = "303", description = "To the party's page")
   @APIResponse(responseCode = "404", description = "No party with this code")
   public Response shortLink(@PathParam("code") String code) {
-    service.view(checked(code));
+    service.linkOf(checked(code));
     return Response.seeOther(URI.create("/campaign/#" + code)).build();
   }
 

@@ -200,17 +200,19 @@ public class CampaignService {
         emptyBlocks(id));
   }
 
-  /** The id of the party with this id, or 404: for filters (the queue, the exports). */
-  public long requireExists(long campaignId) {
-    Number found =
-        (Number)
-            em.createNativeQuery("SELECT count(*) FROM campaign WHERE id = :id")
-                .setParameter("id", campaignId)
-                .getSingleResult();
-    if (found.longValue() == 0) {
-      throw ApiException.notFound("No mapping party " + campaignId);
+  /**
+   * The short link of the party with this code, or 404: what the QR code and the redirect need,
+   * without the counts and blocks of the page.
+   */
+  public String linkOf(String code) {
+    List<?> found =
+        em.createNativeQuery("SELECT 1 FROM campaign WHERE code = :code")
+            .setParameter("code", code)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw ApiException.notFound("No mapping party " + code);
     }
-    return campaignId;
+    return link(code);
   }
 
   private Counts counts(long id) {
