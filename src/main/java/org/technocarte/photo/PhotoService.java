@@ -69,6 +69,33 @@ public class PhotoService {
   public PhotoView upload(
       long sightingId, String editToken, String declaredType, InputStream body) {
     checkMayAdd(sightingId, editToken, false);
+    return PhotoView.of(
+        receive(
+            new Photo(),
+            sightingId,
+            declaredType,
+            body,
+            () -> checkMayAdd(sightingId, editToken, true)));
+  }
+
+  /**
+   * Adds the one photo of a removal report on camera {@code sightingId}: read, checked and
+   * re-encoded like any photo (no metadata kept), then stored after {@code mayStill} has checked
+   * the report again under its lock (still open, still without a photo).
+   */
+  public PhotoView uploadToReport(
+      long sightingId, long reportId, String declaredType, InputStream body, Runnable mayStill) {
+    Photo photo = new Photo();
+    photo.removalReportId = reportId;
+    return PhotoView.ofReport(receive(photo, sightingId, declaredType, body, mayStill));
+  }
+
+  /**
+   * Reads, checks and re-encodes an upload, then stores it as {@code photo} in a transaction of its
+   * own, after {@code mayStill} has checked again, under a lock, what was checked before reading.
+   */
+  private Photo receive(
+      Photo photo, long sightingId, String declaredType, InputStream body, Runnable mayStill) {
     byte[] upload = read(body);
     ImageType type = checkType(declaredType, upload);
     PhotoEncoder.Encoded encoded = encoder.encode(upload, type);
@@ -79,37 +106,11 @@ public class PhotoService {
       return QuarkusTransaction.requiringNew()
           .call(
               () -> {
-                checkMayAdd(sightingId, editToken, true);
-                return PhotoView.of(store(id, sightingId, encoded));
+                mayStill.run();
+                return store(photo, id, sightingId, encoded);
               });
     } catch (PhotoStore.Unwritable e) {
       LOG.errorf("A photo of sighting %d was not stored: %s", sightingId, e.getMessage());
-      throw storageFull();
-    }
-  }
-
-  /**
-   * Adds the one photo of a removal report on camera {@code sightingId}: read, checked and
-   * re-encoded like any photo (no metadata kept), then stored in one transaction after {@code
-   * mayStill} has checked the report again under its lock (still open, still without a photo).
-   */
-  public PhotoView uploadToReport(
-      long sightingId, long reportId, String declaredType, InputStream body, Runnable mayStill) {
-    byte[] upload = read(body);
-    ImageType type = checkType(declaredType, upload);
-    PhotoEncoder.Encoded encoded = encoder.encode(upload, type);
-    UUID id = UUID.randomUUID();
-    try {
-      return QuarkusTransaction.requiringNew()
-          .call(
-              () -> {
-                mayStill.run();
-                Photo photo = new Photo();
-                photo.removalReportId = reportId;
-                return PhotoView.ofReport(store(photo, id, sightingId, encoded));
-              });
-    } catch (PhotoStore.Unwritable e) {
-      LOG.errorf("The photo of a removal report was not stored: %s", e.getMessage());
       throw storageFull();
     }
   }
