@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 import org.technocarte.city.Gazetteer;
 
 /**
@@ -184,37 +186,56 @@ public class BasemapData {
     }
   }
 
+  /**
+   * The places by COPY, in Web Mercator computed here: as arrays, the same rows took three to five
+   * seconds; a COPY of ready rows is what PostgreSQL loads fastest.
+   */
   private void insertPlaces(Connection connection) throws SQLException {
-    List<Gazetteer.Place> places = new ArrayList<>(gazetteer.places());
-    int n = places.size();
-    Object[] names = new Object[n];
-    Object[] populations = new Object[n];
-    Object[] zooms = new Object[n];
-    Object[] lons = new Object[n];
-    Object[] lats = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Gazetteer.Place place = places.get(i);
-      names[i] = place.name();
-      populations[i] = place.population();
-      zooms[i] = minZoom(place.population());
-      lons[i] = place.lon();
-      lats[i] = place.lat();
+    StringBuilder rows = new StringBuilder(1 << 22);
+    for (Gazetteer.Place place : gazetteer.places()) {
+      if (Math.abs(place.lat()) > 85) {
+        continue;
+      }
+      rows.append(copyText(place.name()))
+          .append('\t')
+          .append(place.population())
+          .append('\t')
+          .append(minZoom(place.population()))
+          .append("\tSRID=3857;POINT(")
+          .append(mercatorX(place.lon()))
+          .append(' ')
+          .append(mercatorY(place.lat()))
+          .append(")\n");
     }
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO basemap_place (name, population, min_zoom, geom)"
-                + " SELECT name, population, zoom,"
-                + " ST_Transform(ST_SetSRID(ST_MakePoint(lon, lat), 4326), 3857)"
-                + " FROM unnest(?::text[], ?::bigint[], ?::smallint[], ?::float8[], ?::float8[])"
-                + " AS p (name, population, zoom, lon, lat)"
-                + " WHERE lat BETWEEN -85 AND 85")) {
-      statement.setArray(1, connection.createArrayOf("text", names));
-      statement.setArray(2, connection.createArrayOf("int8", populations));
-      statement.setArray(3, connection.createArrayOf("int2", zooms));
-      statement.setArray(4, connection.createArrayOf("float8", lons));
-      statement.setArray(5, connection.createArrayOf("float8", lats));
-      statement.executeUpdate();
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "COPY basemap_place (name, population, min_zoom, geom) FROM STDIN",
+              new StringReader(rows.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static final double EARTH_RADIUS_M = 6378137;
+
+  static double mercatorX(double lon) {
+    return Math.toRadians(lon) * EARTH_RADIUS_M;
+  }
+
+  static double mercatorY(double lat) {
+    return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) * EARTH_RADIUS_M;
+  }
+
+  /** A value in COPY's text format: backslash, tab and line ends escaped. */
+  private static String copyText(String value) {
+    return value
+        .replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r");
   }
 
   /** The zoom from which a place of this population is labelled. */
