@@ -74,7 +74,7 @@ test('the walker’s map draws land and sea at zoom 5 and the land at zoom 17, f
     france.context.requests.some((u) => new URL(u).pathname.match(/^\/basemap\/4\/\d+\/\d+\.mvt$/)),
     'the zoom-5 view reads the zoom-4 tiles of the app (512-pixel data tiles)',
   );
-  await france.page.screenshot({ path: new URL('basemap-z5.png', screenshotDir()) });
+  await france.page.screenshot({ path: new URL('basemap-z5.png', screenshotDir()).pathname });
   assert.deepEqual(elsewhere(france.context.requests), [], 'zoom 5: requests to other hosts');
   assert.deepEqual(await cspViolations(france.page), []);
   await france.context.close();
@@ -85,7 +85,7 @@ test('the walker’s map draws land and sea at zoom 5 and the land at zoom 17, f
     street.context.requests.some((u) => new URL(u).pathname.match(/^\/basemap\/10\/\d+\/\d+\.mvt$/)),
     'zoom 17 stretches the deepest tiles of the app, zoom 10',
   );
-  await street.page.screenshot({ path: new URL('basemap-z17.png', screenshotDir()) });
+  await street.page.screenshot({ path: new URL('basemap-z17.png', screenshotDir()).pathname });
   assert.deepEqual(elsewhere(street.context.requests), [], 'zoom 17: requests to other hosts');
   assert.deepEqual(await cspViolations(street.page), []);
   await street.context.close();
