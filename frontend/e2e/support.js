@@ -73,10 +73,32 @@ function greyTile() {
 }
 const TILE = greyTile();
 
-/** The tile host of the app's configuration: the one other host the page may reach. */
+/**
+ * The raster tile host of the app's configuration, the one other host the page may reach; null
+ * by default, when the app draws its own base map.
+ */
 export async function tileHost() {
   const config = await (await fetch(`${BASE_URL}/api/config`)).json();
-  return new URL(config.tileUrl.replace(/\{[a-z]\}/g, '0')).host;
+  return config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]\}/g, '0')).host : null;
+}
+
+/** A raster tile server the tests stand in for, for the pages told to use one (rasterTiles). */
+export const RASTER_TILES = 'https://tiles.technocarte.test/{z}/{x}/{y}.png';
+
+/**
+ * Tells the pages of `context` that the app is configured with a raster tile URL, as an operator
+ * who prefers one would set technocarte.map.tile-url.
+ */
+async function useRasterTiles(context) {
+  const origin = new URL(BASE_URL).origin;
+  await context.route(
+    (url) => url.origin === origin && url.pathname === '/api/config',
+    async (route) => {
+      const response = await route.fetch();
+      const config = { ...(await response.json()), tileUrl: RASTER_TILES };
+      await route.fulfill({ response, json: config });
+    },
+  );
 }
 
 /**
@@ -85,7 +107,13 @@ export async function tileHost() {
  */
 export async function phone(
   browser,
-  { position = MONTPELLIER_COMEDIE, serviceWorkers = 'block', locale = 'fr-FR', located = true } = {},
+  {
+    position = MONTPELLIER_COMEDIE,
+    serviceWorkers = 'block',
+    locale = 'fr-FR',
+    located = true,
+    rasterTiles = false,
+  } = {},
 ) {
   // located: false is a walker who refused the location prompt (the browser answers PERMISSION_DENIED).
   const context = await browser.newContext({
@@ -97,7 +125,9 @@ export async function phone(
     ...(located ? { geolocation: { ...position, accuracy: 12 }, permissions: ['geolocation'] } : { permissions: [] }),
     serviceWorkers,
   });
-  return audited(context);
+  if (!rasterTiles) return audited(context);
+  await useRasterTiles(context);
+  return audited(context, new URL(RASTER_TILES.replace(/\{[a-z]\}/g, '0')).host);
 }
 
 /**
@@ -116,12 +146,13 @@ export async function laptop(browser, { locale = 'fr-FR' } = {}) {
   return audited(await browser.newContext({ viewport: { width: 1280, height: 900 }, locale }));
 }
 
-async function audited(context) {
-  const host = await tileHost();
-  await context.route(
-    (url) => url.host === host,
-    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
-  );
+async function audited(context, host = null) {
+  host ??= await tileHost();
+  if (host)
+    await context.route(
+      (url) => url.host === host,
+      (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
+    );
   await enforceStrictCsp(context, host);
   context.requests = [];
   context.on('request', (request) => context.requests.push(request.url()));
@@ -130,7 +161,7 @@ async function audited(context) {
 
 /**
  * The Content-Security-Policy the app is meant to live under: nothing inline, nothing from
- * elsewhere but the tiles. Each document gets it; violations are collected in the page.
+ * elsewhere but a raster tile server when one is configured. Each document gets it; violations are collected in the page.
  */
 export function strictCsp(host) {
   return [
@@ -139,7 +170,7 @@ export function strictCsp(host) {
     "style-src 'self'",
     // data: for the empty GIF Leaflet swaps into a tile it stops loading (emptyImageUrl).
     // blob: for photos: previews, and thumbnails fetched with the edit token header.
-    `img-src 'self' data: blob: https://${host}`,
+    `img-src 'self' data: blob:${host ? ` https://${host}` : ''}`,
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",

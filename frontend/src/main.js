@@ -13,6 +13,7 @@ import { DensityLayer } from './map/density-layer.js';
 import { currentPosition, findPosition, locationGranted, LocationMarker } from './map/locate.js';
 import { showSearch } from './map/search-view.js';
 import { watchTiles } from './map/tiles-watch.js';
+import { addBaseMap } from './map/basemap.js';
 import { showFilters } from './map/filters-view.js';
 import { showMenu } from './map/menu-view.js';
 import { showCamera } from './sighting/detail-view.js';
@@ -49,13 +50,8 @@ async function start() {
   const map = L.map('map', { zoomControl: false, maxZoom: config.tileMaxZoom, worldCopyJump: true });
   L.control.zoom({ position: 'bottomleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   map.attributionControl.setPrefix(false);
-  if (config.tileUrl) {
-    const tiles = L.tileLayer(config.tileUrl, {
-      maxZoom: config.tileMaxZoom,
-      attribution: config.tileAttribution,
-    }).addTo(map);
-    watchTiles(map, tiles, { banner: $('tiles-failed'), retry: $('tiles-retry') });
-  }
+  const raster = addBaseMap(map, config, { lang: language });
+  if (raster) watchTiles(map, raster, { banner: $('tiles-failed'), retry: $('tiles-retry') });
   // Opens where the walker last looked on this phone, or over France the first time; then, if
   // the walker already lets the site locate them, where they are (see locateOnOpen below).
   const saved = readView();

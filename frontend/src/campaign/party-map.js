@@ -1,7 +1,8 @@
 // The party's zone on a Leaflet map: its outline, the blocks where nothing is reported yet, and the
-// public cameras inside it. The tiles are the app's configured tile server, as on the walker's map.
+// public cameras inside it, on the walker's base map (map/basemap.js).
 import 'leaflet/dist/leaflet.css';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { addBaseMap } from '../map/basemap.js';
 
 const NAVY = '#1d3557';
 const ORANGE = '#c2570c';
@@ -11,10 +12,7 @@ export function partyMap(box, party) {
   fetch('/api/config')
     .then((r) => (r.ok ? r.json() : {}))
     .then((config) => {
-      if (config.tileUrl)
-        L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(
-          map,
-        );
+      addBaseMap(map, config);
     })
     .catch(() => {});
   const zone = L.geoJSON(party.zone, { style: { color: NAVY, weight: 3, fill: false }, interactive: false }).addTo(map);

@@ -1,8 +1,9 @@
-// A small Leaflet map of one city's approved cameras, fitted to them. The tiles are the app's own
-// configured tile server (GET /api/config), as on the walker's map.
+// A small Leaflet map of one city's approved cameras, fitted to them, on the walker's base map
+// (map/basemap.js).
 import 'leaflet/dist/leaflet.css';
 // The same Leaflet module as the walker's map, so the two share one cached chunk.
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { addBaseMap } from '../map/basemap.js';
 
 const VSA = '#b3261e';
 const PLAIN = '#1f4e79';
@@ -22,8 +23,7 @@ export async function cityMap(box, geojsonUrl) {
     return () => {};
   }
   const map = L.map(box, { scrollWheelZoom: false });
-  if (config.tileUrl)
-    L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  addBaseMap(map, config);
   const layer = L.geoJSON(cameras, {
     pointToLayer: (feature, latlng) => {
       const color = feature.properties?.vsaSuspected ? VSA : PLAIN;

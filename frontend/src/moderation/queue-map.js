@@ -1,8 +1,9 @@
 // The small map of a queue entry: the pending camera (red) with a line per direction it looks, and
 // the cameras already known within 25 m (blue, numbered as in the list below), so that a moderator
-// can judge "wrong location" and tell the candidates apart. The base map is the app's tile server.
+// can judge "wrong location" and tell the candidates apart, on the walker's base map.
 import 'leaflet/dist/leaflet.css';
 import L from './leaflet-global.js';
+import { addBaseMap } from '../map/basemap.js';
 
 const PENDING = { radius: 8, color: '#7a0019', weight: 2, fillColor: '#c1121f', fillOpacity: 0.9 };
 const CANDIDATE = { radius: 7, color: '#0b2545', weight: 2, fillColor: '#3a86ff', fillOpacity: 0.85 };
@@ -25,8 +26,7 @@ export function queueMap(box, item, { config = {} }) {
     keyboard: false,
     attributionControl: Boolean(config.tileAttribution),
   });
-  if (config.tileUrl)
-    L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  addBaseMap(map, config);
   const here = latLng(item.sighting);
   const points = [here];
   for (const c of item.candidates) {

@@ -1,8 +1,8 @@
 // A group's territory on a Leaflet map: shown, and when editable drawn and reshaped with Geoman
-// (polygon, rectangle, hole, move, erase). The tiles are the app's configured tile server
-// (GET /api/config), as on the walker's map. Only the moderation page loads this (and Geoman).
+// (polygon, rectangle, hole, move, erase), on the walker's base map (map/basemap.js). Only the moderation page loads this (and Geoman).
 import 'leaflet/dist/leaflet.css';
 import L from './leaflet-global.js';
+import { addBaseMap } from '../map/basemap.js';
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { mergePolygons, polygonsOf } from './territory-file.js';
@@ -20,8 +20,7 @@ export async function territoryMap(
 ) {
   const config = await api.get('/api/config').catch(() => ({}));
   const map = L.map(box, { scrollWheelZoom: false }).setView(FRANCE.center, FRANCE.zoom);
-  if (config.tileUrl)
-    L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(map);
+  addBaseMap(map, config, { lang: language });
 
   if (editable) {
     map.pm.setLang(language === 'en' ? 'en' : 'fr');

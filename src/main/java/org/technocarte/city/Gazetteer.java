@@ -130,6 +130,11 @@ public class Gazetteer {
     return plain.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
+  /** Every place, in no order (the base map labels them). */
+  public java.util.Collection<Place> places() {
+    return java.util.Collections.unmodifiableCollection(byCode.values());
+  }
+
   /** Number of places loaded. */
   public int size() {
     return size;

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 import org.technocarte.common.config.TechnocarteConfig;
 
 /**
- * Headers that keep the page to itself, on every answer: pages, assets, the API and its errors. The
- * page loads nothing from elsewhere but base-map tiles, from the host of the configured tile URL;
- * it sends no Referer (a tile server would learn which page, and so which city, is looked at).
+ * Headers that keep the page to itself, on every answer: pages, assets, the API and its errors. By
+ * default the page loads nothing from elsewhere (the app serves its own base map); with a raster
+ * tile URL configured, it loads those tiles from that URL's host. It sends no Referer (a tile
+ * server would learn which page, and so which city, is looked at).
  *
  * <p>Styles need no 'unsafe-inline': Leaflet positions its panes and markers through the CSSOM
  * (element.style), which a style-src without it still allows.
@@ -35,7 +36,7 @@ public class SecurityHeaders {
   private final Map<String, String> swaggerHeaders;
 
   public SecurityHeaders(TechnocarteConfig config) {
-    String tiles = tileSource(config.map().tileUrl());
+    String tiles = config.map().tileUrl().map(SecurityHeaders::tileSource).orElse("");
     this.headers = headers(policy(tiles, false));
     this.swaggerHeaders = headers(policy(tiles, true));
   }

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs GDAL's command-line tools, a real client of our files and of the OGC API. */
-final class Gdal {
+public final class Gdal {
 
   private Gdal() {}
 
   /** Skips the calling test, saying why, when GDAL is not installed (CI installs gdal-bin). */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     boolean found = false;
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       found |= new File(dir, "ogrinfo").canExecute();
@@ -26,7 +26,7 @@ final class Gdal {
   }
 
   /** Runs a command, fails the test if it does not succeed within a minute, returns its output. */
-  static String run(String... command) throws IOException, InterruptedException {
+  public static String run(String... command) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of(command));
     // Output goes to a file, so that a hung tool cannot block the test on a full pipe.
     File log = File.createTempFile("gdal", ".log");

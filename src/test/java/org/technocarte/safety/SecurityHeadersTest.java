@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersTest {
 
   static final String STRICT_CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:"
-          + " https://tile.openstreetmap.org; connect-src 'self'; worker-src 'self';"
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'; worker-src 'self';"
           + " manifest-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none';"
           + " base-uri 'none'; form-action 'self'";
 

@@ -33,5 +33,12 @@ class TileHostHeaderTest {
             "Content-Security-Policy",
             containsString("img-src 'self' data: blob: https://*.tuiles.technopolice.example;"))
         .header("Content-Security-Policy", not(containsString("openstreetmap")));
+    given()
+        .get("/api/config")
+        .then()
+        .body(
+            "tileUrl",
+            org.hamcrest.Matchers.equalTo(
+                "https://{s}.tuiles.technopolice.example/{z}/{x}/{y}.png"));
   }
 }

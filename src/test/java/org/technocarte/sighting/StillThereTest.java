@@ -109,7 +109,7 @@ class StillThereTest {
         .get("/api/config")
         .then()
         .statusCode(200)
-        .body("tileUrl", equalTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png"))
+        .body("tileUrl", org.hamcrest.Matchers.nullValue())
         .body("tileAttribution", org.hamcrest.Matchers.containsString("OpenStreetMap"))
         .body("duplicateRadiusMetres", equalTo(25))
         .body("staleAfterDays", equalTo(730));

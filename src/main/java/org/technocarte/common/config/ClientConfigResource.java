@@ -5,9 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The settings the browser needs: tile server, staleness, duplicate radius. */
+/** The settings the browser needs: base map, staleness, duplicate radius. */
 @Path("/api/config")
 @Tag(name = "Configuration")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,16 +20,31 @@ public class ClientConfigResource {
     TechnocarteConfig.Map map = config.map();
     this.config =
         new ClientConfig(
-            map.tileUrl(),
+            map.tileUrl().orElse(null),
+            map.pmtiles().isPresent() ? STREETS : null,
             map.tileAttribution(),
             map.tileMaxZoom(),
             map.staleAfterDays(),
             map.duplicateRadiusMetres());
   }
 
+  /** Where the app serves the operator's PMTiles extract (BasemapResource). */
+  static final String STREETS = "/basemap/streets.pmtiles";
+
   /** What the map needs to start. */
   public record ClientConfig(
-      String tileUrl,
+      @Schema(
+              nullable = true,
+              description =
+                  "A raster tile URL template; null (the default) when the app draws its own base"
+                      + " map from /basemap")
+          String tileUrl,
+      @Schema(
+              nullable = true,
+              description =
+                  "The PMTiles extract of the street zooms, on this host; null when none is"
+                      + " configured")
+          String streetsUrl,
       String tileAttribution,
       int tileMaxZoom,
       int staleAfterDays,

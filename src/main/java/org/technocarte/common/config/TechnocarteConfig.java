@@ -2,6 +2,7 @@ package org.technocarte.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Settings of Technocarte itself; each can come from the environment (TECHNOCARTE_…). */
 @ConfigMapping(prefix = "technocarte")
@@ -69,18 +70,25 @@ public interface TechnocarteConfig {
 
   interface Map {
     /**
-     * Base-map tiles, as a Leaflet URL template. A group can self-host tiles so that no third party
-     * sees where its walkers look; the page's Content-Security-Policy allows this host.
+     * Raster base-map tiles, as a Leaflet URL template, for those who prefer them to the base map
+     * the app draws itself. Unset (the default), the page asks no other host for anything; set, the
+     * page's Content-Security-Policy allows this host, which sees where the walkers look.
      */
-    @WithDefault("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-    String tileUrl();
+    Optional<String> tileUrl();
 
-    /** Attribution the tile provider requires, as HTML. */
+    /**
+     * A Protomaps PMTiles extract (a path on this machine) that the app serves at
+     * /basemap/streets.pmtiles for the street zooms of its own base map; unset, the map shows land,
+     * borders and places only. See the README's "Base map" for how to download one.
+     */
+    Optional<java.nio.file.Path> pmtiles();
+
+    /** Attribution the raster tile provider requires, as HTML. */
     @WithDefault(
         "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors")
     String tileAttribution();
 
-    /** Deepest zoom the tile server offers. */
+    /** Deepest zoom the raster tile server offers. */
     @WithDefault("19")
     int tileMaxZoom();
 

@@ -24,6 +24,7 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   NOT_FOUND(404, "not-found", "Not found"),
+  RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),
   /** A refusal of the HTTP layer with no kind of its own: its status is the layer's. */
   REFUSED(400, "refused", "Refused"),
   VALIDATION(422, "validation", "Invalid request"),
