@@ -13,6 +13,7 @@ import org.technocarte.common.database.StatementTimeouts;
 import org.technocarte.sighting.SightingRepository;
 import org.technocarte.sighting.SightingView;
 import org.technocarte.sighting.Status;
+import org.technocarte.sighting.Where;
 
 /**
  * The one collection seam behind every read format (GeoJSON, CSV, OSM XML, OGC API items): it

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.technocarte.common.database.ReadConnections;
+import org.technocarte.sighting.Where;
 
 /**
  * Mapbox Vector Tiles of the approved sightings for the map at low zoom, built by PostGIS ({@code

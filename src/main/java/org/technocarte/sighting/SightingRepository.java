@@ -12,14 +12,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.database.ReadConnections;
-import org.technocarte.common.geo.BBox;
 import org.technocarte.common.geo.PointGeometry;
 
 /**
@@ -98,24 +96,20 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
   }
 
   /**
-   * Public sightings matching the query (approved ones unless it asks for removed ones), at most
-   * {@code limit + 1} to tell truncation.
+   * Public sightings matching the filter (approved ones unless it asks for removed ones), by id, at
+   * most {@code rows}.
    */
-  List<SightingView> approved(SightingQuery query, int rows) {
-    List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder("SELECT ")
-            .append(VIEW_COLUMNS)
-            .append(" FROM sighting s WHERE ")
-            .append(statusFilter(query.statuses()));
-    bboxFilter(sql, params, query.bbox());
-    anyOf(sql, params, "s.surveillance_type", query.surveillanceTypes());
-    anyOf(sql, params, "s.camera_type", query.cameraTypes());
-    equalTo(sql, params, "s.vsa_suspected", query.vsaSuspected());
-    equalTo(sql, params, "s.city_code", query.cityCode());
-    sql.append(" ORDER BY s.id LIMIT ?");
+  List<SightingView> approved(SightingFilter filter, int rows) {
+    Where where = filter.where();
+    List<Object> params = new ArrayList<>(where.values());
     params.add(rows);
-    return publicSelect(sql.toString(), params);
+    return publicSelect(
+        "SELECT "
+            + VIEW_COLUMNS
+            + " FROM sighting s WHERE "
+            + where.sql()
+            + " ORDER BY s.id LIMIT ?",
+        params);
   }
 
   /**
@@ -200,29 +194,6 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     return words.size() == 1
         ? "s.status = " + words.get(0)
         : "s.status IN (" + String.join(", ", words) + ")";
-  }
-
-  /** Answered by the GiST index, a box across the antimeridian too (see BBox.sqlIntersects). */
-  private static void bboxFilter(StringBuilder sql, List<Object> params, BBox box) {
-    if (box != null) {
-      sql.append(" AND ").append(box.sqlIntersects("s.geom"));
-      params.addAll(box.sqlValues());
-    }
-  }
-
-  private static void anyOf(
-      StringBuilder sql, List<Object> params, String column, Collection<? extends WireValue> in) {
-    if (in != null && !in.isEmpty()) {
-      sql.append(" AND ").append(column).append(" = ANY (?)");
-      params.add(in.stream().map(WireValue::wire).toArray(String[]::new));
-    }
-  }
-
-  private static void equalTo(StringBuilder sql, List<Object> params, String column, Object v) {
-    if (v != null) {
-      sql.append(" AND ").append(column).append(" = ?");
-      params.add(v);
-    }
   }
 
   private List<SightingView> select(String sql, List<Object> params) {

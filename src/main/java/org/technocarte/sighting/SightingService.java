@@ -118,16 +118,15 @@ public class SightingService {
   }
 
   /** Approved sightings in a box; one row more than the limit tells that there are more. */
-  public SightingCollection approved(SightingQuery query) {
-    List<SightingView> rows = repository.approved(query, query.limit() + 1);
-    boolean truncated = rows.size() > query.limit();
-    return SightingCollection.of(truncated ? rows.subList(0, query.limit()) : rows, truncated);
+  public SightingCollection approved(SightingFilter filter, int limit) {
+    List<SightingView> rows = repository.approved(filter, limit + 1);
+    boolean truncated = rows.size() > limit;
+    return SightingCollection.of(truncated ? rows.subList(0, limit) : rows, truncated);
   }
 
   /** Approved cameras near a point, nearest first: candidates for "is it one of these?". */
-  public SightingCollection approvedNear(NearbyQuery near) {
-    List<SightingView> rows =
-        repository.approvedNear(near.lon(), near.lat(), near.radiusMetres(), NEARBY_LIMIT + 1);
+  public SightingCollection approvedNear(double lon, double lat, int radiusMetres) {
+    List<SightingView> rows = repository.approvedNear(lon, lat, radiusMetres, NEARBY_LIMIT + 1);
     boolean truncated = rows.size() > NEARBY_LIMIT;
     return SightingCollection.of(truncated ? rows.subList(0, NEARBY_LIMIT) : rows, truncated);
   }
