@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.technocarte.sighting.ApprovedSightings;
 import org.technocarte.sighting.SightingFilter;
 import org.technocarte.sighting.Where;
 

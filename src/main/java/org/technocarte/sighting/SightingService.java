@@ -23,10 +23,13 @@ public class SightingService {
 
   private final SightingRepository repository;
   private final Gazetteer gazetteer;
+  private final ApprovedSightings approved;
 
-  public SightingService(SightingRepository repository, Gazetteer gazetteer) {
+  public SightingService(
+      SightingRepository repository, Gazetteer gazetteer, ApprovedSightings approved) {
     this.repository = repository;
     this.gazetteer = gazetteer;
+    this.approved = approved;
   }
 
   /** A created sighting, and whether it was already there (a resend with the same clientId). */
@@ -78,7 +81,7 @@ public class SightingService {
    */
   public SightingView find(long id, String editToken) {
     if (editToken == null) {
-      return repository.publicView(id).orElseThrow(() -> notFound(id));
+      return approved.one(id, "s.geom").orElseThrow(() -> notFound(id));
     }
     SightingView view = repository.view(id).orElseThrow(() -> notFound(id));
     if (Status.PUBLIC.contains(view.properties().status())) {
@@ -119,14 +122,12 @@ public class SightingService {
 
   /** Approved sightings in a box; one row more than the limit tells that there are more. */
   public SightingCollection approved(SightingFilter filter, int limit) {
-    List<SightingView> rows = repository.approved(filter, limit + 1);
-    boolean truncated = rows.size() > limit;
-    return SightingCollection.of(truncated ? rows.subList(0, limit) : rows, truncated);
+    return approved.page(filter, limit);
   }
 
   /** Approved cameras near a point, nearest first: candidates for "is it one of these?". */
   public SightingCollection approvedNear(double lon, double lat, int radiusMetres) {
-    List<SightingView> rows = repository.approvedNear(lon, lat, radiusMetres, NEARBY_LIMIT + 1);
+    List<SightingView> rows = approved.near(lon, lat, radiusMetres, NEARBY_LIMIT + 1);
     boolean truncated = rows.size() > NEARBY_LIMIT;
     return SightingCollection.of(truncated ? rows.subList(0, NEARBY_LIMIT) : rows, truncated);
   }

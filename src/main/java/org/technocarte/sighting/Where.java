@@ -19,7 +19,7 @@ import org.technocarte.common.geo.BBox;
  */
 public final class Where {
 
-  private String status = "s.status = 'approved'";
+  private String status = ApprovedSightings.approvedRule("s");
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> params = new ArrayList<>();
 
@@ -29,7 +29,7 @@ public final class Where {
    */
   public Where statuses(Set<Status> statuses) {
     if (statuses != null && !statuses.isEmpty()) {
-      status = SightingRepository.statusFilter(statuses);
+      status = ApprovedSightings.statusRule("s", statuses);
     }
     return this;
   }
