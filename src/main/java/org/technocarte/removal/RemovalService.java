@@ -16,6 +16,7 @@ import org.technocarte.common.error.ProblemType;
 import org.technocarte.common.geo.PointGeometry;
 import org.technocarte.group.Territories;
 import org.technocarte.moderation.ModerationService;
+import org.technocarte.sighting.ApprovedSightings;
 import org.technocarte.sighting.SightingService;
 import org.technocarte.sighting.SightingView;
 
@@ -108,7 +109,8 @@ public class RemovalService {
     var query =
         em.createNativeQuery(
             "SELECT r.id FROM removal_report r JOIN sighting s ON s.id = r.sighting_id"
-                + " WHERE r.status = 'open' AND s.status = 'approved'"
+                + " WHERE r.status = 'open' AND "
+                + ApprovedSightings.approvedRule("s")
                 + scope
                 + " ORDER BY r.reported_on, r.id LIMIT "
                 + MAX_OPEN);

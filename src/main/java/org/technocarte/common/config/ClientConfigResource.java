@@ -5,9 +5,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The settings the browser needs: tile server, staleness, duplicate radius. */
+/**
+ * The settings the browser needs: tile server, staleness, duplicate radius, and the caps of the
+ * public reads it must stay within (the largest map box), so that the page never copies them.
+ */
 @Path("/api/config")
 @Tag(name = "Configuration")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,7 +27,8 @@ public class ClientConfigResource {
             map.tileAttribution(),
             map.tileMaxZoom(),
             map.staleAfterDays(),
-            map.duplicateRadiusMetres());
+            map.duplicateRadiusMetres(),
+            config.api().maxBboxArea());
   }
 
   /** What the map needs to start. */
@@ -32,10 +37,15 @@ public class ClientConfigResource {
       String tileAttribution,
       int tileMaxZoom,
       int staleAfterDays,
-      int duplicateRadiusMetres) {}
+      int duplicateRadiusMetres,
+      @Schema(
+              description =
+                  "The largest box GET /api/sightings answers, in square degrees (larger is 400)")
+          double maxBboxArea) {}
 
   @GET
-  @Operation(summary = "Settings of the map: base-map tiles, staleness, duplicate radius")
+  @Operation(
+      summary = "Settings of the map: base-map tiles, staleness, duplicate radius, largest box")
   public ClientConfig get() {
     return config;
   }
