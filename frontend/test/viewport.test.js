@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bboxArea, bboxOf, filterParams, showsWedges, viewportRequest } from '../src/map/viewport.js';
+import { bboxArea, bboxOf, filterParams, showsWedges, useServerCaps, viewportRequest } from '../src/map/viewport.js';
 
 const bounds = (w, s, e, n) => ({ getWest: () => w, getSouth: () => s, getEast: () => e, getNorth: () => n });
 const MONTPELLIER_CENTRE = bounds(3.870001234, 43.6, 3.89, 43.62);
@@ -17,8 +17,19 @@ describe('viewport requests', () => {
   });
 
   test('asks nothing beyond the server cap: the map says zoom in', () => {
+    useServerCaps({ maxBboxArea: 1.0 });
     expect(viewportRequest(bounds(2, 43, 4, 44), {})).toEqual({ zoomIn: true, bbox: [2, 43, 4, 44] });
     expect(viewportRequest(bounds(3, 43, 4, 44), {}).url).toContain('bbox=3%2C43%2C4%2C44');
+  });
+
+  test('takes the cap from /api/config, not from a copy of it', () => {
+    useServerCaps({ maxBboxArea: 4 });
+    expect(viewportRequest(bounds(2, 43, 4, 44), {}).url).toContain('bbox=2%2C43%2C4%2C44');
+    expect(viewportRequest(bounds(0, 42, 4, 44), {}).zoomIn).toBe(true);
+    useServerCaps({ maxBboxArea: 'large' });
+    useServerCaps(null);
+    expect(viewportRequest(bounds(0, 42, 4, 44), {}).zoomIn).toBe(true);
+    useServerCaps({ maxBboxArea: 1.0 });
   });
 
   test('clamps a world view to valid coordinates', () => {

@@ -1,7 +1,16 @@
 // Which approved sightings to ask the server for, given what the map shows.
 
-/** The server refuses boxes above this area (technocarte.api.max-bbox-area, square degrees). */
-export const MAX_BBOX_AREA = 1.0;
+/**
+ * The server refuses boxes above this area (square degrees): maxBboxArea of GET /api/config
+ * (technocarte.api.max-bbox-area). Unknown until the configuration is read: the server decides.
+ */
+let maxBboxArea = Infinity;
+
+/** Takes the caps the server serves at /api/config (a missing or bad one leaves the cap as it is). */
+export function useServerCaps(config) {
+  const area = config && config.maxBboxArea;
+  if (typeof area === 'number' && area > 0) maxBboxArea = area;
+}
 
 const round = (x) => Math.round(x * 1e5) / 1e5;
 const clamp = (x, min, max) => Math.min(max, Math.max(min, x));
@@ -35,7 +44,7 @@ export function filterParams(filters = {}) {
  * The request for a viewport: { url } or, when the box is larger than the server allows,
  * { zoomIn: true } so the map shows a hint instead of asking.
  */
-export function viewportRequest(bounds, filters, maxArea = MAX_BBOX_AREA) {
+export function viewportRequest(bounds, filters, maxArea = maxBboxArea) {
   const bbox = bboxOf(bounds);
   if (bboxArea(bbox) > maxArea) return { zoomIn: true, bbox };
   const search = new URLSearchParams([['bbox', bbox.join(',')], ...filterParams(filters)]);

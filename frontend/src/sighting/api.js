@@ -1,6 +1,7 @@
 // The sightings API, as the walker's map uses it. Every call answers a plain result object rather
 // than throwing, so callers can tell "try again later" from "the server refuses this".
 import { proofOfWork } from '../pow/solve.js';
+import { useServerCaps } from '../map/viewport.js';
 
 const GEO_JSON = 'application/geo+json';
 const EDIT_TOKEN = 'X-Edit-Token';
@@ -109,8 +110,10 @@ export async function nearby([lat, lon], radius) {
   return result.ok ? { ok: true, features: result.body.features || [] } : result;
 }
 
+/** GET /api/config; its caps (the largest map box) go to the viewport's requests. */
 export async function loadConfig() {
   const result = await call('/api/config', { headers: { Accept: 'application/json' } });
+  if (result.ok) useServerCaps(result.body);
   return result.ok ? result.body : null;
 }
 

@@ -16,6 +16,8 @@ import org.locationtech.jts.io.WKTWriter;
 import org.technocarte.auth.Principal;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldCode;
+import org.technocarte.sighting.ApprovedSightings;
+import org.technocarte.sighting.Status;
 
 /**
  * Mapping parties: a zone of a group's territory and a time. What a party shows is computed from
@@ -23,6 +25,9 @@ import org.technocarte.common.error.FieldCode;
  */
 @ApplicationScoped
 public class CampaignService {
+
+  /** The sightings anyone may see, approved or removed: the rule of the read seam. */
+  private static final String PUBLIC = ApprovedSightings.statusRule("s", Status.PUBLIC);
 
   /** The letters of a short code: no 0/o, 1/l/i, easy to read off a poster. */
   private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -220,10 +225,13 @@ public class CampaignService {
         (Object[])
             em.createNativeQuery(
                     "SELECT"
-                        + " (SELECT count(*) FROM sighting s WHERE s.status IN ('approved', 'removed')"
+                        + " (SELECT count(*) FROM sighting s WHERE "
+                        + PUBLIC
                         + "   AND ST_Covers(c.zone, s.geom) AND s.created_at < c.starts_at),"
                         + " count(s.id),"
-                        + " count(s.id) FILTER (WHERE s.status = 'approved'),"
+                        + " count(s.id) FILTER (WHERE "
+                        + ApprovedSightings.approvedRule("s")
+                        + "),"
                         + " count(s.id) FILTER (WHERE s.status = 'pending'),"
                         + " (SELECT count(*) FROM confirmation f JOIN sighting k ON k.id = f.sighting_id"
                         + "   WHERE ST_Covers(c.zone, k.geom)"
@@ -277,7 +285,9 @@ public class CampaignService {
                         + " FROM cell, c WHERE NOT EXISTS (SELECT 1 FROM sighting s"
                         + "   WHERE s.geom && ST_Transform(cell.geom, 4326)"
                         + "   AND ST_Intersects(s.geom, ST_Transform(cell.geom, 4326))"
-                        + "   AND (s.status IN ('approved', 'removed') OR ("
+                        + "   AND ("
+                        + PUBLIC
+                        + " OR ("
                         + IN_PARTY
                         + ")))")
                 .setParameter("id", id)

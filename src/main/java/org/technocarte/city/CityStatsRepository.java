@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.technocarte.common.database.ReadConnections;
+import org.technocarte.sighting.ApprovedSightings;
+import org.technocarte.sighting.Status;
 
 /**
  * Counts of public sightings, read from {@code sighting_tally}: the counts by city, kind, shape,
@@ -17,8 +20,13 @@ import org.technocarte.common.database.ReadConnections;
 @ApplicationScoped
 public class CityStatsRepository {
 
+  /** The read seam's rule of what is public, on the tally's status: approved, or removed. */
+  private static final String APPROVED = ApprovedSightings.approvedRule("t");
+
+  private static final String REMOVED = ApprovedSightings.statusRule("t", Set.of(Status.REMOVED));
+
   private static final String APPROVED_IN_A_CITY =
-      " FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0";
+      " FROM sighting_tally t WHERE " + APPROVED + " AND t.city_code <> '' AND t.n > 0";
 
   /**
    * code, name, cameras, vsaSuspected; the name most of its sightings give (walkers may fix it).
@@ -77,9 +85,13 @@ public class CityStatsRepository {
   /** One row: all approved cameras, those suspected of VSA, and the cameras removed since. */
   Object[] totals() {
     return rows(
-            "SELECT coalesce(sum(t.n) FILTER (WHERE t.status = 'approved'), 0),"
-                + " coalesce(sum(t.n) FILTER (WHERE t.status = 'approved' AND t.vsa_suspected), 0),"
-                + " coalesce(sum(t.n) FILTER (WHERE t.status = 'removed'), 0)"
+            "SELECT coalesce(sum(t.n) FILTER (WHERE "
+                + APPROVED
+                + "), 0), coalesce(sum(t.n) FILTER (WHERE "
+                + APPROVED
+                + " AND t.vsa_suspected), 0), coalesce(sum(t.n) FILTER (WHERE "
+                + REMOVED
+                + "), 0)"
                 + " FROM sighting_tally t",
             null)
         .get(0);
@@ -99,7 +111,8 @@ public class CityStatsRepository {
   /** Rows of month (YYYY-MM), count of the cameras seen gone that month. */
   List<Object[]> removedPerMonth() {
     return rows(
-        "SELECT t.removed_month, sum(t.n) FROM sighting_tally t WHERE t.status = 'removed'"
+        "SELECT t.removed_month, sum(t.n) FROM sighting_tally t WHERE "
+            + REMOVED
             + " GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1",
         null);
   }

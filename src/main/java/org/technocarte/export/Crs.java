@@ -3,7 +3,10 @@ package org.technocarte.export;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.geo.BBox;
+import org.technocarte.sighting.QueryParams;
+import org.technocarte.sighting.Where;
 
 /**
  * The coordinate reference systems the OGC API answers in and reads boxes in (OGC API – Features
@@ -118,5 +121,22 @@ public enum Crs {
             + srid
             + "), ?), 4326), ?)";
     return new Where.Clause(sql, List.of(minX, minY, maxX, maxY, step, MARGIN));
+  }
+
+  /** Reads a CRS by its URI (OGC API – Features Part 2); CRS84 when absent. */
+  static Crs read(QueryParams params, String name) {
+    String text = params.text(name);
+    if (text == null) {
+      return DEFAULT;
+    }
+    return of(text)
+        .orElseGet(
+            () -> {
+              params.error(
+                  name,
+                  FieldCode.NOT_ONE_OF,
+                  "unsupported CRS; supported: " + String.join(", ", uris()));
+              return DEFAULT;
+            });
   }
 }

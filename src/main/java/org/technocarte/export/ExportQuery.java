@@ -1,21 +1,11 @@
 package org.technocarte.export;
 
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.technocarte.sighting.FilterParams;
 
-/**
- * The filters shared by the three exports and the map's vector tiles, taken as a {@code @BeanParam}
- * so that they are documented once. The fields only carry that documentation: {@link #filter()}
- * reads the whole query string through {@link ExportFilter}, which also refuses unknown parameters
- * and names every malformed one.
- */
-public class ExportQuery {
-
-  @Context UriInfo uri;
+/** The filters of the three exports and of the vector tiles: the box is not capped. */
+public class ExportQuery extends FilterParams {
 
   @QueryParam("bbox")
   @Parameter(
@@ -24,48 +14,4 @@ public class ExportQuery {
               + " crosses the antimeridian; not capped",
       example = "3.86,43.60,3.89,43.62")
   String bbox;
-
-  @QueryParam("city")
-  @Parameter(description = "City code (GeoNames id)")
-  String city;
-
-  @QueryParam("surveillanceType")
-  @Parameter(description = "camera, alpr, guard, other; comma-separated for several")
-  String surveillanceType;
-
-  @QueryParam("cameraType")
-  @Parameter(description = "fixed, dome, panning, unknown; comma-separated for several")
-  String cameraType;
-
-  @QueryParam("vsaSuspected")
-  @Parameter(schema = @Schema(implementation = Boolean.class))
-  String vsaSuspected;
-
-  @QueryParam("observedSince")
-  @Parameter(
-      description = "Seen on or after this date (YYYY-MM-DD)",
-      schema = @Schema(type = SchemaType.STRING, format = "date"))
-  String observedSince;
-
-  @QueryParam("updatedSince")
-  @Parameter(description = "Changed at or after this date or date-time (RFC 3339)")
-  String updatedSince;
-
-  @QueryParam("status")
-  @Parameter(
-      description =
-          "approved (the default), removed (the cameras seen gone, with removedOn), or"
-              + " approved,removed")
-  String status;
-
-  @QueryParam("campaign")
-  @Parameter(
-      description = "The id of a mapping party: only the sightings sent inside its zone during it",
-      schema = @Schema(type = SchemaType.INTEGER))
-  String campaign;
-
-  /** The filter of this request, or 400 naming each bad or unknown parameter. */
-  public ExportFilter filter() {
-    return ExportFilter.parse(uri.getQueryParameters());
-  }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.Problem;
+import org.technocarte.sighting.SightingFilter;
 
 /** Downloads of all approved sightings, filtered, streamed from the database. */
 @Path("/api/export")
@@ -138,7 +139,7 @@ public class ExportResource {
    * connection drops before that (whichever comes first; giving back twice is harmless).
    */
   private Response download(ExportFormat format, ExportQuery query, RoutingContext http) {
-    ExportFilter filter = query.filter();
+    SightingFilter filter = query.filter();
     ExportSlots.Slot slot = slots.take();
     http.addEndHandler(ended -> slot.close());
     ExportService.Download file = service.export(format, filter);

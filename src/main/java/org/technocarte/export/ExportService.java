@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.technocarte.sighting.ApprovedSightings;
+import org.technocarte.sighting.SightingFilter;
+import org.technocarte.sighting.Where;
 
 /** Downloads of approved sightings: one query through the seam, one writer per format. */
 @ApplicationScoped
@@ -30,7 +33,7 @@ public class ExportService {
    * The filter has been checked before this answers, so that a bad parameter is a 400 and never a
    * 200 cut short.
    */
-  public Download export(ExportFormat format, ExportFilter filter) {
+  public Download export(ExportFormat format, SightingFilter filter) {
     Where where = filter.where();
     StreamingOutput body =
         out -> {
@@ -65,14 +68,14 @@ public class ExportService {
    * licence, as a spreadsheet has no place for it inside the file.
    */
   String fileName(ExportFormat format) {
-    return fileName(format, ExportFilter.NONE);
+    return fileName(format, SightingFilter.NONE);
   }
 
   /**
    * The filters are in the name too ({@code …-city-2992166-vsa.csv}), so that a filtered download
    * saved beside the full one of the same day does not collide with it.
    */
-  String fileName(ExportFormat format, ExportFilter filter) {
+  String fileName(ExportFormat format, SightingFilter filter) {
     String date = LocalDate.now(clock).toString();
     String licence = format == ExportFormat.CSV ? "-" + Licence.ID : "";
     return "technocarte-sightings-"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.technocarte.common.error.FieldCode;
+import org.technocarte.sighting.QueryParams;
 import org.technocarte.sighting.SightingView;
 
 /**
@@ -43,7 +44,7 @@ public record FeatureShape(Crs crs, Set<String> properties, boolean skipGeometry
 
   /** Reads {@code crs}, {@code properties} and {@code skipGeometry}, errors kept in params. */
   static FeatureShape parse(QueryParams params) {
-    return new FeatureShape(params.crs("crs"), properties(params), skip(params));
+    return new FeatureShape(Crs.read(params, "crs"), properties(params), skip(params));
   }
 
   private static boolean skip(QueryParams params) {

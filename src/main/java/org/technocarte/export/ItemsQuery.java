@@ -7,6 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.technocarte.common.error.FieldCode;
+import org.technocarte.sighting.QueryParams;
+import org.technocarte.sighting.SightingFilter;
+import org.technocarte.sighting.Where;
 
 /**
  * A request for a page of OGC API items: its filters as SQL, the page size and where the page
@@ -43,11 +46,9 @@ public record ItemsQuery(
   public static ItemsQuery parse(MultivaluedMap<String, String> query) {
     QueryParams params = new QueryParams(query, PARAMETERS);
     OgcFormat.check(params, "json", "geojson", "html");
-    Where where = new Where().statuses(params.statuses("status"));
-    Long campaign = params.campaign("campaign");
-    if (campaign != null) {
-      where.campaign(campaign);
-    }
+    // The filters the OGC API shares with the map and the exports; its own come on top.
+    Where where =
+        SightingFilter.statuses(params.statuses("status"), params.campaign("campaign")).where();
     bbox(params, where);
     datetime(params, where);
     int limit = limit(params);
@@ -74,7 +75,7 @@ public record ItemsQuery(
 
   /** The box, in CRS84 or in the CRS that bbox-crs names (Part 2). */
   private static void bbox(QueryParams params, Where where) {
-    Crs crs = params.crs("bbox-crs");
+    Crs crs = Crs.read(params, "bbox-crs");
     String text = params.text("bbox");
     if (text == null) {
       return;

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
 import org.technocarte.common.error.FieldCode;
+import org.technocarte.sighting.QueryParams;
 
 /** The `f` parameter of the OGC API: JSON encodings, and YAML for the API definition. */
 final class OgcFormat {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.export.OgcDocuments.Link;
+import org.technocarte.sighting.ApprovedSightings;
+import org.technocarte.sighting.Extent;
 import org.technocarte.sighting.SightingView;
 
 /** OGC API – Features (Part 1 Core, GeoJSON, OpenAPI 3.0; Part 3 Filtering) over the seam. */
@@ -238,7 +240,13 @@ public class OgcService {
   private void read(ItemsQuery query, Crs crs, ApprovedSightings.Sink sink)
       throws java.io.IOException {
     sightings.stream(
-        query.where(), crs, query.order(), query.after(), query.offset(), query.limit() + 1L, sink);
+        query.where(),
+        crs.geometry("s.geom"),
+        query.order(),
+        query.after(),
+        query.offset(),
+        query.limit() + 1L,
+        sink);
   }
 
   /** The next page: after the last id, or further down a sorted list. */
@@ -270,7 +278,7 @@ public class OgcService {
   /** One approved sighting; anything else is 404. */
   public SightingView approved(String featureId, Crs crs) {
     return parseId(featureId)
-        .flatMap(id -> sightings.one(id, crs))
+        .flatMap(id -> sightings.one(id, crs.geometry("s.geom")))
         .orElseThrow(() -> ApiException.notFound("No sighting " + featureId));
   }
 

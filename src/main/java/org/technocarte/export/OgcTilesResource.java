@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.Problem;
+import org.technocarte.sighting.SightingFilter;
 
 /**
  * OGC API – Tiles for QGIS ("Vector Tiles › OGC API") and GDAL: the map's vector tiles, described
@@ -188,7 +189,7 @@ public class OgcTilesResource {
           @PathParam("tileCol")
           int tileCol,
       @Context UriInfo uri) {
-    ExportFilter filter = ExportFilter.parse(uri.getQueryParameters());
+    SightingFilter filter = SightingFilter.parse(uri.getQueryParameters());
     return TileResource.answer(vectorTiles, tileMatrix, tileCol, tileRow, filter);
   }
 }

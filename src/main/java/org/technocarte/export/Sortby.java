@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.technocarte.common.error.FieldCode;
+import org.technocarte.sighting.QueryParams;
 
 /**
  * The {@code sortby} parameter (OGC API – Features Part 8, as pygeoapi reads it): {@code

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.Problem;
+import org.technocarte.sighting.SightingFilter;
 
 /** Vector tiles of the approved cameras, for the map at low zoom; a CDN may cache them. */
 @Path("/tiles/sightings")
@@ -61,7 +62,7 @@ public class TileResource {
   }
 
   /** The tile as both this path and OGC API – Tiles serve it: same checks, same caching. */
-  static Response answer(VectorTiles tiles, int z, int x, int y, ExportFilter filter) {
+  static Response answer(VectorTiles tiles, int z, int x, int y, SightingFilter filter) {
     if (!VectorTiles.exists(z, x, y)) {
       throw ApiException.notFound(
           "No tile " + z + "/" + x + "/" + y + ": zoom 0 to " + VectorTiles.MAX_ZOOM);

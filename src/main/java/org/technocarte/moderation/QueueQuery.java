@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.technocarte.campaign.CampaignService;
 import org.technocarte.common.error.FieldCode;
-import org.technocarte.export.QueryParams;
+import org.technocarte.sighting.QueryParams;
 
 /**
  * What a moderator asks of the queue: a page ({@code limit}, {@code after} the cursor of the last

@@ -22,6 +22,7 @@ import org.technocarte.group.Territories;
 import org.technocarte.moderation.ModerationService;
 import org.technocarte.photo.PhotoService;
 import org.technocarte.photo.PhotoView;
+import org.technocarte.sighting.ApprovedSightings;
 import org.technocarte.sighting.SightingService;
 import org.technocarte.sighting.SightingView;
 
@@ -177,7 +178,8 @@ public class RemovalService {
     var query =
         em.createNativeQuery(
             "SELECT r.id FROM removal_report r JOIN sighting s ON s.id = r.sighting_id"
-                + " WHERE r.status = 'open' AND s.status = 'approved'"
+                + " WHERE r.status = 'open' AND "
+                + ApprovedSightings.approvedRule("s")
                 + scope
                 + " ORDER BY r.reported_on, r.id LIMIT "
                 + MAX_OPEN);

@@ -1,5 +1,6 @@
 package org.technocarte.sighting;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,10 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.technocarte.common.Caching;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.TechnocarteConfig;
+import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.Problem;
 import org.technocarte.safety.ProofOfWorkRequired;
 import org.technocarte.safety.RateLimited;
@@ -117,50 +118,6 @@ public class SightingResource {
       description =
           "A GeoJSON FeatureCollection of approved sightings, filtered; status=removed gives the"
               + " cameras seen gone instead (the map's \"removed\" layer).")
-  @Parameter(
-      name = "bbox",
-      in = ParameterIn.QUERY,
-      required = true,
-      description =
-          "west,south,east,north (WGS84), or 6 numbers with heights; west > east crosses the"
-              + " antimeridian; its area is capped. Example: 3.87,43.60,3.89,43.62",
-      style = ParameterStyle.FORM,
-      explode = Explode.FALSE,
-      schema =
-          @Schema(
-              type = SchemaType.ARRAY,
-              implementation = Double.class,
-              minItems = 4,
-              maxItems = 6))
-  @Parameter(
-      name = "surveillanceType",
-      in = ParameterIn.QUERY,
-      description = "camera, alpr, guard, other; comma-separated for several",
-      schema = @Schema(type = SchemaType.STRING))
-  @Parameter(
-      name = "cameraType",
-      in = ParameterIn.QUERY,
-      description = "fixed, dome, panning, unknown; comma-separated for several",
-      schema = @Schema(type = SchemaType.STRING))
-  @Parameter(
-      name = "vsaSuspected",
-      in = ParameterIn.QUERY,
-      schema = @Schema(implementation = Boolean.class))
-  @Parameter(
-      name = "city",
-      in = ParameterIn.QUERY,
-      description = "City code (GeoNames id)",
-      schema = @Schema(type = SchemaType.STRING))
-  @Parameter(
-      name = "status",
-      in = ParameterIn.QUERY,
-      description = "approved (the default), removed, or approved,removed",
-      schema = @Schema(type = SchemaType.STRING))
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      description = "At most this many sightings (default and cap set by the server)",
-      schema = @Schema(implementation = Integer.class, minimum = "1"))
   @APIResponse(
       responseCode = "200",
       description = "The sightings",
@@ -171,8 +128,9 @@ public class SightingResource {
   @APIResponse(
       responseCode = "400",
       description = "A parameter is missing, malformed, out of range or unknown")
-  public SightingCollection approved(@Context UriInfo uri) {
-    return service.approved(SightingQuery.parse(uri.getQueryParameters(), config.api()));
+  public SightingCollection approved(@BeanParam MapParams query) {
+    MapParams.Page page = query.page(config.api());
+    return service.approved(page.filter(), page.limit());
   }
 
   @GET
@@ -209,9 +167,30 @@ public class SightingResource {
       responseCode = "400",
       description = "A parameter is missing, malformed or out of range")
   public SightingCollection nearby(@Context UriInfo uri) {
-    return service.approvedNear(
-        NearbyQuery.parse(uri.getQueryParameters(), config.map().duplicateRadiusMetres()));
+    QueryParams params = new QueryParams(uri.getQueryParameters(), Set.of("lon", "lat", "radius"));
+    double lon = params.number("lon", -180, 180);
+    double lat = params.number("lat", -90, 90);
+    int radius = config.map().duplicateRadiusMetres();
+    String radiusText = params.text("radius");
+    if (radiusText != null) {
+      try {
+        radius = Integer.parseInt(radiusText.trim());
+      } catch (NumberFormatException e) {
+        radius = -1;
+      }
+      if (radius < 1 || radius > MAX_RADIUS_METRES) {
+        params.error(
+            "radius",
+            FieldCode.OUT_OF_RANGE,
+            "must be whole metres from 1 to " + MAX_RADIUS_METRES);
+      }
+    }
+    params.check();
+    return service.approvedNear(lon, lat, radius);
   }
+
+  /** How far nearby looks, at most. */
+  static final int MAX_RADIUS_METRES = 200;
 
   @POST
   @Path("{id}/confirmations")

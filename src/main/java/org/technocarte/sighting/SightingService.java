@@ -23,10 +23,13 @@ public class SightingService {
 
   private final SightingRepository repository;
   private final Gazetteer gazetteer;
+  private final ApprovedSightings approved;
 
-  public SightingService(SightingRepository repository, Gazetteer gazetteer) {
+  public SightingService(
+      SightingRepository repository, Gazetteer gazetteer, ApprovedSightings approved) {
     this.repository = repository;
     this.gazetteer = gazetteer;
+    this.approved = approved;
   }
 
   /** A created sighting, and whether it was already there (a resend with the same clientId). */
@@ -78,7 +81,7 @@ public class SightingService {
    */
   public SightingView find(long id, String editToken) {
     if (editToken == null) {
-      return repository.publicView(id).orElseThrow(() -> notFound(id));
+      return approved.one(id, "s.geom").orElseThrow(() -> notFound(id));
     }
     SightingView view = repository.view(id).orElseThrow(() -> notFound(id));
     if (Status.PUBLIC.contains(view.properties().status())) {
@@ -118,16 +121,13 @@ public class SightingService {
   }
 
   /** Approved sightings in a box; one row more than the limit tells that there are more. */
-  public SightingCollection approved(SightingQuery query) {
-    List<SightingView> rows = repository.approved(query, query.limit() + 1);
-    boolean truncated = rows.size() > query.limit();
-    return SightingCollection.of(truncated ? rows.subList(0, query.limit()) : rows, truncated);
+  public SightingCollection approved(SightingFilter filter, int limit) {
+    return approved.page(filter, limit);
   }
 
   /** Approved cameras near a point, nearest first: candidates for "is it one of these?". */
-  public SightingCollection approvedNear(NearbyQuery near) {
-    List<SightingView> rows =
-        repository.approvedNear(near.lon(), near.lat(), near.radiusMetres(), NEARBY_LIMIT + 1);
+  public SightingCollection approvedNear(double lon, double lat, int radiusMetres) {
+    List<SightingView> rows = approved.near(lon, lat, radiusMetres, NEARBY_LIMIT + 1);
     boolean truncated = rows.size() > NEARBY_LIMIT;
     return SightingCollection.of(truncated ? rows.subList(0, NEARBY_LIMIT) : rows, truncated);
   }

@@ -216,6 +216,23 @@ class OpenApiTest {
           doc.getList("paths.'" + path + "'.get.parameters.findAll { it.in == 'query' }.name");
       assertEquals(filters.stream().sorted().toList(), names.stream().sorted().toList(), path);
     }
+    // The map reads the same filter (SightingFilter), with a limit; its box is required and capped.
+    List<String> map =
+        doc.getList("paths.'/api/sightings'.get.parameters.findAll { it.in == 'query' }.name");
+    List<String> expected = new ArrayList<>(filters);
+    expected.add("limit");
+    assertEquals(expected.stream().sorted().toList(), map.stream().sorted().toList());
+    assertEquals(
+        Boolean.TRUE,
+        doc.get("paths.'/api/sightings'.get.parameters.find { it.name == 'bbox' }.required"));
+    assertTrue(
+        doc.getString(
+                "paths.'/api/sightings'.get.parameters.find { it.name == 'bbox' }.description")
+            .contains("capped"));
+    assertEquals(
+        org.technocarte.sighting.SightingFilter.PARAMETERS.stream().sorted().toList(),
+        filters.stream().sorted().toList(),
+        "the filter reads what is documented");
   }
 
   @Test

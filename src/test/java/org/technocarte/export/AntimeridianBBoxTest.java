@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.technocarte.common.geo.BBox;
 import org.technocarte.sighting.SightingFixtures;
+import org.technocarte.sighting.Where;
 
 /**
  * A bbox whose west edge lies east of its east edge crosses the antimeridian, wherever a bbox is

@@ -112,8 +112,17 @@ class StillThereTest {
         .body("tileUrl", org.hamcrest.Matchers.nullValue())
         .body("tileAttribution", org.hamcrest.Matchers.containsString("OpenStreetMap"))
         .body("duplicateRadiusMetres", equalTo(25))
-        .body("staleAfterDays", equalTo(730));
+        .body("staleAfterDays", equalTo(730))
+        .body("maxBboxArea", equalTo(1.0f));
     given().get("/q/openapi?format=json").then().body("paths.keySet()", hasItem("/api/config"));
+    // The cap served is the one the map's reads are held to: the page keeps no copy of it.
+    float cap = given().get("/api/config").then().extract().path("maxBboxArea");
+    given().get("/api/sightings?bbox=3,43,4," + (43 + cap)).then().statusCode(200);
+    given()
+        .get("/api/sightings?bbox=3,43,4," + (43 + cap + 0.01f))
+        .then()
+        .statusCode(400)
+        .body("errors[0].code", equalTo("too-large"));
   }
 
   private static io.restassured.response.ValidatableResponse nearby(

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The settings the browser needs: base map, staleness, duplicate radius. */
+/**
+ * The settings the browser needs: base map, staleness, duplicate radius, and the caps of the public
+ * reads it must stay within (the largest map box), so that the page never copies them.
+ */
 @Path("/api/config")
 @Tag(name = "Configuration")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,7 +28,8 @@ public class ClientConfigResource {
             map.tileAttribution(),
             map.tileMaxZoom(),
             map.staleAfterDays(),
-            map.duplicateRadiusMetres());
+            map.duplicateRadiusMetres(),
+            config.api().maxBboxArea());
   }
 
   /** Where the app serves the operator's PMTiles extract (BasemapResource). */
@@ -48,10 +52,15 @@ public class ClientConfigResource {
       String tileAttribution,
       int tileMaxZoom,
       int staleAfterDays,
-      int duplicateRadiusMetres) {}
+      int duplicateRadiusMetres,
+      @Schema(
+              description =
+                  "The largest box GET /api/sightings answers, in square degrees (larger is 400)")
+          double maxBboxArea) {}
 
   @GET
-  @Operation(summary = "Settings of the map: base-map tiles, staleness, duplicate radius")
+  @Operation(
+      summary = "Settings of the map: base-map tiles, staleness, duplicate radius, largest box")
   public ClientConfig get() {
     return config;
   }

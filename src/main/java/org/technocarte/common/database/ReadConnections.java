@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * again on the primary and the replica is left alone for {@link ReadReplicaConfig#retryAfter()}: a
  * small circuit breaker, so a dead replica costs neither a failed request nor a connection attempt
  * on every request. A read that streams must therefore be written so that running it again goes on
- * where it stopped (see ApprovedSightings.stream).
+ * where it stopped (see sighting.ApprovedSightings.stream).
  */
 @ApplicationScoped
 public class ReadConnections {

@@ -1,4 +1,4 @@
-package org.technocarte.export;
+package org.technocarte.sighting;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
@@ -6,15 +6,17 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import org.technocarte.common.WireValue;
 import org.technocarte.common.geo.BBox;
-import org.technocarte.sighting.CameraType;
-import org.technocarte.sighting.Status;
-import org.technocarte.sighting.SurveillanceType;
 
 /**
- * What a researcher asks of an export; nulls and empty sets mean "any". No cap on the box: an
- * export is meant to be large, and it is streamed.
+ * Which public sightings a reader asks for, the one filter of the map, the exports, the OGC API
+ * items, the tiles and the statistics; nulls and empty sets mean "any", except {@code statuses}:
+ * approved unless removed ones are asked for. No cap on the box here: the map caps it (its answer
+ * is held whole), an export is meant to be large and is streamed.
+ *
+ * <p>A new filter is two edits: a component here (read in {@link #read}, written as SQL in {@link
+ * #where}, named in {@link #nameSuffix}), and its documentation in {@link FilterParams}.
  */
-public record ExportFilter(
+public record SightingFilter(
     BBox bbox,
     String cityCode,
     Set<SurveillanceType> surveillanceTypes,
@@ -25,7 +27,8 @@ public record ExportFilter(
     Set<Status> statuses,
     Long campaign) {
 
-  static final Set<String> PARAMETERS =
+  /** The query parameters of the filter. */
+  public static final Set<String> PARAMETERS =
       Set.of(
           "bbox",
           "city",
@@ -38,14 +41,43 @@ public record ExportFilter(
           "campaign");
 
   /** No filter: everything approved. */
-  static final ExportFilter NONE =
-      new ExportFilter(null, null, null, null, null, null, null, Set.of(Status.APPROVED), null);
+  public static final SightingFilter NONE = statuses(Set.of(Status.APPROVED), null);
+
+  /** The sightings of these statuses, of a mapping party when {@code campaign} is not null. */
+  public static SightingFilter statuses(Set<Status> statuses, Long campaign) {
+    return new SightingFilter(null, null, null, null, null, null, null, statuses, campaign);
+  }
+
+  /** Reads the query string, refusing it whole (400) with every bad parameter named. */
+  public static SightingFilter parse(MultivaluedMap<String, String> query) {
+    QueryParams params = new QueryParams(query, PARAMETERS);
+    SightingFilter filter = read(params);
+    params.check();
+    return filter;
+  }
+
+  /**
+   * Reads the filter's parameters; the errors are collected in {@code params}, for its {@code
+   * check()}.
+   */
+  public static SightingFilter read(QueryParams params) {
+    return new SightingFilter(
+        params.bbox("bbox"),
+        params.cityCode("city"),
+        params.words("surveillanceType", SurveillanceType.class),
+        params.words("cameraType", CameraType.class),
+        params.bool("vsaSuspected"),
+        params.date("observedSince"),
+        params.instant("updatedSince"),
+        params.statuses("status"),
+        params.campaign("campaign"));
+  }
 
   /**
    * The filter in a file name, safe on every file system: "-city-2992166-vsa-dome" ("" for none).
    * The box is named "-bbox" only, as its figures would make an unreadable name.
    */
-  String nameSuffix() {
+  public String nameSuffix() {
     StringBuilder name = new StringBuilder();
     if (cityCode != null) {
       name.append("-city-").append(cityCode);
@@ -79,24 +111,6 @@ public record ExportFilter(
     }
   }
 
-  /** Reads the query string, refusing it whole (400) with every bad parameter named. */
-  public static ExportFilter parse(MultivaluedMap<String, String> query) {
-    QueryParams params = new QueryParams(query, PARAMETERS);
-    ExportFilter filter =
-        new ExportFilter(
-            params.bbox("bbox"),
-            params.cityCode("city"),
-            params.words("surveillanceType", SurveillanceType.class),
-            params.words("cameraType", CameraType.class),
-            params.bool("vsaSuspected"),
-            params.date("observedSince"),
-            params.instant("updatedSince"),
-            params.statuses("status"),
-            params.campaign("campaign"));
-    params.check();
-    return filter;
-  }
-
   /** The filter as SQL, one named piece per criterion. */
   public Where where() {
     Where where = new Where().statuses(statuses);
@@ -104,13 +118,13 @@ public record ExportFilter(
       where.campaign(campaign);
     }
     if (bbox != null) {
-      bbox(where, bbox);
+      where.bbox(bbox);
     }
     if (cityCode != null) {
       where.and("s.city_code = ?", cityCode);
     }
-    anyOf(where, "s.surveillance_type", surveillanceTypes);
-    anyOf(where, "s.camera_type", cameraTypes);
+    where.anyOf("s.surveillance_type", surveillanceTypes);
+    where.anyOf("s.camera_type", cameraTypes);
     if (vsaSuspected != null) {
       where.and("s.vsa_suspected = ?", vsaSuspected);
     }
@@ -121,17 +135,5 @@ public record ExportFilter(
       where.and("s.updated_at >= ?", updatedSince);
     }
     return where;
-  }
-
-  /** Answered by the GiST index, a box across the antimeridian too (see BBox.sqlIntersects). */
-  static void bbox(Where where, BBox box) {
-    where.and(box.sqlIntersects("s.geom"), box.sqlValues());
-  }
-
-  private static void anyOf(Where where, String column, Set<? extends WireValue> in) {
-    if (in != null && !in.isEmpty()) {
-      where.and(
-          column + " = ANY (?)", (Object) in.stream().map(WireValue::wire).toArray(String[]::new));
-    }
   }
 }

@@ -1,15 +1,16 @@
-package org.technocarte.export;
+package org.technocarte.sighting;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.technocarte.campaign.CampaignService;
-import org.technocarte.sighting.SightingRepository;
-import org.technocarte.sighting.Status;
+import org.technocarte.common.WireValue;
+import org.technocarte.common.geo.BBox;
 
 /**
  * The WHERE clause of a read of public sightings (approved ones unless removed ones are asked for),
@@ -18,7 +19,7 @@ import org.technocarte.sighting.Status;
  */
 public final class Where {
 
-  private String status = "s.status = 'approved'";
+  private String status = ApprovedSightings.approvedRule("s");
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> params = new ArrayList<>();
 
@@ -27,7 +28,22 @@ public final class Where {
    * (status=removed or approved,removed), with their status and removal day.
    */
   public Where statuses(Set<Status> statuses) {
-    status = SightingRepository.statusFilter(statuses);
+    if (statuses != null && !statuses.isEmpty()) {
+      status = ApprovedSightings.statusRule("s", statuses);
+    }
+    return this;
+  }
+
+  /** Answered by the GiST index, a box across the antimeridian too (see BBox.sqlIntersects). */
+  public Where bbox(BBox box) {
+    return and(box.sqlIntersects("s.geom"), box.sqlValues());
+  }
+
+  /** The column holds one of these words; any when there are none. */
+  public Where anyOf(String column, Collection<? extends WireValue> in) {
+    if (in != null && !in.isEmpty()) {
+      and(column + " = ANY (?)", (Object) in.stream().map(WireValue::wire).toArray(String[]::new));
+    }
     return this;
   }
 
@@ -57,12 +73,18 @@ public final class Where {
     return and(clause.sql(), clause.values());
   }
 
+  /** The values of the {@code ?} of {@link #sql}, in order. */
+  public List<Object> values() {
+    return java.util.Collections.unmodifiableList(params);
+  }
+
   public String sql() {
     return status + sql;
   }
 
   /** Binds the parameters from position {@code first}; answers the next free position. */
-  int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+  public int bind(Connection connection, PreparedStatement statement, int first)
+      throws SQLException {
     int i = first;
     for (Object p : params) {
       if (p instanceof String[] words) {

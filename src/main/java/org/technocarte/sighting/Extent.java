@@ -1,4 +1,4 @@
-package org.technocarte.export;
+package org.technocarte.sighting;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.technocarte.export;
+package org.technocarte.sighting;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
@@ -16,16 +16,19 @@ import org.technocarte.common.error.ApiException;
 import org.technocarte.common.error.FieldCode;
 import org.technocarte.common.error.FieldError;
 import org.technocarte.common.geo.BBox;
-import org.technocarte.sighting.Status;
 
 /**
- * Reads a query string against the parameters a resource knows, collecting every error so that the
- * client learns all of them in one 400 answer.
+ * The one reader of the query strings of public reads (the map, nearby, the exports, the OGC API,
+ * the tiles) and of the moderators' queue: it reads a query string against the parameters a
+ * resource knows, refuses unknown or repeated ones by name, and collects every error so that the
+ * client learns all of them in one 400 answer. {@link SightingFilter#read} reads the filters with
+ * it.
  */
 public final class QueryParams {
 
   private final MultivaluedMap<String, String> params;
   private final List<FieldError> errors = new ArrayList<>();
+  private final Set<String> missing = new java.util.HashSet<>();
 
   public QueryParams(MultivaluedMap<String, String> params, Set<String> known) {
     this.params = params;
@@ -43,14 +46,28 @@ public final class QueryParams {
   }
 
   public String text(String name) {
-    return params.getFirst(name);
+    return missing.contains(name) ? null : params.getFirst(name);
+  }
+
+  /**
+   * Refuses a parameter absent or blank (400, required, with {@code rule}); answers whether it is
+   * there. Once refused, it reads as absent, so that it is not refused twice.
+   */
+  public boolean require(String name, String rule) {
+    String text = text(name);
+    if (text == null || text.isBlank()) {
+      error(name, FieldCode.REQUIRED, rule);
+      missing.add(name);
+      return false;
+    }
+    return true;
   }
 
   public void error(String name, FieldCode code, String message) {
     errors.add(new FieldError(name, code, message));
   }
 
-  BBox bbox(String name) {
+  public BBox bbox(String name) {
     String text = text(name);
     if (text == null) {
       return null;
@@ -64,7 +81,7 @@ public final class QueryParams {
   }
 
   /** A comma-separated list of words: `cameraType=dome,panning`. */
-  <E extends Enum<E> & WireValue> Set<E> words(String name, Class<E> type) {
+  public <E extends Enum<E> & WireValue> Set<E> words(String name, Class<E> type) {
     Set<E> values = EnumSet.noneOf(type);
     String text = text(name);
     if (text == null) {
@@ -128,7 +145,7 @@ public final class QueryParams {
     };
   }
 
-  LocalDate date(String name) {
+  public LocalDate date(String name) {
     String text = text(name);
     if (text == null) {
       return null;
@@ -142,7 +159,7 @@ public final class QueryParams {
   }
 
   /** A date (midnight UTC) or an RFC 3339 date-time such as 2026-11-28T10:00:00Z. */
-  OffsetDateTime instant(String name) {
+  public OffsetDateTime instant(String name) {
     String text = text(name);
     if (text == null) {
       return null;
@@ -168,21 +185,23 @@ public final class QueryParams {
     return city == null ? null : city.strip();
   }
 
-  /** A CRS by its URI (OGC API – Features Part 2); CRS84 when absent. */
-  Crs crs(String name) {
+  /** A number from min to max; required. */
+  public double number(String name, double min, double max) {
     String text = text(name);
     if (text == null) {
-      return Crs.DEFAULT;
+      error(name, FieldCode.REQUIRED, "is required");
+      return Double.NaN;
     }
-    return Crs.of(text)
-        .orElseGet(
-            () -> {
-              error(
-                  name,
-                  FieldCode.NOT_ONE_OF,
-                  "unsupported CRS; supported: " + String.join(", ", Crs.uris()));
-              return Crs.DEFAULT;
-            });
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    error(name, FieldCode.OUT_OF_RANGE, "must be a number from " + min + " to " + max);
+    return Double.NaN;
   }
 
   /** Throws the 400 answer listing every error found so far. */
