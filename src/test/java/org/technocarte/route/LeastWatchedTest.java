@@ -81,9 +81,9 @@ class LeastWatchedTest {
       grid.corner(4, 0)
     };
     for (int i = 0; i < expected.length; i++) {
-      List<Object> corner = JsonPath.from(expected[i]).getList("$");
-      assertClose(((Number) corner.get(0)).doubleValue(), line.get(i).get(0), 1e-6);
-      assertClose(((Number) corner.get(1)).doubleValue(), line.get(i).get(1), 1e-6);
+      String[] corner = expected[i].replaceAll("[\\[\\]]", "").split(",");
+      assertClose(Double.parseDouble(corner[0]), line.get(i).get(0), 1e-6);
+      assertClose(Double.parseDouble(corner[1]), line.get(i).get(1), 1e-6);
     }
   }
 
