@@ -10,7 +10,7 @@ CREATE TABLE camera_view_type (
     range_m       double precision NOT NULL CHECK (range_m > 0 AND range_m <= 1000),
     field_of_view integer NOT NULL CHECK (field_of_view BETWEEN 1 AND 360)
 );
-INSERT INTO camera_view_type VALUES ('fixed', 35, 60), ('dome', 20, 90), ('panning', 100, 360),
+INSERT INTO camera_view_type VALUES ('fixed', 35, 60), ('dome', 20, 360), ('panning', 100, 360),
                                     ('unknown', 30, 90);
 
 -- A mount that shortens every camera's reach (a ceiling: indoors, a hall or a shop).

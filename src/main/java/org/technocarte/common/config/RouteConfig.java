@@ -63,11 +63,11 @@ public interface RouteConfig {
     @WithDefault("60")
     int fixed();
 
-    /** A dome's usual wide lens (2.8 mm: about 90° to 100°). */
-    @WithDefault("90")
+    /** A dome: all around, as the design's default for fieldOfView says. */
+    @WithDefault("360")
     int dome();
 
-    /** Unknown type: as a dome. */
+    /** Unknown type: a wide lens, between a fixed camera and a dome. */
     @WithDefault("90")
     int unknown();
   }
