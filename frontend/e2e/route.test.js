@@ -56,13 +56,6 @@ test('a walker taps a walk, sees how watched it is and finds the least watched w
     await page.touchscreen.tap(x, y);
   }
   assert.equal(await page.locator('#route-map path.route-point').count(), 3);
-  const drawnAt = await page.evaluate(() =>
-    [...document.querySelectorAll('#route-map path.route-point')].map((p) => {
-      const r = p.getBoundingClientRect();
-      return [r.x + r.width / 2, r.y + r.height / 2];
-    }),
-  );
-  console.log('DEBUG', JSON.stringify(box), JSON.stringify(drawnAt), JSON.stringify([100, 120, 140].map((id) => pixel(box, centre, corners[id]))));
 
   await page.click('#measure');
   await page.waitForSelector('#figures-yours');

@@ -30,7 +30,8 @@ const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFract
 // The view comes from the hash (#zoom/lat/lon), else from the walker's map (its last view, kept by
 // that page), else France.
 const view = /^#(\d+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(location.hash);
-const map = L.map('route-map', { zoomControl: true });
+// No zoom on a double tap: two quick taps are two points of the walk (pinch or the buttons zoom).
+const map = L.map('route-map', { zoomControl: true, doubleClickZoom: false });
 if (view) map.setView([Number(view[2]), Number(view[3])], Number(view[1]));
 else {
   let last = null;
