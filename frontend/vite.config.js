@@ -17,6 +17,7 @@ export default defineConfig({
         stats: 'stats/index.html',
         cities: 'cities/index.html',
         campaign: 'campaign/index.html',
+        route: 'route/index.html',
         guide: 'guide/index.html',
         // The OGC API's HTML pages are rendered by the server, which finds this script and its
         // style in the build manifest.

@@ -26,6 +26,11 @@ deploy/local/postgis.sh status >/dev/null 2>&1 || { say "PostGIS is not running:
 as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d technocarte_e2e -c \
   "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION technocarte; CREATE EXTENSION postgis"
+# pgRouting, when installed, for the least-watched way (e2e/route.test.js).
+if [ -f "$("$bindir/pg_config" --sharedir 2>/dev/null || echo /usr/share/postgresql/$pg_major)/extension/pgrouting.control" ]; then
+  as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d technocarte_e2e -c \
+    "SET client_min_messages = warning; CREATE EXTENSION pgrouting"
+fi
 
 app_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 log=$(mktemp -t technocarte-e2e-app.XXXXXX.log)

@@ -46,6 +46,32 @@ postgis_installed() {
   [ -f "$sharedir/extension/postgis.control" ] && compgen -G "$libdir/postgis-3*.so" >/dev/null
 }
 
+# pgRouting serves the least-watched way (POST /api/routes/least-watched); without it that endpoint
+# answers 503 and everything else works.
+pgrouting_installed() {
+  local sharedir="/usr/share/postgresql/$pg_major"
+  [ -x "$bindir/pg_config" ] && sharedir=$("$bindir/pg_config" --sharedir)
+  [ -f "$sharedir/extension/pgrouting.control" ]
+}
+
+install_pgrouting() {
+  local package="postgresql-$pg_major-pgrouting"
+  command -v apt-get >/dev/null 2>&1 || { say "pgRouting is missing (optional): install $package"; return 0; }
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null || {
+      say "pgRouting is missing (optional). Install it as root: apt-get install -y $package"
+      return 0
+    }
+    sudo=(sudo -n)
+  fi
+  say "installing $package (pgRouting is missing)"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null 2>&1 || {
+    "${sudo[@]}" apt-get update -q >/dev/null
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null
+  } || say "could not install $package: the least-watched way will answer 503"
+}
+
 install_postgis() {
   local package="postgresql-$pg_major-postgis-3"
   if command -v apt-get >/dev/null 2>&1; then
@@ -109,11 +135,15 @@ create_databases() {
     fi
     # CREATE EXTENSION postgis needs a superuser: done here, the migrations then find it.
     psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS postgis"
+    if pgrouting_installed; then
+      psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pgrouting"
+    fi
   done
 }
 
 start() {
   postgis_installed || install_postgis
+  pgrouting_installed || install_pgrouting
   init_cluster
   if running; then
     say "already running on port $port"

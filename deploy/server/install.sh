@@ -43,7 +43,7 @@ have_systemd=no
 [ -d /run/systemd/system ] && have_systemd=yes
 
 # --- packages -----------------------------------------------------------------------------------
-packages=(openjdk-17-jre-headless postgresql postgresql-15-postgis-3 nginx openssl curl)
+packages=(openjdk-17-jre-headless postgresql postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting nginx openssl curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -97,6 +97,8 @@ if [ -z "$(pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'techn
 fi
 # CREATE EXTENSION needs a superuser: done here, the app's migrations find it.
 pg -d technocarte -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS postgis"
+# pgRouting, for the least-watched way (the streets: deploy/routes/import.sh, see the README's Routes).
+pg -d technocarte -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pgrouting"
 
 # --- the app ----------------------------------------------------------------------------------------
 # A new folder beside the old one, then swapped: a failed copy leaves the running version whole.

@@ -53,6 +53,10 @@ public enum ProblemType {
   NAME_TAKEN(409, "name-taken", "Conflict"),
   REFUSED_NODE(422, "refused-node", "Refused node"),
 
+  // routes
+  OUTSIDE_NETWORK(422, "outside-network", "Outside the street network"),
+  NO_ROUTE(422, "no-route", "No route"),
+
   // photos
   IMAGE_TOO_LARGE(422, "image-too-large", "Image too large"),
   UNREADABLE_IMAGE(422, "unreadable-image", "Unreadable image"),
@@ -62,6 +66,7 @@ public enum ProblemType {
 
   // the server
   BUSY(503, "busy", "Busy"),
+  ROUTING_UNAVAILABLE(503, "routing-unavailable", "Routing not installed"),
   EXPORTS_BUSY(503, "exports-busy", "Too many downloads at once"),
   SERVER_BUSY(503, "server-busy", "Server busy"),
   DATABASE_UNAVAILABLE(503, "database-unavailable", "Database unavailable"),

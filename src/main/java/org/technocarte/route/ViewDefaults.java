@@ -1,0 +1,63 @@
+package org.technocarte.route;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.technocarte.common.config.RouteConfig;
+
+/**
+ * Writes the reaches and fields of view of technocarte.routes.* into camera_view_type and
+ * camera_view_mount at start, where the database draws the cameras' views from; when they differ
+ * from what the views were drawn with, every view is drawn again (and every street measured again).
+ */
+@ApplicationScoped
+public class ViewDefaults {
+
+  private static final Logger LOG = Logger.getLogger(ViewDefaults.class);
+
+  private final EntityManager em;
+  private final RouteConfig config;
+
+  public ViewDefaults(EntityManager em, RouteConfig config) {
+    this.em = em;
+    this.config = config;
+  }
+
+  @Transactional
+  void onStart(@Observes StartupEvent start) {
+    RouteConfig.Range range = config.range();
+    RouteConfig.FieldOfView fov = config.fieldOfView();
+    List<Object[]> wanted =
+        List.of(
+            new Object[] {"fixed", range.fixed(), fov.fixed()},
+            new Object[] {"dome", range.dome(), fov.dome()},
+            new Object[] {"panning", range.panning(), 360},
+            new Object[] {"unknown", range.unknown(), fov.unknown()});
+    int changed = 0;
+    for (Object[] row : wanted) {
+      changed +=
+          em.createNativeQuery(
+                  "UPDATE camera_view_type SET range_m = ?2, field_of_view = ?3"
+                      + " WHERE camera_type = ?1 AND (range_m, field_of_view) <> (?2, ?3)")
+              .setParameter(1, row[0])
+              .setParameter(2, row[1])
+              .setParameter(3, row[2])
+              .executeUpdate();
+    }
+    changed +=
+        em.createNativeQuery(
+                "INSERT INTO camera_view_mount VALUES ('ceiling', ?1) ON CONFLICT (mount) DO UPDATE"
+                    + " SET range_m = excluded.range_m"
+                    + " WHERE camera_view_mount.range_m <> excluded.range_m")
+            .setParameter(1, config.ceilingRange())
+            .executeUpdate();
+    if (changed > 0) {
+      LOG.info("The reaches of cameras changed: drawing every camera's view again");
+      em.createNativeQuery("SELECT camera_view_rebuild()").getSingleResult();
+    }
+  }
+}
