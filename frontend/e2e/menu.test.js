@@ -16,7 +16,7 @@ test('the menu switches the interface to English, for this visit, the next one a
   await page.waitForSelector('#panel select#language');
   assert.match(await page.textContent('#panel'), /Langue de l’interface/);
   const links = await page.$$eval('#panel .menu-pages a', (as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(links, ['/guide/', '/stats/', '/cities/', '/ogc', '/moderation/']);
+  assert.deepEqual(links, ['/route/', '/guide/', '/stats/', '/cities/', '/ogc', '/moderation/']);
   assert.deepEqual(await seriousViolations(page), [], 'the menu in French');
 
   await Promise.all([page.waitForEvent('load'), page.selectOption('#panel select#language', 'en')]);

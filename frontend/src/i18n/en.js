@@ -189,6 +189,7 @@ export default {
   'menu.open': 'Menu',
   'menu.language': 'Language of the interface',
   'menu.pages': 'The other pages',
+  'menu.route': 'How watched is my walk?',
   'menu.guide': 'Telling cameras apart (guide)',
   'menu.stats': 'Statistics',
   'menu.cities': 'Documented cities',

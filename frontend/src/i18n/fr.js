@@ -192,6 +192,7 @@ export default {
   'menu.open': 'Menu',
   'menu.language': 'Langue de l’interface',
   'menu.pages': 'Les autres pages',
+  'menu.route': 'Mon trajet est-il filmé ?',
   'menu.guide': 'Reconnaître une caméra (guide)',
   'menu.stats': 'Statistiques',
   'menu.cities': 'Les villes documentées',

@@ -3,6 +3,7 @@ import { languageSwitch } from '../ui/catalogue.js';
 
 /** The other pages of the site, as the menu lists them: their address and the key of their name. */
 export const PAGES = [
+  ['/route/', 'menu.route'],
   ['/guide/', 'menu.guide'],
   ['/stats/', 'menu.stats'],
   ['/cities/', 'menu.cities'],

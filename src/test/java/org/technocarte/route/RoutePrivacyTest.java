@@ -75,6 +75,11 @@ class RoutePrivacyTest {
     }
     assertEquals(before, snapshot(), "a table changed");
     for (String table : before.keySet()) {
+      // The base map's land and borders come from the build, unchanged (the digests above): the
+      // hex of their large geometries holds any run of digits, the mark's too.
+      if (table.startsWith("basemap_")) {
+        continue;
+      }
       assertEquals(
           0,
           grid.number("SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%" + MARK + "%'"),
