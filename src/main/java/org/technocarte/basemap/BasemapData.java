@@ -2,6 +2,7 @@ package org.technocarte.basemap;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.BufferedReader;
@@ -62,8 +63,41 @@ public class BasemapData {
     this.gazetteer = gazetteer;
   }
 
+  /** Whether the tables hold the shipped files; until then the load is tried again. */
+  private volatile boolean loaded;
+
+  private volatile boolean warned;
+
+  /**
+   * The app starts even when the database does not answer (it then answers 503 until it does): a
+   * load that fails is logged in one line and tried again every 30 s.
+   */
   void onStart(@Observes StartupEvent start) {
-    load();
+    tryLoad();
+  }
+
+  @Scheduled(
+      every = "30s",
+      delayed = "30s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void retry() {
+    if (!loaded) {
+      tryLoad();
+    }
+  }
+
+  private void tryLoad() {
+    try {
+      load();
+      loaded = true;
+    } catch (IllegalStateException e) {
+      if (!warned) {
+        warned = true;
+        LOG.warnf(
+            "The base map is not loaded yet, tried again every 30 s: %s",
+            e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      }
+    }
   }
 
   /** Fills the tables unless they already hold the shipped files; answers whether it did. */

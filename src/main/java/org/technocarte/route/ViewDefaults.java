@@ -1,10 +1,11 @@
 package org.technocarte.route;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.technocarte.common.config.RouteConfig;
@@ -27,8 +28,43 @@ public class ViewDefaults {
     this.config = config;
   }
 
-  @Transactional
+  /** Whether the settings were written; until then they are tried again. */
+  private volatile boolean applied;
+
+  private volatile boolean warned;
+
+  /**
+   * The app starts even when the database does not answer (it then answers 503 until it does): a
+   * write that fails is logged in one line and tried again every 30 s.
+   */
   void onStart(@Observes StartupEvent start) {
+    tryApply();
+  }
+
+  @Scheduled(
+      every = "30s",
+      delayed = "30s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void retry() {
+    if (!applied) {
+      tryApply();
+    }
+  }
+
+  private void tryApply() {
+    try {
+      QuarkusTransaction.requiringNew().run(this::apply);
+      applied = true;
+    } catch (RuntimeException e) {
+      if (!warned) {
+        warned = true;
+        LOG.warnf(
+            "The cameras' reaches are not written yet, tried again every 30 s: %s", e.getMessage());
+      }
+    }
+  }
+
+  private void apply() {
     RouteConfig.Range range = config.range();
     RouteConfig.FieldOfView fov = config.fieldOfView();
     List<Object[]> wanted =
