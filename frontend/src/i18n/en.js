@@ -5,7 +5,6 @@ export default {
   'nav.add': 'Add a camera',
   'nav.addAnother': 'Add another camera',
   'nav.filters': 'Filters',
-  'nav.route': 'How watched is my walk?',
   'nav.mine': 'My sightings',
   'nav.locate': 'Locate me',
   'nav.close': 'Close',

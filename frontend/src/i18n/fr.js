@@ -5,7 +5,6 @@ export default {
   'nav.add': 'Ajouter une caméra',
   'nav.addAnother': 'Ajouter une autre caméra',
   'nav.filters': 'Filtres',
-  'nav.route': 'Mon trajet est-il filmé ?',
   'nav.mine': 'Mes signalements',
   'nav.locate': 'Me localiser',
   'nav.close': 'Fermer',
