@@ -120,8 +120,11 @@ public class SightingService {
     return viewOf(id);
   }
 
-  /** Approved sightings in a box; one row more than the limit tells that there are more. */
-  public SightingCollection approved(SightingFilter filter, int limit) {
+  /**
+   * Approved sightings in a box, the GeoJSON FeatureCollection as sent ({@link
+   * SightingCollection}); one row more than the limit tells that there are more.
+   */
+  public byte[] approved(SightingFilter filter, int limit) {
     return approved.page(filter, limit);
   }
 
