@@ -46,10 +46,10 @@ public class SightingService {
     if (input.clientId() != null) {
       clientIdHash = EditTokens.hashClientId(input.clientId());
       repository.lockClientId(clientIdHash);
-      Optional<Sighting> first = repository.findByClientIdHash(clientIdHash);
+      Optional<Long> first = repository.findIdByClientIdHash(clientIdHash);
       token = EditTokens.forClient(input.clientId());
       if (first.isPresent()) {
-        return new Created(viewOf(first.get().id).withEditToken(token), true);
+        return new Created(viewOf(first.get()).withEditToken(token), true);
       }
     } else {
       token = Tokens.random();
