@@ -248,7 +248,7 @@ near() { # lon lat metres statuses excluded rows
   printf "SELECT %s FROM sighting s WHERE s.status = ANY ('%s') AND s.id <> %s AND s.geom && ST_Expand(ST_SetSRID(ST_MakePoint(%s, %s), 4326), %s) AND ST_DWithin(s.geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s) ORDER BY ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography), s.id LIMIT %s" \
     "$view_cols" "$4" "$5" "$1" "$2" "$(awk -v m="$3" -v d="$mpd" 'BEGIN { printf "%.10f", m / d }')" "$1" "$2" "$3" "$1" "$2" "$6"
 }
-explain "Moderation queue: pending in the Lyon territory (ModerationService.pendingInTerritory)" \
+explain "Moderation queue: a page of the pending in the Lyon territory (ModerationService.queue)" \
   "SELECT s.id FROM sighting s WHERE s.status = 'pending' AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN ($group_id) AND ST_Covers(g.territory, s.geom)) ORDER BY s.created_at, s.id LIMIT 100"
 first_pending=$(psql_app -At -F ' ' -c "SELECT s.id, ST_X(s.geom), ST_Y(s.geom) FROM sighting s WHERE s.status = 'pending' AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN ($group_id) AND ST_Covers(g.territory, s.geom)) ORDER BY s.created_at, s.id LIMIT 1")
 read -r fp_id fp_lon fp_lat <<<"$first_pending"
