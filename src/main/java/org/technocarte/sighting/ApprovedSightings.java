@@ -446,6 +446,65 @@ public class ApprovedSightings {
     }
   }
 
+  /**
+   * The highest zoom whose tiles of every approved camera are drawn from {@code sighting_cell}, the
+   * cells kept counted by triggers (V51, which fills zooms 0 to this one).
+   */
+  public static final int CELL_MAX_ZOOM = 10;
+
+  /** Cells a tile side: a cell is {@link #TILE_CELL} of the tile's {@link #TILE_EXTENT} units. */
+  private static final int CELLS_A_SIDE = TILE_EXTENT / TILE_CELL;
+
+  /** The tile from the counted cells (deploy/bench/pgbench/tile-cells.sql runs it). */
+  public static final String CELL_TILE_SQL =
+      "WITH t AS (SELECT ST_TileEnvelope(?, ?, ?) AS box)"
+          + " SELECT ST_AsMVT(f, '"
+          + TILE_LAYER
+          + "', "
+          + TILE_EXTENT
+          + ", 'geom') FROM (SELECT c.n AS count, c.vsa,"
+          + " ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(c.sx / c.n, c.sy / c.n), 3857), t.box, "
+          + TILE_EXTENT
+          + ", "
+          + TILE_BUFFER
+          + ", true) AS geom FROM sighting_cell c, t WHERE c.z = ?"
+          + " AND c.cx BETWEEN ? AND ? AND c.cy BETWEEN ? AND ? AND c.n > 0) f"
+          + " WHERE f.geom IS NOT NULL";
+
+  /**
+   * The tile z/x/y of every approved camera (z at most {@link #CELL_MAX_ZOOM}) read from the cells
+   * the triggers keep counted, the same cells {@link #tile} gathers: the tile's 32 × 32 and those
+   * centred on its right and bottom edges, which its neighbours draw too. A few hundred rows,
+   * whatever the number of cameras.
+   */
+  public byte[] cellTile(int z, int x, int y) {
+    if (z > CELL_MAX_ZOOM) {
+      throw new IllegalArgumentException("no cells above zoom " + CELL_MAX_ZOOM);
+    }
+    try {
+      return reads.read(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CELL_TILE_SQL)) {
+              statement.setInt(1, z);
+              statement.setInt(2, x);
+              statement.setInt(3, y);
+              statement.setInt(4, z);
+              statement.setInt(5, x * CELLS_A_SIDE);
+              statement.setInt(6, x * CELLS_A_SIDE + CELLS_A_SIDE);
+              statement.setInt(7, y * CELLS_A_SIDE);
+              statement.setInt(8, y * CELLS_A_SIDE + CELLS_A_SIDE);
+              try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                byte[] tile = row.getBytes(1);
+                return tile == null ? new byte[0] : tile;
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("drawing tile " + z + "/" + x + "/" + y + " failed", e);
+    }
+  }
+
   /** The rows of {@code sql}, its {@code ?} bound to {@code where}'s values then {@code more}. */
   private List<SightingView> list(String sql, Where where, Object... more) {
     try {
