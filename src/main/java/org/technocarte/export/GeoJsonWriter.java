@@ -51,6 +51,11 @@ public final class GeoJsonWriter implements FeatureWriter {
     values.writeValue(json, feature);
   }
 
+  /** One feature already written as JSON text (by PostgreSQL: see FeatureJson). */
+  public void writeRaw(String feature) throws IOException {
+    json.writeRawValue(feature);
+  }
+
   @Override
   public void end() throws IOException {
     json.writeEndArray();

@@ -17,6 +17,7 @@ import org.technocarte.common.error.ApiException;
 import org.technocarte.export.OgcDocuments.Link;
 import org.technocarte.sighting.ApprovedSightings;
 import org.technocarte.sighting.Extent;
+import org.technocarte.sighting.FeatureJson;
 import org.technocarte.sighting.SightingView;
 
 /** OGC API – Features (Part 1 Core, GeoJSON, OpenAPI 3.0; Part 3 Filtering) over the seam. */
@@ -224,12 +225,19 @@ public class OgcService {
       head.put("timeStamp", now);
       GeoJsonWriter writer = new GeoJsonWriter(out, mapper, head, () -> page.tail(request, query));
       writer.begin();
-      read(
-          query,
-          query.shape().crs(),
-          sighting -> {
-            if (page.take(sighting)) {
-              writer.write(query.shape().apply(sighting, mapper));
+      FeatureShape shape = query.shape();
+      // Each feature as PostgreSQL writes it (what shape.apply makes of a SightingView).
+      sightings.streamJson(
+          query.where(),
+          FeatureJson.feature(
+              shape.crs().geometry("s.geom"), true, shape.properties(), shape.skipGeometry()),
+          query.order(),
+          query.after(),
+          query.offset(),
+          query.limit() + 1L,
+          (id, feature) -> {
+            if (page.take(id)) {
+              writer.writeRaw(feature);
             }
           });
       writer.end();
@@ -330,13 +338,13 @@ public class OgcService {
       this.limit = limit;
     }
 
-    boolean take(SightingView sighting) {
+    boolean take(long id) {
       if (returned == limit) {
         more = true;
         return false;
       }
       returned++;
-      lastId = sighting.id();
+      lastId = id;
       return true;
     }
 

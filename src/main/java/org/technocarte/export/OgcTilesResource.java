@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -161,6 +162,9 @@ public class OgcTilesResource {
               mediaType = TileResource.MEDIA_TYPE,
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(
+      responseCode = "304",
+      description = "Not modified: the tile still has the ETag given in If-None-Match")
+  @APIResponse(
       responseCode = "400",
       description = "A filter is malformed or unknown; each is named in errors")
   @APIResponse(
@@ -188,8 +192,9 @@ public class OgcTilesResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
           @PathParam("tileCol")
           int tileCol,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context Request request) {
     SightingFilter filter = SightingFilter.parse(uri.getQueryParameters());
-    return TileResource.answer(vectorTiles, tileMatrix, tileCol, tileRow, filter);
+    return TileResource.answer(vectorTiles, tileMatrix, tileCol, tileRow, filter, request);
   }
 }

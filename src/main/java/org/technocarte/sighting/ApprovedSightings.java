@@ -1,9 +1,11 @@
 package org.technocarte.sighting;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,11 +24,13 @@ import org.technocarte.common.geo.PointGeometry;
 
 /**
  * The one read seam of public sightings, behind the map ({@link #page}, {@link #near}), every
- * export format and the OGC API items ({@link #stream}, {@link #count}), the vector tiles ({@link
- * #tile}) and the statistics ({@link #statusRule}). It owns the rule of what is public (approved,
- * unless removed ones are asked for: {@link #statusRule}), the columns read ({@link #columns}) and
- * the mapping of a row to the API's view ({@link #toView}). A filter is a {@link SightingFilter}; a
- * new format is a writer, not a new query.
+ * export format and the OGC API items ({@link #stream}, {@link #streamJson}, {@link #count}), the
+ * vector tiles ({@link #tile}, {@link #cellTile}) and the statistics ({@link #statusRule}). It owns
+ * the rule of what is public (approved, unless removed ones are asked for: {@link #statusRule}),
+ * the columns read ({@link #columns}) and the mapping of a row to the API's view ({@link #toView}),
+ * or to its JSON built by PostgreSQL ({@link FeatureJson}) for the map and the OGC API items, the
+ * reads of many small answers. A filter is a {@link SightingFilter}; a new format is a writer, not
+ * a new query.
  *
  * <p>Rows are read through a server-side cursor (autocommit off, a fetch size), so the memory of
  * the application does not grow with the size of an export. They come from the read replica when
@@ -110,9 +114,65 @@ public class ApprovedSightings {
   public void stream(
       Where where, String geometry, String order, long afterId, long offset, long limit, Sink sink)
       throws IOException {
+    cursor(
+        columns(geometry),
+        where,
+        order,
+        afterId,
+        offset,
+        limit,
+        rows -> {
+          SightingView sighting = toView(rows);
+          sink.accept(sighting);
+          return sighting.id();
+        });
+  }
+
+  /** Receives the features of a read as GeoJSON text (see {@link FeatureJson}), in order. */
+  @FunctionalInterface
+  public interface JsonSink {
+    void accept(long id, String feature) throws IOException;
+  }
+
+  /**
+   * Streams the sightings as {@link #stream} does, each as the GeoJSON text that PostgreSQL builds
+   * from the SQL expression {@code feature} ({@link FeatureJson#feature}): no row is mapped to
+   * Java.
+   */
+  public void streamJson(
+      Where where,
+      String feature,
+      String order,
+      long afterId,
+      long offset,
+      long limit,
+      JsonSink sink)
+      throws IOException {
+    cursor(
+        "s.id, " + feature,
+        where,
+        order,
+        afterId,
+        offset,
+        limit,
+        rows -> {
+          long id = rows.getLong(1);
+          sink.accept(id, rows.getString(2));
+          return id;
+        });
+  }
+
+  /** Reads one row of a cursor; answers its id. */
+  private interface RowSink {
+    long accept(ResultSet row) throws SQLException, IOException;
+  }
+
+  private void cursor(
+      String select, Where where, String order, long afterId, long offset, long limit, RowSink sink)
+      throws IOException {
     String sql =
         "SELECT "
-            + columns(geometry)
+            + select
             + " FROM sighting s WHERE "
             + where.sql()
             + " AND s.id > ? ORDER BY "
@@ -141,9 +201,7 @@ public class ApprovedSightings {
               statement.setLong(next, order == null ? offset : offset + sent[0]);
               try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                  SightingView sighting = toView(rows);
-                  sink.accept(sighting);
-                  lastSent[0] = sighting.id();
+                  lastSent[0] = sink.accept(rows);
                   sent[0]++;
                 }
               }
@@ -226,23 +284,60 @@ public class ApprovedSightings {
   }
 
   /**
-   * A page of the map: the sightings of the filter by id, at most {@code limit}; one row more is
-   * read to tell that there are more.
+   * A page of the map as the GeoJSON FeatureCollection it is sent as ({@link SightingCollection}):
+   * the sightings of the filter by id, at most {@code limit}, each feature built by PostgreSQL
+   * ({@link FeatureJson#MAP}) and copied as its bytes; one row more is read to tell that there are
+   * more.
    */
-  public SightingCollection page(SightingFilter filter, int limit) {
+  public byte[] page(SightingFilter filter, int limit) {
     Where where = filter.where();
-    List<SightingView> rows =
-        list(
-            "SELECT "
-                + COLUMNS
-                + " FROM sighting s WHERE "
-                + where.sql()
-                + " ORDER BY s.id LIMIT ?",
-            where,
-            limit + 1);
-    boolean truncated = rows.size() > limit;
-    return SightingCollection.of(truncated ? rows.subList(0, limit) : rows, truncated);
+    String sql = pageSql(where);
+    try {
+      return reads.read(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              int next = where.bind(connection, statement, 1);
+              statement.setInt(next, limit + 1);
+              try (ResultSet rows = statement.executeQuery()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+                out.writeBytes(COLLECTION_START);
+                int returned = 0;
+                boolean truncated = false;
+                while (rows.next()) {
+                  if (returned == limit) {
+                    truncated = true;
+                    break;
+                  }
+                  if (returned > 0) {
+                    out.write(',');
+                  }
+                  // The text's bytes as the server sent them (UTF-8): no String is made.
+                  out.writeBytes(rows.getBytes(1));
+                  returned++;
+                }
+                out.writeBytes(
+                    ("],\"numberReturned\":" + returned + ",\"truncated\":" + truncated + "}")
+                        .getBytes(StandardCharsets.UTF_8));
+                return out.toByteArray();
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading approved sightings failed", e);
+    }
   }
+
+  /** The map's query (deploy/bench/pgbench/map.sql runs it). */
+  static String pageSql(Where where) {
+    return "SELECT "
+        + FeatureJson.MAP
+        + " FROM sighting s WHERE "
+        + where.sql()
+        + " ORDER BY s.id LIMIT ?";
+  }
+
+  private static final byte[] COLLECTION_START =
+      "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
 
   /** Approved cameras within a distance, nearest first, at most {@code rows}. */
   public List<SightingView> near(double lon, double lat, int metres, int rows) {
@@ -339,6 +434,65 @@ public class ApprovedSightings {
               statement.setInt(3, y);
               int next = where.bind(connection, statement, 4);
               statement.setDouble(next, margin);
+              try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                byte[] tile = row.getBytes(1);
+                return tile == null ? new byte[0] : tile;
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("drawing tile " + z + "/" + x + "/" + y + " failed", e);
+    }
+  }
+
+  /**
+   * The highest zoom whose tiles of every approved camera are drawn from {@code sighting_cell}, the
+   * cells kept counted by triggers (V51, which fills zooms 0 to this one).
+   */
+  public static final int CELL_MAX_ZOOM = 10;
+
+  /** Cells a tile side: a cell is {@link #TILE_CELL} of the tile's {@link #TILE_EXTENT} units. */
+  private static final int CELLS_A_SIDE = TILE_EXTENT / TILE_CELL;
+
+  /** The tile from the counted cells (deploy/bench/pgbench/tile-cells.sql runs it). */
+  public static final String CELL_TILE_SQL =
+      "WITH t AS (SELECT ST_TileEnvelope(?, ?, ?) AS box)"
+          + " SELECT ST_AsMVT(f, '"
+          + TILE_LAYER
+          + "', "
+          + TILE_EXTENT
+          + ", 'geom') FROM (SELECT c.n AS count, c.vsa,"
+          + " ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(c.sx / c.n, c.sy / c.n), 3857), t.box, "
+          + TILE_EXTENT
+          + ", "
+          + TILE_BUFFER
+          + ", true) AS geom FROM sighting_cell c, t WHERE c.z = ?"
+          + " AND c.cx BETWEEN ? AND ? AND c.cy BETWEEN ? AND ? AND c.n > 0) f"
+          + " WHERE f.geom IS NOT NULL";
+
+  /**
+   * The tile z/x/y of every approved camera (z at most {@link #CELL_MAX_ZOOM}) read from the cells
+   * the triggers keep counted, the same cells {@link #tile} gathers: the tile's 32 × 32 and those
+   * centred on its right and bottom edges, which its neighbours draw too. A few hundred rows,
+   * whatever the number of cameras.
+   */
+  public byte[] cellTile(int z, int x, int y) {
+    if (z > CELL_MAX_ZOOM) {
+      throw new IllegalArgumentException("no cells above zoom " + CELL_MAX_ZOOM);
+    }
+    try {
+      return reads.read(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CELL_TILE_SQL)) {
+              statement.setInt(1, z);
+              statement.setInt(2, x);
+              statement.setInt(3, y);
+              statement.setInt(4, z);
+              statement.setInt(5, x * CELLS_A_SIDE);
+              statement.setInt(6, x * CELLS_A_SIDE + CELLS_A_SIDE);
+              statement.setInt(7, y * CELLS_A_SIDE);
+              statement.setInt(8, y * CELLS_A_SIDE + CELLS_A_SIDE);
               try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 byte[] tile = row.getBytes(1);

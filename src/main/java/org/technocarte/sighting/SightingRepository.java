@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * Sightings in PostGIS, on the primary through Hibernate's connection: writes, and the reads of
@@ -21,23 +22,48 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class SightingRepository implements PanacheRepositoryBase<Sighting, Long> {
 
-  Optional<Sighting> findByClientIdHash(byte[] hash) {
-    return find("clientIdHash", hash).firstResultOptional();
+  /**
+   * The id of the sighting created with this clientId, if any: the id alone, by plain JDBC on its
+   * unique index (loading the entity decoded its geometry and every column for nothing).
+   */
+  Optional<Long> findIdByClientIdHash(byte[] hash) {
+    return jdbc(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT s.id FROM sighting s WHERE s.client_id_hash = ?")) {
+            statement.setBytes(1, hash);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+            }
+          }
+        });
   }
 
   /**
    * Serialises the creations that carry the same clientId until the end of the transaction, so that
-   * two resends racing each other still make one row.
+   * two resends racing each other still make one row. Plain JDBC on the transaction's connection: a
+   * Hibernate native query cost more than PostgreSQL's answer.
    */
   void lockClientId(byte[] clientIdHash) {
     long key = 0;
     for (int i = 0; i < 8; i++) {
       key = (key << 8) | (clientIdHash[i] & 0xff);
     }
-    getEntityManager()
-        .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS text)")
-        .setParameter("key", key)
-        .getSingleResult();
+    long lockKey = key;
+    jdbc(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT CAST(pg_advisory_xact_lock(?) AS text)")) {
+            statement.setLong(1, lockKey);
+            statement.executeQuery().close();
+          }
+          return null;
+        });
+  }
+
+  private <T> T jdbc(ReturningWork<T> work) {
+    return getEntityManager().unwrap(Session.class).doReturningWork(work);
   }
 
   /** The sighting as the API shows it, whatever its status. */

@@ -128,9 +128,10 @@ public class SightingResource {
   @APIResponse(
       responseCode = "400",
       description = "A parameter is missing, malformed, out of range or unknown")
-  public SightingCollection approved(@BeanParam MapParams query) {
+  public Response approved(@BeanParam MapParams query) {
     MapParams.Page page = query.page(config.api());
-    return service.approved(page.filter(), page.limit());
+    // The bytes PostgreSQL built: a SightingCollection, as the schema above says.
+    return Response.ok(service.approved(page.filter(), page.limit()), GEO_JSON).build();
   }
 
   @GET

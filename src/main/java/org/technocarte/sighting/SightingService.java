@@ -46,10 +46,10 @@ public class SightingService {
     if (input.clientId() != null) {
       clientIdHash = EditTokens.hashClientId(input.clientId());
       repository.lockClientId(clientIdHash);
-      Optional<Sighting> first = repository.findByClientIdHash(clientIdHash);
+      Optional<Long> first = repository.findIdByClientIdHash(clientIdHash);
       token = EditTokens.forClient(input.clientId());
       if (first.isPresent()) {
-        return new Created(viewOf(first.get().id).withEditToken(token), true);
+        return new Created(viewOf(first.get()).withEditToken(token), true);
       }
     } else {
       token = Tokens.random();
@@ -120,8 +120,11 @@ public class SightingService {
     return viewOf(id);
   }
 
-  /** Approved sightings in a box; one row more than the limit tells that there are more. */
-  public SightingCollection approved(SightingFilter filter, int limit) {
+  /**
+   * Approved sightings in a box, the GeoJSON FeatureCollection as sent ({@link
+   * SightingCollection}); one row more than the limit tells that there are more.
+   */
+  public byte[] approved(SightingFilter filter, int limit) {
     return approved.page(filter, limit);
   }
 

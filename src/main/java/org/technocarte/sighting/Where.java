@@ -82,6 +82,11 @@ public final class Where {
     return status + sql;
   }
 
+  /** Whether this reads every approved sighting, no filter added: what the tiles' cells count. */
+  public boolean approvedOnly() {
+    return sql.isEmpty() && status.equals(ApprovedSightings.approvedRule("s"));
+  }
+
   /** Binds the parameters from position {@code first}; answers the next free position. */
   public int bind(Connection connection, PreparedStatement statement, int first)
       throws SQLException {

@@ -113,6 +113,18 @@ public class ResearchFixtures {
     return sightings.approved(feature);
   }
 
+  /** Runs a statement as a moderator's change would, in its own transaction. */
+  @Transactional
+  public void execute(String statement) {
+    em.createNativeQuery(statement).executeUpdate();
+  }
+
+  /** The one value of a query. */
+  @Transactional
+  public Object single(String query) {
+    return em.createNativeQuery(query).getSingleResult();
+  }
+
   @Transactional
   public void setUpdatedAt(long id, String timestamp) {
     em.createNativeQuery("UPDATE sighting SET updated_at = CAST(:t AS timestamptz) WHERE id = :id")

@@ -1,7 +1,9 @@
 package org.technocarte.export;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.technocarte.export.ResearchFixtures.get;
 
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.technocarte.sighting.ApprovedSightings;
 import org.technocarte.sighting.SightingFixtures;
 
 /** The map's vector tiles, read back by GDAL's MVT driver, a real client. */
@@ -92,6 +95,106 @@ class VectorTileTest {
         .body("errors[0].field", equalTo("cameraType"));
   }
 
+  @Test
+  void shouldCountACameraAtLowZoomOnceApprovedAndNoMoreOnceRemovedMergedMovedOrDeleted()
+      throws Exception {
+    // Zoom 8 is drawn from the cells the triggers keep counted; Montpellier's tile holds the
+    // Comédie (suspected of VSA) and the Gare, not République in Paris.
+    double[] comedie = SightingFixtures.MONTPELLIER_COMEDIE;
+    int z = 8;
+    int x = tileX(comedie[0], z);
+    int y = tileY(comedie[1], z);
+    assertEquals(2, sum(cells(z, x, y, ""), "count"));
+    assertEquals(1, sum(cells(z, x, y, ""), "vsa"));
+
+    long removed = fixtures.approved(SightingFixtures.feature(comedie));
+    assertEquals(3, sum(cells(z, x, y, ""), "count"), "counted once approved");
+    sql("UPDATE sighting SET status = 'removed', removed_on = current_date WHERE id = " + removed);
+    assertEquals(2, sum(cells(z, x, y, ""), "count"), "no more once removed");
+
+    long merged = fixtures.approved(SightingFixtures.feature(comedie));
+    assertEquals(3, sum(cells(z, x, y, ""), "count"));
+    sql(
+        "UPDATE sighting SET status = 'merged', merged_into = "
+            + fixtures.comedie()
+            + " WHERE id = "
+            + merged);
+    assertEquals(2, sum(cells(z, x, y, ""), "count"), "no more once merged into the Comédie");
+
+    long moved = fixtures.approved(SightingFixtures.feature(comedie));
+    sql(
+        "UPDATE sighting SET geom = ST_SetSRID(ST_MakePoint(2.36323, 48.86742), 4326) WHERE id = "
+            + moved);
+    assertEquals(2, sum(cells(z, x, y, ""), "count"), "no more once moved to Paris");
+    sql("DELETE FROM sighting WHERE id = " + moved);
+    assertEquals(3, sum(cells(0, 0, 0, ""), "count"), "the world: the three approved, once each");
+
+    sql("UPDATE sighting SET vsa_suspected = false WHERE id = " + fixtures.comedie());
+    assertEquals(0, sum(cells(z, x, y, ""), "vsa"), "a camera no longer suspected of VSA");
+    // The cells say what the cameras themselves say (a filter that keeps them all reads them).
+    for (int zoom : List.of(0, 5, 8, 10)) {
+      int tx = tileX(comedie[0], zoom);
+      int ty = tileY(comedie[1], zoom);
+      assertEquals(
+          drawn(cells(zoom, tx, ty, "?observedSince=1900-01-01")),
+          drawn(cells(zoom, tx, ty, "")),
+          "zoom " + zoom);
+    }
+  }
+
+  @Test
+  void shouldAnswerNotModifiedUntilTheTileChanges() {
+    double[] comedie = SightingFixtures.MONTPELLIER_COMEDIE;
+    int x = tileX(comedie[0], 8);
+    int y = tileY(comedie[1], 8);
+    String path = "/tiles/sightings/8/" + x + "/" + y + ".mvt";
+    String tag = get(path).then().statusCode(200).extract().header("ETag");
+    assertTrue(tag != null && tag.startsWith("\"") && tag.length() > 10, "a strong ETag: " + tag);
+    byte[] body =
+        given()
+            .header("If-None-Match", tag)
+            .get(path)
+            .then()
+            .statusCode(304)
+            .header("ETag", equalTo(tag))
+            .header("Cache-Control", "public, max-age=300")
+            .extract()
+            .asByteArray();
+    assertEquals(0, body.length);
+    given()
+        .header("If-None-Match", tag)
+        .get("/ogc/collections/sightings/tiles/WebMercatorQuad/8/" + y + "/" + x)
+        .then()
+        .statusCode(304);
+
+    fixtures.approved(SightingFixtures.feature(comedie));
+    String changed =
+        given()
+            .header("If-None-Match", tag)
+            .get(path)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    assertNotEquals(tag, changed, "a new camera, a new tile");
+  }
+
+  @Test
+  void shouldCountCellsUpToTheZoomTheAppReadsThemAt() throws Exception {
+    assertEquals(
+        ApprovedSightings.CELL_MAX_ZOOM,
+        ((Number) fixtures.single("SELECT max(z) FROM sighting_cell")).intValue());
+    // deploy/bench/pgbench measures PostgreSQL alone on the statements the app sends.
+    String bench = Files.readString(Path.of("deploy/bench/pgbench/tile-cells.sql"));
+    assertTrue(
+        bench.replaceAll(":[a-z][a-z0-9]*", "?").contains(ApprovedSightings.CELL_TILE_SQL),
+        "tile-cells.sql reads the cells as ApprovedSightings.cellTile does");
+  }
+
+  private void sql(String statement) {
+    fixtures.execute(statement);
+  }
+
   /** The tile's features as GeoJSON in WGS84, as GDAL reads them. */
   private static List<JsonNode> cells(int z, int x, int y, String query) throws Exception {
     Gdal.assumeInstalled();
@@ -126,6 +229,20 @@ class VectorTileTest {
     List<JsonNode> features =
         List.copyOf(JSON.readTree(out.toFile()).path("features").findParents("type"));
     return features.stream().filter(f -> f.path("type").asText().equals("Feature")).toList();
+  }
+
+  /** What a tile draws, in an order of its own: each cell's counts and place. */
+  private static List<String> drawn(List<JsonNode> cells) {
+    return cells.stream()
+        .map(
+            c ->
+                c.path("properties").path("count").asInt()
+                    + "/"
+                    + c.path("properties").path("vsa").asInt()
+                    + " at "
+                    + c.path("geometry").path("coordinates"))
+        .sorted()
+        .toList();
   }
 
   private static int sum(List<JsonNode> cells, String property) {
