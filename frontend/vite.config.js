@@ -24,15 +24,15 @@ export default defineConfig({
         ogc: 'src/ogc/main.js',
       },
       output: {
-        // What the statistics, city and moderation pages share is named after them, so that it stays
-        // out of the walker's download and offline cache (see build/service-worker-plugin.js).
         manualChunks(id) {
-          if (/\/src\/moderation\/api\.js$/.test(id)) return 'moderation-api';
           // Every page's translator and language switch, the walker's and the guide's too: its own
-          // chunk, so that it is never pulled into one the walker's offline cache leaves out.
+          // chunk, so that it is never pulled into one the walker's offline cache leaves out. (The
+          // other shared pieces, ui/dom.js and ui/api.js, are the walker's too: rollup's own chunks.)
           if (/\/src\/ui\/catalogue\.js$/.test(id)) return 'catalogue';
-          if (/\/src\/(stats\/(dom|shape|messages)\.js|stats\/stats\.css|cities\/paths\.js)$/.test(id))
-            return 'stats-common';
+          // What only the plain pages share (statistics, cities, parties, route) is named after the
+          // statistics page, so that it stays out of the walker's download and offline cache (see
+          // build/service-worker-plugin.js).
+          if (/\/src\/ui\/page\.(js|css)$/.test(id)) return 'stats-common';
           return undefined;
         },
       },

@@ -1,8 +1,9 @@
 // The city pages' logic without a browser: addresses, links, dates, the form's body, the API's errors.
 import { describe, expect, test } from 'vitest';
 import { KINDS, evidenceBody, fieldErrors, formatDay, safeHref, today } from '../src/cities/evidence-shape.js';
-import { cityCode, legacyCityPath } from '../src/cities/paths.js';
-import { translator } from '../src/stats/messages.js';
+import { cityCode } from '../src/cities/paths.js';
+import { legacyCityPath } from '../src/stats/legacy.js';
+import { keysOf, translator } from '../src/cities/messages.js';
 
 describe('city page addresses', () => {
   test('reads the code of /cities/<code>, and none on the list', () => {
@@ -86,6 +87,10 @@ describe('evidence', () => {
       '': 'colour: is not a field',
     });
     expect(fieldErrors(undefined)).toEqual({});
+  });
+
+  test('has every French key in English too', () => {
+    expect(keysOf('en').sort()).toEqual(keysOf('fr').sort());
   });
 
   test('names every kind in both languages', () => {

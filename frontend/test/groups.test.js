@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { mergePolygons, parseTerritory, TerritoryError, territoryOf } from '../src/moderation/territory-file.js';
 import { groupsRoute, roleIn } from '../src/moderation/groups-route.js';
-import { isStale, problemLines } from '../src/moderation/problem.js';
+import { problemLines } from '../src/moderation/problem.js';
 import { invitationLink } from '../src/moderation/members.js';
-import { ApiError } from '../src/moderation/api.js';
+import { ApiError, isStaleVersion } from '../src/ui/api.js';
 import { translator } from '../src/moderation/messages.js';
 
 // A square around Lyon's Terreaux and one around Villeurbanne's Gratte-Ciel, [lon, lat].
@@ -218,7 +218,7 @@ describe('groups screens', () => {
     expect(problemLines(new TerritoryError('territory.wrongType', { type: 'Point' }), t)).toEqual([
       'A territory is a Polygon or a MultiPolygon, not a Point.',
     ]);
-    expect(isStale(new ApiError(409, { type: '/problems/stale-version' }))).toBe(true);
-    expect(isStale(new ApiError(409, { type: '/problems/name-taken' }))).toBe(false);
+    expect(isStaleVersion(new ApiError(409, { type: '/problems/stale-version' }))).toBe(true);
+    expect(isStaleVersion(new ApiError(409, { type: '/problems/name-taken' }))).toBe(false);
   });
 });

@@ -1,28 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError, createApi } from '../src/moderation/api.js';
 import { pickLanguage, translator } from '../src/moderation/messages.js';
 import { runImport } from '../src/moderation/import.js';
-
-describe('moderation api', () => {
-  test('sends the CSRF token and JSON, and turns problems into errors', async () => {
-    const calls = [];
-    const fakeFetch = async (path, init) => {
-      calls.push({ path, init });
-      const status = path.endsWith('/approve') ? 409 : 200;
-      const body = status === 409 ? { status: 409, detail: 'stale' } : { ok: true };
-      return { ok: status < 300, status, text: async () => JSON.stringify(body) };
-    };
-    const api = createApi(fakeFetch);
-    api.setCsrf('token-1');
-    await expect(api.get('/api/moderation/queue')).resolves.toEqual({ ok: true });
-    const refused = api.post('/api/moderation/sightings/3/approve', { version: 2 });
-    await expect(refused).rejects.toBeInstanceOf(ApiError);
-    await expect(refused).rejects.toMatchObject({ status: 409, message: 'stale' });
-    expect(calls[1].init.headers['X-CSRF-Token']).toBe('token-1');
-    expect(calls[1].init.body).toBe('{"version":2}');
-    expect(calls[1].init.credentials).toBe('same-origin');
-  });
-});
 
 describe('moderation messages', () => {
   test('French by default, English when the browser asks, keys filled in', () => {

@@ -50,10 +50,8 @@ describe('proof of work solver', () => {
   });
 
   it('fetches a challenge and answers the header to send', async () => {
-    const fetchFn = async () => ({
-      ok: true,
-      json: async () => ({ challenge: CHALLENGE, difficulty: 8, header: 'X-Proof-Of-Work' }),
-    });
+    const fetchFn = async () =>
+      new Response(JSON.stringify({ challenge: CHALLENGE, difficulty: 8, header: 'X-Proof-Of-Work' }));
     const { header, value } = await proofOfWork({ fetchFn });
     expect(header).toBe('X-Proof-Of-Work');
     const nonce = value.slice(CHALLENGE.length + 1);

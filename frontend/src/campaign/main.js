@@ -1,18 +1,15 @@
 // A mapping party's public page, /campaign/#<code> (the short link /p/<code> leads here): the zone,
 // the blocks still to walk, the counts and the reports per hour, read again every 30 seconds.
-import '../stats/stats.css';
+import '../ui/page.css';
 import './campaign.css';
-import { el } from '../stats/dom.js';
-import { chosenLanguage, translator } from './messages.js';
-import { languageSwitch } from '../ui/catalogue.js';
+import { h } from '../ui/dom.js';
+import { ApiError, JSON_TYPE, request } from '../ui/api.js';
+import * as messages from './messages.js';
+import { openPage } from '../ui/page.js';
 import { countRows, hourRows, partyCode } from './shape.js';
 
 const POLL_MS = 30_000;
-const language = chosenLanguage(navigator.languages);
-const t = translator(language);
-document.documentElement.lang = language;
-for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
-document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
+const { language, t } = openPage(messages);
 
 const status = document.getElementById('status');
 const content = document.getElementById('content');
@@ -22,96 +19,98 @@ const integer = new Intl.NumberFormat(language);
 let drawMap = null;
 
 async function load(code) {
-  const response = await fetch(`/api/campaigns/${code}`, { headers: { Accept: 'application/json' } });
-  if (response.status === 404) return { missing: true };
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return { party: await response.json() };
+  try {
+    return { party: await request(`/api/campaigns/${code}`, { headers: { Accept: JSON_TYPE } }) };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return { missing: true };
+    throw error;
+  }
 }
 
 function render(party) {
   const link = new URL(party.link, location.origin).href;
-  const copy = el('button', { type: 'button', class: 'button', text: t('share.copy') });
+  const copy = h('button', { type: 'button', class: 'button', text: t('share.copy') });
   copy.addEventListener('click', async () => {
     await navigator.clipboard?.writeText(link).catch(() => {});
     copy.textContent = t('share.copied');
   });
   const hours = hourRows(party.perHour, { language });
-  const mapBox = el('div', { class: 'party-map', id: 'party-map', role: 'region', 'aria-label': t('map.label') });
+  const mapBox = h('div', { class: 'party-map', id: 'party-map', role: 'region', 'aria-label': t('map.label') });
   content.replaceChildren(
-    el(
+    h(
       'section',
       { class: 'party-head', 'aria-labelledby': 'party-name' },
-      el('h2', { id: 'party-name', text: party.name }),
-      el('p', {}, el('span', { class: `state state-${party.state}`, text: t(`state.${party.state}`) })),
-      el('p', {
+      h('h2', { id: 'party-name', text: party.name }),
+      h('p', {}, h('span', { class: `state state-${party.state}`, text: t(`state.${party.state}`) })),
+      h('p', {
         text: t('when', { start: day.format(new Date(party.startsAt)), end: day.format(new Date(party.endsAt)) }),
       }),
-      el('p', { text: t('by', { group: party.group }) }),
-      party.goal && el('p', { class: 'goal', text: t('goal', { goal: party.goal }) }),
-      party.state !== 'ended' && el('a', { class: 'button primary party-add', href: '/#/add', text: t('add') }),
+      h('p', { text: t('by', { group: party.group }) }),
+      party.goal && h('p', { class: 'goal', text: t('goal', { goal: party.goal }) }),
+      party.state !== 'ended' && h('a', { class: 'button primary party-add', href: '/#/add', text: t('add') }),
     ),
-    el(
+    h(
       'section',
       { 'aria-labelledby': 'counts-title' },
-      el('h2', { id: 'counts-title', text: t('counts.title') }),
-      el(
+      h('h2', { id: 'counts-title', text: t('counts.title') }),
+      h(
         'dl',
         { class: 'party-counts' },
         countRows(party.counts).map((row) =>
-          el(
+          h(
             'div',
             { 'data-count': row.key },
-            el('dd', { text: integer.format(row.value) }),
-            el('dt', { text: t(row.key) }),
+            h('dd', { text: integer.format(row.value) }),
+            h('dt', { text: t(row.key) }),
           ),
         ),
       ),
     ),
-    el(
+    h(
       'section',
       { 'aria-labelledby': 'map-title' },
-      el('h2', { id: 'map-title', text: t('map.title') }),
+      h('h2', { id: 'map-title', text: t('map.title') }),
       mapBox,
-      el('p', { class: 'hint', text: party.emptyBlocks ? t('map.legend') : t('map.allDone') }),
+      h('p', { class: 'hint', text: party.emptyBlocks ? t('map.legend') : t('map.allDone') }),
     ),
-    el(
+    h(
       'section',
       { 'aria-labelledby': 'hours-title' },
-      el('h2', { id: 'hours-title', text: t('hours.title') }),
+      h('h2', { id: 'hours-title', text: t('hours.title') }),
       hours.length
-        ? el(
+        ? h(
             'table',
             { class: 'figures', id: 'hours' },
-            el('caption', { text: t('hours.caption') }),
-            el(
+            h('caption', { text: t('hours.caption') }),
+            h(
               'thead',
               {},
-              el(
+              h(
                 'tr',
                 {},
-                el('th', { scope: 'col', text: t('col.hour') }),
-                el('th', { scope: 'col', text: t('col.added') }),
+                h('th', { scope: 'col', text: t('col.hour') }),
+                h('th', { scope: 'col', text: t('col.added') }),
               ),
             ),
-            el(
+            h(
               'tbody',
               {},
-              hours.map((h) =>
-                el('tr', {}, el('th', { scope: 'row', text: h.label }), el('td', { text: integer.format(h.added) })),
+              hours.map((hour) =>
+                h('tr', {}, h('th', { scope: 'row', text: hour.label }), h('td', { text: integer.format(hour.added) })),
               ),
             ),
           )
-        : el('p', { text: t('hours.none') }),
+        : h('p', { text: t('hours.none') }),
     ),
-    el(
+    h(
       'section',
       { 'aria-labelledby': 'share-title' },
-      el('h2', { id: 'share-title', text: t('share.title') }),
-      el(
+      h('h2', { id: 'share-title', text: t('share.title') }),
+      h(
         'div',
         { class: 'party-share' },
-        el('img', { src: `/api/campaigns/${party.code}/qr.svg`, alt: t('share.qr'), width: '160', height: '160' }),
-        el('div', {}, el('p', { text: t('share.text') }), el('p', {}, el('a', { href: link, text: link })), copy),
+        h('img', { src: `/api/campaigns/${party.code}/qr.svg`, alt: t('share.qr'), width: '160', height: '160' }),
+        h('div', {}, h('p', { text: t('share.text') }), h('p', {}, h('a', { href: link, text: link })), copy),
       ),
     ),
   );
@@ -137,7 +136,8 @@ async function refresh(code) {
     document.body.dataset.ready = 'true';
     return party.state !== 'ended';
   } catch (error) {
-    status.textContent = t('error', { detail: error.message });
+    // The status only: the problem's detail is English, and the page speaks one language.
+    status.textContent = t('error', { detail: error instanceof ApiError ? `HTTP ${error.status}` : error.message });
     return true;
   }
 }

@@ -1,16 +1,18 @@
 // The party's zone on a Leaflet map: its outline, the blocks where nothing is reported yet, and the
-// public cameras inside it, on the walker's base map (map/basemap.js).
+// public cameras inside it, on the walker's base map (ui/basemap.js).
 import 'leaflet/dist/leaflet.css';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-import { addBaseMap } from '../map/basemap.js';
+import { addBaseMap } from '../ui/basemap.js';
+import { request } from '../ui/api.js';
 
 const NAVY = '#1d3557';
 const ORANGE = '#c2570c';
 
 export function partyMap(box, party) {
   const map = L.map(box, { scrollWheelZoom: false });
-  fetch('/api/config')
-    .then((r) => (r.ok ? r.json() : {}))
+  // Refused, the settings are the defaults; unreachable, the zone is drawn without a base map.
+  request('/api/config')
+    .catch((error) => (error.status ? {} : Promise.reject(error)))
     .then((config) => {
       addBaseMap(map, config);
     })
@@ -24,10 +26,9 @@ export function partyMap(box, party) {
     }).addTo(map);
   map.fitBounds(zone.getBounds(), { padding: [8, 8] });
   const [w, s, e, n] = party.bbox;
-  fetch(`/api/sightings?bbox=${[w, s, e, n].map((x) => x.toFixed(5)).join(',')}&limit=1000`, {
+  request(`/api/sightings?bbox=${[w, s, e, n].map((x) => x.toFixed(5)).join(',')}&limit=1000`, {
     headers: { Accept: 'application/geo+json' },
   })
-    .then((r) => (r.ok ? r.json() : { features: [] }))
     .then((cameras) =>
       L.geoJSON(cameras, {
         pointToLayer: (feature, latlng) =>

@@ -1,79 +1,78 @@
 // One city: its figures and a small map of its approved cameras (GET /api/cities/{code}), then its VSA evidence.
-import { el } from '../stats/dom.js';
-import { CAMERA_TYPES, SURVEILLANCE_TYPES, cityRow } from '../stats/shape.js';
+import { h } from '../ui/dom.js';
+import { CAMERA_TYPES, SURVEILLANCE_TYPES } from '../sighting/fields.js';
 import { evidenceSection } from './evidence.js';
 
 /** Renders the city into `main`; returns a cleanup function. */
 export function showCity(main, city, { t, format, language, api, reload }) {
-  const r = cityRow(city);
-  const mapBox = el('div', {
+  const mapBox = h('div', {
     id: 'city-map',
     class: 'city-map',
     role: 'region',
-    'aria-label': t('city.map', { name: r.name }),
+    'aria-label': t('city.map', { name: city.name }),
   });
-  const geojson = `/api/export/sightings.geojson?city=${encodeURIComponent(r.code)}`;
+  const geojson = `/api/export/sightings.geojson?city=${encodeURIComponent(city.code)}`;
   main.replaceChildren(
-    el('p', {}, el('a', { href: '/cities/', text: t('city.back') })),
-    el('h2', { id: 'city-name', text: r.name }),
-    el(
+    h('p', {}, h('a', { href: '/cities/', text: t('city.back') })),
+    h('h2', { id: 'city-name', text: city.name }),
+    h(
       'dl',
       { class: 'totals' },
-      el(
+      h(
         'div',
         { class: 'total' },
-        el('dt', { text: t('col.cameras') }),
-        el('dd', { id: 'city-cameras', text: format.integer(r.cameras) }),
+        h('dt', { text: t('col.cameras') }),
+        h('dd', { id: 'city-cameras', text: format.integer(city.cameras) }),
       ),
-      el(
+      h(
         'div',
         { class: 'total' },
-        el('dt', { text: t('col.vsa') }),
-        el('dd', { id: 'city-vsa', text: format.integer(r.vsaSuspected) }),
+        h('dt', { text: t('col.vsa') }),
+        h('dd', { id: 'city-vsa', text: format.integer(city.vsaSuspected) }),
       ),
-      el(
+      h(
         'div',
         { class: 'total' },
-        el('dt', { text: t('col.vsaShare') }),
-        el('dd', { text: format.percent(r.vsaShare) }),
+        h('dt', { text: t('col.vsaShare') }),
+        h('dd', { text: format.percent(city.vsaShare) }),
       ),
     ),
-    ...(r.cameras
+    ...(city.cameras
       ? [
-          el(
+          h(
             'table',
             { class: 'figures', id: 'city-types' },
-            el('caption', { text: t('city.caption', { name: r.name }) }),
-            el(
+            h('caption', { text: t('city.caption', { name: city.name }) }),
+            h(
               'thead',
               {},
-              el(
+              h(
                 'tr',
                 {},
-                el('th', { scope: 'col', text: t('city.kind') }),
-                el('th', { scope: 'col', text: t('col.cameras') }),
+                h('th', { scope: 'col', text: t('city.kind') }),
+                h('th', { scope: 'col', text: t('col.cameras') }),
               ),
             ),
-            el(
+            h(
               'tbody',
               {},
-              SURVEILLANCE_TYPES.map((type, i) =>
-                row(t(`surveillanceType.${type}`), format.integer(r.bySurveillanceType[i])),
+              SURVEILLANCE_TYPES.map((type) =>
+                row(t(`surveillanceType.${type}`), format.integer(city.bySurveillanceType?.[type] ?? 0)),
               ),
-              CAMERA_TYPES.map((type, i) => row(t(`cameraType.${type}`), format.integer(r.byCameraType[i]))),
+              CAMERA_TYPES.map((type) => row(t(`cameraType.${type}`), format.integer(city.byCameraType?.[type] ?? 0))),
             ),
           ),
           mapBox,
-          el('p', {}, el('a', { href: geojson, download: '', text: t('city.export', { name: r.name }) })),
+          h('p', {}, h('a', { href: geojson, download: '', text: t('city.export', { name: city.name }) })),
         ]
-      : [el('p', { id: 'city-no-camera', text: t('city.noCamera') })]),
+      : [h('p', { id: 'city-no-camera', text: t('city.noCamera') })]),
     evidenceSection(city, { t, language, api, reload }),
   );
-  if (!r.cameras) return () => {};
+  if (!city.cameras) return () => {};
   let cleanup = () => {};
   let gone = false;
   // Leaflet only loads when there are cameras to show.
-  import('./city-map.js')
+  import('../ui/city-map.js')
     .then(({ cityMap }) => cityMap(mapBox, geojson))
     .then((remove) => {
       if (gone) remove();
@@ -87,5 +86,5 @@ export function showCity(main, city, { t, format, language, api, reload }) {
 }
 
 function row(label, value) {
-  return el('tr', {}, el('th', { scope: 'row', text: label }), el('td', { text: value }));
+  return h('tr', {}, h('th', { scope: 'row', text: label }), h('td', { text: value }));
 }

@@ -1,5 +1,5 @@
 // The form that adds a piece of VSA evidence or changes one; it sends, then says what the API refused, field by field.
-import { el } from '../stats/dom.js';
+import { h } from '../ui/dom.js';
 import { KINDS, evidenceBody, fieldErrors, today } from './evidence-shape.js';
 
 const FIELDS = ['kind', 'title', 'publishedOn', 'url', 'note'];
@@ -13,27 +13,27 @@ export function evidenceForm({ t, entry, send, done, cancel }) {
   const prefix = editing ? `evidence-edit-${entry.id}` : 'evidence-new';
   const hints = {};
   const control = (name, input) => {
-    hints[name] = el('span', { class: 'field-error', id: `${prefix}-${name}-error` });
+    hints[name] = h('span', { class: 'field-error', id: `${prefix}-${name}-error` });
     input.setAttribute('id', `${prefix}-${name}`);
     input.setAttribute('name', name);
     input.setAttribute('aria-describedby', hints[name].id);
-    return el(
+    return h(
       'p',
       { class: 'field' },
-      el('label', { for: `${prefix}-${name}`, text: t(`evidence.field.${name}`) }),
+      h('label', { for: `${prefix}-${name}`, text: t(`evidence.field.${name}`) }),
       input,
       hints[name],
     );
   };
-  const kind = el(
+  const kind = h(
     'select',
     { required: true },
-    KINDS.map((k) => el('option', { value: k, text: t(`evidence.kind.${k}`) })),
+    KINDS.map((k) => h('option', { value: k, text: t(`evidence.kind.${k}`) })),
   );
-  const title = el('input', { type: 'text', required: true, maxlength: '300' });
-  const publishedOn = el('input', { type: 'date', required: true, max: today() });
-  const url = el('input', { type: 'url', required: true, maxlength: '2000', placeholder: 'https://' });
-  const note = el('textarea', { maxlength: '2000', rows: '3' });
+  const title = h('input', { type: 'text', required: true, maxlength: '300' });
+  const publishedOn = h('input', { type: 'date', required: true, max: today() });
+  const url = h('input', { type: 'url', required: true, maxlength: '2000', placeholder: 'https://' });
+  const note = h('textarea', { maxlength: '2000', rows: '3' });
   if (editing) {
     kind.value = entry.kind;
     title.value = entry.title;
@@ -41,25 +41,25 @@ export function evidenceForm({ t, entry, send, done, cancel }) {
     url.value = entry.url;
     note.value = entry.note || '';
   }
-  const message = el('p', { class: 'form-message', role: 'alert' });
-  const form = el(
+  const message = h('p', { class: 'form-message', role: 'alert' });
+  const form = h(
     'form',
     { class: 'evidence-form', id: `${prefix}-form`, novalidate: true },
-    el(
+    h(
       'fieldset',
       {},
-      el('legend', { text: t(editing ? 'evidence.edit' : 'evidence.add') }),
+      h('legend', { text: t(editing ? 'evidence.edit' : 'evidence.add') }),
       control('kind', kind),
       control('title', title),
       control('publishedOn', publishedOn),
       control('url', url),
       control('note', note),
       message,
-      el(
+      h(
         'p',
         { class: 'actions' },
-        el('button', { type: 'submit', class: 'button', text: t(editing ? 'evidence.save' : 'evidence.submit') }),
-        editing ? el('button', { type: 'button', class: 'button secondary cancel', text: t('evidence.cancel') }) : null,
+        h('button', { type: 'submit', class: 'button', text: t(editing ? 'evidence.save' : 'evidence.submit') }),
+        editing ? h('button', { type: 'button', class: 'button secondary cancel', text: t('evidence.cancel') }) : null,
       ),
     ),
   );

@@ -1,5 +1,5 @@
 // A city's VSA evidence: the list anyone reads and, for its groups' moderators, the form and the buttons that change it.
-import { el } from '../stats/dom.js';
+import { h } from '../ui/dom.js';
 import { evidenceForm } from './evidence-form.js';
 import { formatDay, safeHref } from './evidence-shape.js';
 
@@ -9,13 +9,13 @@ import { formatDay, safeHref } from './evidence-shape.js';
  */
 export function evidenceSection(city, { t, language, api, reload }) {
   const base = `/api/cities/${encodeURIComponent(city.code)}/evidence`;
-  const list = el('ul', { id: 'evidence', class: 'evidence' });
+  const list = h('ul', { id: 'evidence', class: 'evidence' });
   const entries = city.evidence || [];
-  const section = el(
+  const section = h(
     'section',
     { 'aria-labelledby': 'evidence-title' },
-    el('h2', { id: 'evidence-title', text: t('evidence.title') }),
-    entries.length ? list : el('p', { id: 'evidence-empty', text: t('evidence.empty') }),
+    h('h2', { id: 'evidence-title', text: t('evidence.title') }),
+    entries.length ? list : h('p', { id: 'evidence-empty', text: t('evidence.empty') }),
   );
   for (const entry of entries) list.append(item(entry));
   if (city.canEdit) {
@@ -25,36 +25,36 @@ export function evidenceSection(city, { t, language, api, reload }) {
 
   function item(entry) {
     const href = safeHref(entry.url);
-    const li = el(
+    const li = h(
       'li',
       { 'data-id': entry.id },
-      el(
+      h(
         'p',
         { class: 'evidence-meta' },
-        el('span', { class: 'evidence-kind', text: t(`evidence.kind.${entry.kind}`) }),
+        h('span', { class: 'evidence-kind', text: t(`evidence.kind.${entry.kind}`) }),
         ' · ',
-        el('time', { datetime: entry.publishedOn, text: formatDay(entry.publishedOn, language) }),
+        h('time', { datetime: entry.publishedOn, text: formatDay(entry.publishedOn, language) }),
       ),
       // Same tab (the back button returns here); no referrer, no credit to the linked site's ranking.
-      el(
+      h(
         'p',
         { class: 'evidence-title' },
-        href ? el('a', { href, rel: 'noopener noreferrer nofollow', text: entry.title }) : entry.title,
+        href ? h('a', { href, rel: 'noopener noreferrer nofollow', text: entry.title }) : entry.title,
       ),
-      entry.note ? el('p', { class: 'evidence-note', text: entry.note }) : null,
+      entry.note ? h('p', { class: 'evidence-note', text: entry.note }) : null,
     );
     if (city.canEdit) li.append(buttons(entry, li));
     return li;
   }
 
   function buttons(entry, li) {
-    const edit = el('button', {
+    const edit = h('button', {
       type: 'button',
       class: 'button secondary edit',
       text: t('evidence.editButton'),
       'aria-label': t('evidence.editLabel', { title: entry.title }),
     });
-    const remove = el('button', {
+    const remove = h('button', {
       type: 'button',
       class: 'button danger delete',
       text: t('evidence.delete'),
@@ -89,7 +89,7 @@ export function evidenceSection(city, { t, language, api, reload }) {
       } catch (error) {
         remove.disabled = false;
         li.append(
-          el('p', {
+          h('p', {
             class: 'form-message',
             role: 'alert',
             text: t(error.status === 409 ? 'evidence.stale' : 'evidence.failed', { detail: error.message }),
@@ -97,6 +97,6 @@ export function evidenceSection(city, { t, language, api, reload }) {
         );
       }
     });
-    return el('p', { class: 'actions' }, edit, remove);
+    return h('p', { class: 'actions' }, edit, remove);
   }
 }

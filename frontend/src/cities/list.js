@@ -1,24 +1,24 @@
 // The cities (GET /api/cities), each a link to its page.
-import { el } from '../stats/dom.js';
+import { h } from '../ui/dom.js';
 
 export function showCities(main, cities, { t, format }) {
   main.replaceChildren(
-    el('h2', { id: 'cities-title', text: t('page.cities') }),
+    h('h2', { id: 'cities-title', text: t('page.cities') }),
     cities.length
-      ? el(
+      ? h(
           'ul',
           { id: 'city-list', class: 'city-list' },
           cities.map((city) =>
-            el(
+            h(
               'li',
               { 'data-code': city.code },
-              el('a', { href: `/cities/${encodeURIComponent(city.code)}`, text: city.name }),
+              h('a', { href: `/cities/${encodeURIComponent(city.code)}`, text: city.name }),
               ' ',
-              el('span', { class: 'hint', text: t('cities.count', { n: format.integer(city.cameras) }) }),
+              h('span', { class: 'hint', text: t('cities.count', { n: format.integer(city.cameras) }) }),
             ),
           ),
         )
-      : el('p', { text: t('cities.empty') }),
+      : h('p', { text: t('cities.empty') }),
   );
   return () => {};
 }

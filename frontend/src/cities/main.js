@@ -1,22 +1,15 @@
 // The city pages: `/cities/` lists the cities, `/cities/<code>` shows one, its cameras and its VSA evidence.
-import '../stats/stats.css';
+import '../ui/page.css';
 import './cities.css';
-import { ApiError, createApi } from '../moderation/api.js';
-import { chosenLanguage, translator } from '../stats/messages.js';
-import { languageSwitch } from '../ui/catalogue.js';
+import { ApiError, createApi } from '../ui/api.js';
+import * as messages from './messages.js';
+import { numberFormat, openPage } from '../ui/page.js';
 import { showCities } from './list.js';
 import { showCity } from './city.js';
 import { cityCode } from './paths.js';
 
-const language = chosenLanguage(navigator.languages);
-const t = translator(language);
-document.documentElement.lang = language;
-for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
-document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
-
-const integer = new Intl.NumberFormat(language);
-const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
-const format = { integer: (n) => integer.format(n), percent: (n) => percent.format(n) };
+const { language, t } = openPage(messages);
+const format = numberFormat(language);
 
 const main = document.getElementById('content');
 const status = document.getElementById('status');

@@ -5,9 +5,3 @@ export function cityCode(pathname) {
   const match = /^\/cities\/([0-9A-Za-z_-]{1,40})\/?$/.exec(pathname || '');
   return match ? match[1] : null;
 }
-
-/** The new address of an old statistics link, `#/city/<code>`, or null. */
-export function legacyCityPath(hash) {
-  const match = /^#\/city\/([0-9A-Za-z_-]{1,40})$/.exec(hash || '');
-  return match ? `/cities/${match[1]}` : null;
-}

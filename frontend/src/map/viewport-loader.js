@@ -1,4 +1,5 @@
 import { viewportRequest } from './viewport.js';
+import { request as call } from '../ui/api.js';
 
 /**
  * Loads the approved sightings of the viewport on every `moveend`, cancelling the request still
@@ -24,15 +25,14 @@ export class ViewportLoader {
     this.controller = controller;
     this.onState('loading');
     try {
-      const response = await fetch(request.url, {
+      const { data: collection, headers } = await call(request.url, {
         signal: controller.signal,
         headers: { Accept: 'application/geo+json' },
+        withHeaders: true,
       });
-      if (!response.ok) throw new Error(String(response.status));
-      const collection = await response.json();
       if (controller.signal.aborted) return;
       this.onData(collection.features || []);
-      const offline = response.headers.get('X-Technocarte-Offline') === '1';
+      const offline = headers.get('X-Technocarte-Offline') === '1';
       this.onState(offline ? 'offline' : collection.truncated ? 'truncated' : 'ready', collection);
     } catch (error) {
       if (error.name !== 'AbortError') this.onState('error');

@@ -1,7 +1,7 @@
 // A group's mapping parties on its page: the list (state, dates, link and QR code to share), and
 // for its admins a form to run a new one over a zone drawn on the map (the whole territory unless
 // redrawn) and a button to delete one.
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { problemLines } from './problem.js';
 import { territoryMap } from './territory-map.js';
 
@@ -15,8 +15,8 @@ export function withOffset(local, date = new Date(local)) {
 }
 
 export function campaignsPanel({ api, t, language, group, admin }) {
-  const note = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
-  const list = el('ul', { class: 'campaigns' });
+  const note = h('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const list = h('ul', { class: 'campaigns' });
   const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   let map = null;
 
@@ -24,28 +24,30 @@ export function campaignsPanel({ api, t, language, group, admin }) {
     const parties = await api.get(`/api/groups/${group.id}/campaigns`);
     list.replaceChildren(
       ...parties.map((p) =>
-        el(
+        h(
           'li',
           { class: 'campaign', 'data-code': p.code },
-          el('a', { href: `/campaign/#${p.code}`, text: p.name }),
+          h('a', { href: `/campaign/#${p.code}`, text: p.name }),
           ` — ${t(`campaign.state.${p.state}`)} · ${day.format(new Date(p.startsAt))} → ${day.format(new Date(p.endsAt))}`,
-          el('p', { class: 'meta', text: t('campaign.link', { link: new URL(p.link, location.origin).href }) }),
-          el('img', { src: `/api/campaigns/${p.code}/qr.svg`, alt: t('campaign.qr'), width: '96', height: '96' }),
+          h('p', { class: 'meta', text: t('campaign.link', { link: new URL(p.link, location.origin).href }) }),
+          h('img', { src: `/api/campaigns/${p.code}/qr.svg`, alt: t('campaign.qr'), width: '96', height: '96' }),
           admin &&
-            el('button', {
+            h('button', {
               type: 'button',
               class: 'campaign-delete',
               text: t('campaign.delete'),
-              onclick: async () => {
-                if (!window.confirm(t('campaign.confirmDelete', { name: p.name }))) return;
-                await api.del(`/api/groups/${group.id}/campaigns/${p.id}`).catch(failed);
-                await load();
+              on: {
+                click: async () => {
+                  if (!window.confirm(t('campaign.confirmDelete', { name: p.name }))) return;
+                  await api.del(`/api/groups/${group.id}/campaigns/${p.id}`).catch(failed);
+                  await load();
+                },
               },
             }),
         ),
       ),
     );
-    if (!parties.length) list.replaceChildren(el('li', { text: t('campaign.none') }));
+    if (!parties.length) list.replaceChildren(h('li', { text: t('campaign.none') }));
   }
 
   function failed(error) {
@@ -53,36 +55,36 @@ export function campaignsPanel({ api, t, language, group, admin }) {
   }
 
   const title = `group-campaigns-${group.id}`;
-  const parts = [el('h3', { id: title, text: t('campaign.title') }), note, list];
+  const parts = [h('h3', { id: title, text: t('campaign.title') }), note, list];
   if (admin) {
-    const box = el('div', { class: 'territory-map', role: 'region', 'aria-label': t('campaign.zone') });
-    const form = el(
+    const box = h('div', { class: 'territory-map', role: 'region', 'aria-label': t('campaign.zone') });
+    const form = h(
       'form',
       { class: 'campaign-form' },
-      el('h4', { text: t('campaign.new') }),
+      h('h4', { text: t('campaign.new') }),
       field(
         'name',
         t('campaign.name'),
-        el('input', { id: 'campaign-name', name: 'name', required: true, maxlength: '200' }),
+        h('input', { id: 'campaign-name', name: 'name', required: true, maxlength: '200' }),
       ),
       field(
         'startsAt',
         t('campaign.start'),
-        el('input', { id: 'campaign-startsAt', name: 'startsAt', type: 'datetime-local', required: true }),
+        h('input', { id: 'campaign-startsAt', name: 'startsAt', type: 'datetime-local', required: true }),
       ),
       field(
         'endsAt',
         t('campaign.end'),
-        el('input', { id: 'campaign-endsAt', name: 'endsAt', type: 'datetime-local', required: true }),
+        h('input', { id: 'campaign-endsAt', name: 'endsAt', type: 'datetime-local', required: true }),
       ),
       field(
         'goal',
         t('campaign.goal'),
-        el('textarea', { id: 'campaign-goal', name: 'goal', rows: '2', maxlength: '1000' }),
+        h('textarea', { id: 'campaign-goal', name: 'goal', rows: '2', maxlength: '1000' }),
       ),
-      el('p', { class: 'hint', text: t('campaign.zoneHint') }),
+      h('p', { class: 'hint', text: t('campaign.zoneHint') }),
       box,
-      el('button', { type: 'submit', text: t('campaign.create') }),
+      h('button', { type: 'submit', text: t('campaign.create') }),
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -107,9 +109,9 @@ export function campaignsPanel({ api, t, language, group, admin }) {
     map = territoryMap(box, { api, language, editable: true, territory: group.territory });
   }
   load().catch(failed);
-  return el('section', { class: 'card group-campaigns', 'aria-labelledby': title }, parts);
+  return h('section', { class: 'card group-campaigns', 'aria-labelledby': title }, parts);
 }
 
 function field(name, label, input) {
-  return el('p', { class: 'field', 'data-field': name }, el('label', { for: input.id, text: label }), input);
+  return h('p', { class: 'field', 'data-field': name }, h('label', { for: input.id, text: label }), input);
 }

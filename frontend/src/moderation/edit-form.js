@@ -1,6 +1,6 @@
 // The moderator's edit form of a queue item: every field of the sighting and its position.
 // Only what the moderator changed is sent, so the audit log's before/after shows just that.
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { fieldMessage } from './problem.js';
 import { AREAS, CAMERA_TYPES, MOUNTS, OPERATOR_TYPES, SURVEILLANCE_TYPES, ZONES } from '../sighting/fields.js';
 
@@ -85,52 +85,52 @@ export function renderEditForm(sighting, t, save) {
   const p = sighting.properties;
   const id = (name) => `edit-${sighting.id}-${name}`;
   const field = (name, label, input) =>
-    el(
+    h(
       'div',
       { class: 'field', 'data-field': name },
-      el('label', { for: id(name), text: label }),
+      h('label', { for: id(name), text: label }),
       input,
-      el('span', { class: 'field-error error', id: id(`${name}-error`) }),
+      h('span', { class: 'field-error error', id: id(`${name}-error`) }),
     );
 
   const select = (name) =>
     field(
       name,
       f(`${name}.label`),
-      el(
+      h(
         'select',
         { id: id(name), name },
-        REQUIRED.has(name) ? null : el('option', { value: '', text: f('field.unset') }),
-        CHOICES[name].map((value) => el('option', { value, text: f(`${name}.${value}`), selected: p[name] === value })),
+        REQUIRED.has(name) ? null : h('option', { value: '', text: f('field.unset') }),
+        CHOICES[name].map((value) => h('option', { value, text: f(`${name}.${value}`), selected: p[name] === value })),
       ),
     );
   const number = (name) =>
     field(
       name,
       f(`field.${name}`),
-      el('input', { id: id(name), name, type: 'number', inputmode: 'decimal', value: p[name] ?? '', ...NUMBERS[name] }),
+      h('input', { id: id(name), name, type: 'number', inputmode: 'decimal', value: p[name] ?? '', ...NUMBERS[name] }),
     );
   const text = (name, label, multiline) =>
     field(
       name,
       label,
       multiline
-        ? el('textarea', { id: id(name), name, rows: 3, maxlength: TEXTS[name] }, p[name] ?? '')
-        : el('input', { id: id(name), name, type: 'text', maxlength: TEXTS[name], value: p[name] ?? '' }),
+        ? h('textarea', { id: id(name), name, rows: 3, maxlength: TEXTS[name] }, p[name] ?? '')
+        : h('input', { id: id(name), name, type: 'text', maxlength: TEXTS[name], value: p[name] ?? '' }),
     );
   const [lon, lat] = sighting.geometry.coordinates;
   const coordinate = (name, value, min, max) =>
     field(
       name,
       t(`edit.${name}`),
-      el('input', { id: id(name), name, type: 'number', inputmode: 'decimal', step: 'any', min, max, value }),
+      h('input', { id: id(name), name, type: 'number', inputmode: 'decimal', step: 'any', min, max, value }),
     );
 
-  const status = el('p', { class: 'edit-status error', role: 'alert' });
-  const form = el(
+  const status = h('p', { class: 'edit-status error', role: 'alert' });
+  const form = h(
     'form',
     { class: 'edit-form', novalidate: true },
-    el(
+    h(
       'div',
       { class: 'edit-grid' },
       select('surveillanceType'),
@@ -143,28 +143,28 @@ export function renderEditForm(sighting, t, save) {
       field(
         'directions',
         t('edit.directions'),
-        el('input', { id: id('directions'), name: 'directions', type: 'text', value: (p.directions ?? []).join(', ') }),
+        h('input', { id: id('directions'), name: 'directions', type: 'text', value: (p.directions ?? []).join(', ') }),
       ),
       number('fieldOfView'),
       number('height'),
       field(
         'observedAt',
         f('field.observedAt'),
-        el('input', { id: id('observedAt'), name: 'observedAt', type: 'date', value: p.observedAt ?? '' }),
+        h('input', { id: id('observedAt'), name: 'observedAt', type: 'date', value: p.observedAt ?? '' }),
       ),
       coordinate('latitude', lat, -90, 90),
       coordinate('longitude', lon, -180, 180),
     ),
-    el(
+    h(
       'label',
       { class: 'check' },
-      el('input', { type: 'checkbox', name: 'vsaSuspected', checked: Boolean(p.vsaSuspected) }),
+      h('input', { type: 'checkbox', name: 'vsaSuspected', checked: Boolean(p.vsaSuspected) }),
       ` ${f('field.vsaSuspected')}`,
     ),
     text('vsaEvidence', f('field.vsaEvidence'), true),
     text('notes', f('field.notes'), true),
-    field('reason', t('edit.reason'), el('input', { id: id('reason'), name: 'reason', type: 'text', maxlength: 1000 })),
-    el('button', { type: 'submit', class: 'save', text: t('edit.save') }),
+    field('reason', t('edit.reason'), h('input', { id: id('reason'), name: 'reason', type: 'text', maxlength: 1000 })),
+    h('button', { type: 'submit', class: 'save', text: t('edit.save') }),
     status,
   );
   form.addEventListener('submit', async (event) => {

@@ -1,6 +1,6 @@
 // The form that creates a group (site admins) or changes one (its admins): name, city, territory
 // drawn on the map or read from a GeoJSON file. Refusals are shown beside the form, in words.
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { parseTerritory, polygonsOf, TerritoryError } from './territory-file.js';
 import { territoryMap } from './territory-map.js';
 import { problemLines } from './problem.js';
@@ -14,42 +14,42 @@ let formCount = 0;
  */
 export function groupForm({ api, t, language, group = null, onSave }) {
   const id = `group-form-${++formCount}`;
-  const errors = el('div', { class: 'form-errors', role: 'alert' });
-  const summary = el('p', { class: 'territory-summary', 'aria-live': 'polite' });
-  const file = el('input', {
+  const errors = h('div', { class: 'form-errors', role: 'alert' });
+  const summary = h('p', { class: 'territory-summary', 'aria-live': 'polite' });
+  const file = h('input', {
     type: 'file',
     id: `${id}-file`,
     class: 'territory-file',
     accept: '.geojson,.json,application/geo+json,application/json',
   });
-  const box = el('div', { class: 'territory-map', role: 'region', 'aria-label': t('groups.map') });
-  const form = el(
+  const box = h('div', { class: 'territory-map', role: 'region', 'aria-label': t('groups.map') });
+  const form = h(
     'form',
     { class: 'card group-form', id, novalidate: true },
-    el('h2', { text: t(group ? 'groups.edit' : 'groups.new') }),
-    el(
+    h('h2', { text: t(group ? 'groups.edit' : 'groups.new') }),
+    h(
       'label',
       {},
-      el('span', { text: t('groups.name') }),
-      el('input', { name: 'name', required: true, maxlength: 120, value: group?.name ?? '' }),
+      h('span', { text: t('groups.name') }),
+      h('input', { name: 'name', required: true, maxlength: 120, value: group?.name ?? '' }),
     ),
-    el(
+    h(
       'label',
       {},
-      el('span', { text: t('groups.city') }),
-      el('input', { name: 'cityName', maxlength: 200, value: group?.cityName ?? '' }),
+      h('span', { text: t('groups.city') }),
+      h('input', { name: 'cityName', maxlength: 200, value: group?.cityName ?? '' }),
     ),
-    el(
+    h(
       'fieldset',
       { class: 'territory' },
-      el('legend', { text: t('groups.territory') }),
-      el('p', { class: 'hint', text: t('groups.territoryHint') }),
-      el('label', { for: file.id }, el('span', { text: t('groups.upload') })),
+      h('legend', { text: t('groups.territory') }),
+      h('p', { class: 'hint', text: t('groups.territoryHint') }),
+      h('label', { for: file.id }, h('span', { text: t('groups.upload') })),
       file,
       box,
       summary,
     ),
-    el('button', { type: 'submit', class: 'save', text: t(group ? 'groups.save' : 'groups.create') }),
+    h('button', { type: 'submit', class: 'save', text: t(group ? 'groups.save' : 'groups.create') }),
     errors,
   );
 
@@ -57,10 +57,10 @@ export function groupForm({ api, t, language, group = null, onSave }) {
     errors.replaceChildren(
       ...(lines.length
         ? [
-            el(
+            h(
               'ul',
               {},
-              lines.map((line) => el('li', { text: line })),
+              lines.map((line) => h('li', { text: line })),
             ),
           ]
         : []),

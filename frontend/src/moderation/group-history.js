@@ -1,12 +1,12 @@
 // A group's moderation log on its page: every action in its territory, newest first, with who did
 // it and why; any action not yet reverted can be reverted from here (the revert is logged too).
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { problemLines } from './problem.js';
 import { renderHistory } from './queue.js';
 
 export function historyPanel({ api, t, group }) {
-  const list = el('ol', { class: 'history', hidden: true });
-  const note = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const list = h('ol', { class: 'history', hidden: true });
+  const note = h('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
   const load = async () => {
     const entries = await api.get(`/api/moderation/groups/${group.id}/history`);
     renderHistory(list, entries, t, revert, { withSighting: true });
@@ -25,10 +25,10 @@ export function historyPanel({ api, t, group }) {
     note.textContent = problemLines(error, t).join(' ');
   });
   const title = `group-history-${group.id}`;
-  return el(
+  return h(
     'section',
     { class: 'card group-history', 'aria-labelledby': title },
-    el('h3', { id: title, text: t('groups.history') }),
+    h('h3', { id: title, text: t('groups.history') }),
     note,
     list,
   );

@@ -1,11 +1,11 @@
 import './moderation.css';
-import { ApiError, createApi } from './api.js';
+import { ApiError, createApi } from '../ui/api.js';
 import { chosenLanguage, translator } from './messages.js';
 import { languageSwitch } from '../ui/catalogue.js';
 import { renderHistory, renderItem, renderPhotos } from './queue.js';
 import { queueMap } from './queue-map.js';
 import { problemLines, problemText } from './problem.js';
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { runImport } from './import.js';
 import { renderRemovals } from './removals.js';
 import { mountGroups } from './groups.js';
@@ -18,7 +18,7 @@ document.documentElement.lang = language;
 for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
 document
   .querySelector('.mod-bar')
-  .append(el('label', { class: 'language' }, languageSwitch({ language, label: t('language.label') })));
+  .append(h('label', { class: 'language' }, languageSwitch({ language, label: t('language.label') })));
 
 const api = createApi();
 const groupsView = mountGroups({
@@ -87,12 +87,12 @@ async function enter(me) {
  */
 async function fillImportGroups() {
   const groups = (await api.get('/api/groups')).filter((g) => signedIn.siteAdmin || signedIn.roles[g.id]);
-  $('import-group').replaceChildren(...groups.map((g) => el('option', { value: g.id, text: g.name })));
+  $('import-group').replaceChildren(...groups.map((g) => h('option', { value: g.id, text: g.name })));
   const parties = await Promise.all(groups.map((g) => api.get(`/api/groups/${g.id}/campaigns`).catch(() => [])));
   const chosen = $('queue-campaign').value;
   $('queue-campaign').replaceChildren(
-    el('option', { value: '', text: t('filter.anyCampaign') }),
-    ...parties.flat().map((p) => el('option', { value: p.id, text: p.name, selected: String(p.id) === chosen })),
+    h('option', { value: '', text: t('filter.anyCampaign') }),
+    ...parties.flat().map((p) => h('option', { value: p.id, text: p.name, selected: String(p.id) === chosen })),
   );
 }
 
@@ -233,11 +233,7 @@ async function act(run, done) {
 }
 
 async function failed(error) {
-  if (
-    error instanceof ApiError &&
-    error.status === 409 &&
-    ['stale-version', 'wrong-status'].includes(error.problem?.code)
-  ) {
+  if (error instanceof ApiError && error.status === 409 && ['stale-version', 'wrong-status'].includes(error.code)) {
     message(t('stale'));
     await loadQueue();
   } else if (error instanceof ApiError && error.status === 401) {
@@ -339,7 +335,7 @@ $('join').addEventListener('submit', async (event) => {
       $('login').querySelector('input[name=email]').value = form.get('email');
       $('login-note').textContent = t('join.done');
     } else {
-      const fields = error instanceof ApiError && error.problem?.errors?.length;
+      const fields = error instanceof ApiError && error.errors.length;
       $('join-error').textContent = t('join.failed', {
         detail: fields ? problemLines(error, t).join(' ; ') : problemText(error, t, { context: 'invitation' }),
       });

@@ -1,6 +1,6 @@
 // A group's members and, for its admins, their roles, one-time invitation links and removals. No mail server:
 // the admin copies the link and passes it on themselves.
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { problemLines } from './problem.js';
 
 const ROLES = ['moderator', 'admin'];
@@ -10,15 +10,15 @@ export const invitationLink = (invitation, origin) => `${origin}${invitation.pat
 
 /** Options: api, t, language, group, admin (may manage). Returns the panel's element. */
 export function membersPanel({ api, t, language, group, admin }) {
-  const list = el('ul', { class: 'members' });
-  const status = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const list = h('ul', { class: 'members' });
+  const status = h('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' });
 
   async function load() {
     try {
       const members = await api.get(`/api/groups/${group.id}/members`);
       list.replaceChildren(
-        ...(members.length ? members.map(row) : [el('li', { class: 'hint', text: t('members.none') })]),
+        ...(members.length ? members.map(row) : [h('li', { class: 'hint', text: t('members.none') })]),
       );
     } catch (error) {
       status.textContent = problemLines(error, t).join(' ');
@@ -26,29 +26,29 @@ export function membersPanel({ api, t, language, group, admin }) {
   }
 
   function row(member) {
-    return el(
+    return h(
       'li',
       { class: 'member', 'data-user': member.userId },
-      el('span', { class: 'member-name', text: member.displayName }),
-      el('span', { class: 'member-email', text: member.email }),
-      admin ? roleSelect(member) : el('span', { class: `role role-${member.role}`, text: t(`role.${member.role}`) }),
+      h('span', { class: 'member-name', text: member.displayName }),
+      h('span', { class: 'member-email', text: member.email }),
+      admin ? roleSelect(member) : h('span', { class: `role role-${member.role}`, text: t(`role.${member.role}`) }),
       admin &&
-        el('button', {
+        h('button', {
           type: 'button',
           class: 'remove',
           text: t('members.remove'),
           'aria-label': t('members.removeWho', { name: member.displayName }),
-          onclick: () => remove(member),
+          on: { click: () => remove(member) },
         }),
     );
   }
 
   /** For admins: the member's role, changed as soon as another is picked. */
   function roleSelect(member) {
-    const select = el(
+    const select = h(
       'select',
       { class: 'member-role', 'aria-label': t('members.roleOf', { name: member.displayName }) },
-      ROLES.map((r) => el('option', { value: r, text: t(`role.${r}`), selected: r === member.role })),
+      ROLES.map((r) => h('option', { value: r, text: t(`role.${r}`), selected: r === member.role })),
     );
     select.addEventListener('change', async () => {
       try {
@@ -74,10 +74,10 @@ export function membersPanel({ api, t, language, group, admin }) {
   }
 
   load();
-  return el(
+  return h(
     'section',
     { class: 'card members-panel', 'aria-labelledby': `members-${group.id}` },
-    el('h2', { id: `members-${group.id}`, text: t('members.title') }),
+    h('h2', { id: `members-${group.id}`, text: t('members.title') }),
     list,
     status,
     admin && invitationForm({ api, t, group, date }),
@@ -85,52 +85,54 @@ export function membersPanel({ api, t, language, group, admin }) {
 }
 
 function invitationForm({ api, t, group, date }) {
-  const result = el('div', { class: 'invitation', 'aria-live': 'polite' });
-  const role = el(
+  const result = h('div', { class: 'invitation', 'aria-live': 'polite' });
+  const role = h(
     'select',
     { name: 'role', id: `invite-role-${group.id}` },
-    ROLES.map((r) => el('option', { value: r, text: t(`role.${r}`) })),
+    ROLES.map((r) => h('option', { value: r, text: t(`role.${r}`) })),
   );
-  const form = el(
+  const form = h(
     'form',
     { class: 'invite-form' },
-    el('h3', { text: t('invite.title') }),
-    el('p', { class: 'hint', text: t('invite.hint') }),
-    el('label', { for: role.id }, el('span', { text: t('invite.role') })),
+    h('h3', { text: t('invite.title') }),
+    h('p', { class: 'hint', text: t('invite.hint') }),
+    h('label', { for: role.id }, h('span', { text: t('invite.role') })),
     role,
-    el('button', { type: 'submit', class: 'invite', text: t('invite.create') }),
+    h('button', { type: 'submit', class: 'invite', text: t('invite.create') }),
     result,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       const invitation = await api.post(`/api/groups/${group.id}/invites`, { role: role.value });
-      const link = el('input', {
+      const link = h('input', {
         type: 'text',
         class: 'invite-link',
         readonly: true,
         value: invitationLink(invitation, window.location.origin),
         'aria-label': t('invite.link'),
       });
-      const copied = el('span', { class: 'copied', role: 'status' });
+      const copied = h('span', { class: 'copied', role: 'status' });
       result.replaceChildren(
-        el('p', {
+        h('p', {
           text: t('invite.ready', {
             role: t(`role.${invitation.role}`),
             date: date.format(new Date(invitation.expiresAt)),
           }),
         }),
-        el(
+        h(
           'div',
           { class: 'link-row' },
           link,
-          el('button', {
+          h('button', {
             type: 'button',
             class: 'copy',
             text: t('invite.copy'),
-            onclick: async () => {
-              link.select();
-              copied.textContent = (await copy(link.value)) ? t('invite.copied') : t('invite.copyByHand');
+            on: {
+              click: async () => {
+                link.select();
+                copied.textContent = (await copy(link.value)) ? t('invite.copied') : t('invite.copyByHand');
+              },
             },
           }),
         ),
@@ -139,7 +141,7 @@ function invitationForm({ api, t, group, date }) {
       link.focus();
       link.select();
     } catch (error) {
-      result.replaceChildren(el('p', { class: 'error', text: problemLines(error, t).join(' ') }));
+      result.replaceChildren(h('p', { class: 'error', text: problemLines(error, t).join(' ') }));
     }
   });
   return form;

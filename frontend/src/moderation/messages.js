@@ -556,30 +556,14 @@ const messages = {
   },
 };
 
-// The switch's choice (kept in this browser, shared with the other pages), else the browser's.
-export const { pickLanguage, chosenLanguage } = catalogue(messages);
+// The switch's choice (kept in this browser, shared with the other pages), else the browser's. Keys
+// the page does not have (camera types, statuses, field names) come from the walker's catalogue in
+// the same language; a {value} left without one is left blank.
+export const { pickLanguage, chosenLanguage, translator } = catalogue(messages, {
+  shared: sharedTranslator,
+  unfilled: '',
+});
 export { LANGUAGES, storeLanguage } from '../ui/catalogue.js';
-
-/**
- * A translator for one language. Keys the page does not have (camera types, statuses, field
- * names) come from the walker's catalogue in the same language. `t.language` names it.
- */
-export function translator(language) {
-  const lang = messages[language] ? language : 'fr';
-  const table = messages[lang];
-  const shared = sharedTranslator(lang);
-  const t = (key, values = {}) => {
-    let text = table[key];
-    if (text === undefined) {
-      const common = shared(key);
-      text = common !== key ? common : (messages.fr[key] ?? key);
-    }
-    return String(text).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
-  };
-  t.language = lang;
-  t.has = (key) => key in table || shared(key) !== key;
-  return t;
-}
 
 /** A date (YYYY-MM-DD) or an instant in the page's language: « 28 novembre 2026 », « 28 nov. 2026, 14:05 ». */
 export function formatDate(value, language, { time = false } = {}) {

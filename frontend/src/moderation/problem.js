@@ -1,24 +1,14 @@
-// Turns an API refusal (problem+json) into sentences for the form that caused it, in the page's
-// language: by the problem's stable `code` and each field error's `code`, never the English detail
-// (that one is for API clients).
-import { ApiError } from './api.js';
+// Turns an API refusal (an ApiError of ui/api.js) into sentences for the form that caused it, in the
+// moderation page's language: by the problem's stable `code` and each field error's `code`, never the
+// English detail (that one is for API clients).
+import { ApiError } from '../ui/api.js';
 import { TerritoryError } from './territory-file.js';
-
-/** True when the API refused because the record changed since it was read (409 stale-version). */
-export const isStale = (error) =>
-  error instanceof ApiError && error.status === 409 && codeOf(error) === 'stale-version';
-
-/** The problem's code: the `code` member, else the last segment of its `type`. */
-export function codeOf(error) {
-  const problem = error?.problem;
-  return problem?.code ?? (typeof problem?.type === 'string' ? problem.type.split('/').pop() : null);
-}
 
 /** One sentence for the problem as a whole, e.g. « courriel ou mot de passe incorrect. ». */
 export function problemText(error, t, { context } = {}) {
   if (!(error instanceof ApiError)) return t('problem.network');
   if (error.status === 413) return t('groups.tooLarge');
-  const code = codeOf(error);
+  const code = error.code;
   if (code && context && t.has(`problem.${code}.${context}`)) return t(`problem.${code}.${context}`);
   if (code && t.has(`problem.${code}`)) return t(`problem.${code}`);
   return t('problem.unknown', { status: error.status });
@@ -59,7 +49,7 @@ function labelOf(path, t, labels) {
 export function problemLines(error, t, labels = {}, options = {}) {
   if (error instanceof TerritoryError) return [t(error.key, error.values)];
   if (!(error instanceof ApiError)) return [t('problem.network')];
-  const fields = error.problem?.errors ?? [];
+  const fields = error.errors;
   if (!fields.length) return [capitalise(problemText(error, t, options))];
   return fields.map((f) => t('field', { label: labelOf(f.field ?? '', t, labels), message: fieldMessage(f, t) }));
 }

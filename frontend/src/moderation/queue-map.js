@@ -3,7 +3,7 @@
 // can judge "wrong location" and tell the candidates apart, on the walker's base map.
 import 'leaflet/dist/leaflet.css';
 import L from './leaflet-global.js';
-import { addBaseMap } from '../map/basemap.js';
+import { addBaseMap } from '../ui/basemap.js';
 
 const PENDING = { radius: 8, color: '#7a0019', weight: 2, fillColor: '#c1121f', fillOpacity: 0.9 };
 const CANDIDATE = { radius: 7, color: '#0b2545', weight: 2, fillColor: '#3a86ff', fillOpacity: 0.85 };

@@ -1,6 +1,6 @@
 import { coverEditor } from '../photo/cover-editor.js';
 import { toPixels } from '../photo/cover-boxes.js';
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { formatDate, REJECT_REASONS } from './messages.js';
 import { renderEditForm } from './edit-form.js';
 
@@ -30,96 +30,98 @@ export function renderItem(item, t, actions) {
   const title = titleOf(p, t);
   const language = t.language;
   // No reason chosen in advance: a reject without a choice must not mean "duplicate".
-  const reason = el(
+  const reason = h(
     'select',
     { 'aria-label': t('reject.reason'), class: 'reason', required: true },
-    el('option', { value: '', text: t('reason.choose'), selected: true }),
-    REJECT_REASONS.map((r) => el('option', { value: r, text: t(`reason.${r}`) })),
+    h('option', { value: '', text: t('reason.choose'), selected: true }),
+    REJECT_REASONS.map((r) => h('option', { value: r, text: t(`reason.${r}`) })),
   );
-  const rejectNote = el('p', { class: 'reject-error error', role: 'alert' });
-  const comment = el('input', {
+  const rejectNote = h('p', { class: 'reject-error error', role: 'alert' });
+  const comment = h('input', {
     type: 'text',
     'aria-label': t('reject.comment'),
     placeholder: t('reject.comment'),
     maxlength: 1000,
   });
-  const history = el('ol', { class: 'history', hidden: true });
+  const history = h('ol', { class: 'history', hidden: true });
   const candidates = item.candidates.length
-    ? el(
+    ? h(
         'ul',
         { class: 'candidates', 'aria-label': t('candidates') },
         item.candidates.map((c) =>
-          el(
+          h(
             'li',
             {},
             `#${c.id} ${t(`cameraType.${c.properties.cameraType}`)} · ${t(`status.${c.properties.status}`)} · ${t('observed', { date: formatDate(c.properties.observedAt, language) })} `,
-            el('button', {
+            h('button', {
               type: 'button',
               class: 'merge',
               'data-target': c.id,
-              onclick: () => actions.merge(s, c.id),
+              on: { click: () => actions.merge(s, c.id) },
               text: t('merge', { id: c.id }),
             }),
           ),
         ),
       )
-    : el('p', { class: 'candidates none', text: t('candidates.none') });
-  return el(
+    : h('p', { class: 'candidates none', text: t('candidates.none') });
+  return h(
     'li',
     { class: 'item', tabindex: 0, 'data-id': s.id, 'aria-label': `#${s.id} ${title}` },
-    el(
+    h(
       'label',
       { class: 'select' },
-      el('input', { type: 'checkbox', class: 'pick', 'data-id': s.id, 'data-version': p.version }),
+      h('input', { type: 'checkbox', class: 'pick', 'data-id': s.id, 'data-version': p.version }),
       ` ${t('select')}`,
     ),
-    el('h3', {}, `#${s.id} `, title, p.vsaSuspected ? el('span', { class: 'vsa', text: ` ${t('vsa')}` }) : null),
-    el(
+    h('h3', {}, `#${s.id} `, title, p.vsaSuspected ? h('span', { class: 'vsa', text: ` ${t('vsa')}` }) : null),
+    h(
       'p',
       { class: 'meta' },
       `${t('observed', { date: formatDate(p.observedAt, language) })} · ${s.geometry.coordinates[1].toFixed(5)}, ${s.geometry.coordinates[0].toFixed(5)}`,
       p.directions?.length ? ` · ${p.directions.join('°, ')}°` : '',
       p.operator ? ` · ${p.operator}` : '',
     ),
-    p.notes ? el('p', { class: 'notes', text: p.notes }) : null,
-    p.vsaEvidence ? el('p', { class: 'notes', text: p.vsaEvidence }) : null,
-    el('div', { class: 'queue-map', 'data-id': s.id, role: 'region', 'aria-label': t('queue.map', { id: s.id }) }),
-    el('div', { class: 'photos', 'data-id': s.id }),
-    el('p', { class: 'candidates-title', text: t('candidates') }),
+    p.notes ? h('p', { class: 'notes', text: p.notes }) : null,
+    p.vsaEvidence ? h('p', { class: 'notes', text: p.vsaEvidence }) : null,
+    h('div', { class: 'queue-map', 'data-id': s.id, role: 'region', 'aria-label': t('queue.map', { id: s.id }) }),
+    h('div', { class: 'photos', 'data-id': s.id }),
+    h('p', { class: 'candidates-title', text: t('candidates') }),
     candidates,
-    el(
+    h(
       'div',
       { class: 'actions' },
-      el('button', { type: 'button', class: 'approve', onclick: () => actions.approve(s), text: t('approve') }),
+      h('button', { type: 'button', class: 'approve', on: { click: () => actions.approve(s) }, text: t('approve') }),
       reason,
       comment,
-      el('button', {
+      h('button', {
         type: 'button',
         class: 'reject',
-        onclick: () => {
-          // Checked here first, in the page's words; the server checks the same.
-          rejectNote.textContent = !reason.value
-            ? t('reject.chooseReason')
-            : reason.value === 'other' && !comment.value.trim()
-              ? t('reject.commentRequired')
-              : '';
-          if (rejectNote.textContent) (reason.value ? comment : reason).focus();
-          else actions.reject(s, reason.value, comment.value);
+        on: {
+          click: () => {
+            // Checked here first, in the page's words; the server checks the same.
+            rejectNote.textContent = !reason.value
+              ? t('reject.chooseReason')
+              : reason.value === 'other' && !comment.value.trim()
+                ? t('reject.commentRequired')
+                : '';
+            if (rejectNote.textContent) (reason.value ? comment : reason).focus();
+            else actions.reject(s, reason.value, comment.value);
+          },
         },
         text: t('reject'),
       }),
-      el('button', {
+      h('button', {
         type: 'button',
         class: 'history-button',
-        onclick: () => actions.history(s, history),
+        on: { click: () => actions.history(s, history) },
         text: t('history'),
       }),
     ),
     rejectNote,
-    el(
+    h(
       'details',
       { class: 'edit' },
-      el('summary', { text: t('edit') }),
+      h('summary', { text: t('edit') }),
       renderEditForm(s, t, (changes, why) => actions.edit(s, changes, why)),
     ),
     history,
@@ -132,19 +134,19 @@ export function renderItem(item, t, actions) {
  */
 export function renderHistory(list, entries, t, revert, { withSighting = false } = {}) {
   if (!entries.length) {
-    list.replaceChildren(el('li', { text: t('history.empty') }));
+    list.replaceChildren(h('li', { text: t('history.empty') }));
     list.hidden = false;
     return;
   }
   list.replaceChildren(
     ...entries.map((a) =>
-      el(
+      h(
         'li',
         {},
         `${formatDate(a.createdAt, t.language, { time: true })} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${t(`action.${a.action}`)}${a.reason ? ` (${reasonText(a.reason, t)})` : ''} `,
         a.revertedBy
           ? null
-          : el('button', { type: 'button', class: 'revert', onclick: () => revert(a.id), text: t('revert') }),
+          : h('button', { type: 'button', class: 'revert', on: { click: () => revert(a.id) }, text: t('revert') }),
       ),
     ),
   );
@@ -159,36 +161,38 @@ export function renderHistory(list, entries, t, revert, { withSighting = false }
 export function renderPhotos(container, photos, t, erase, cover) {
   container.replaceChildren(
     ...photos.map((photo) => {
-      const figure = el('figure', { class: 'photo' });
-      const open = el('button', {
+      const figure = h('figure', { class: 'photo' });
+      const open = h('button', {
         type: 'button',
         class: 'cover-open',
         text: t('photo.cover'),
-        onclick: () => {
-          const editor = coverEditor({
-            src: photo.href,
-            alt: t('photo.alt'),
-            t,
-            onApply: (boxes) =>
-              boxes.length &&
-              cover(
-                photo,
-                boxes.map((b) => toPixels(b, photo.width, photo.height)),
-              ),
-            onCancel: () => {
-              editor.element.remove();
-              open.hidden = false;
-              open.focus();
-            },
-          });
-          open.hidden = true;
-          figure.append(editor.element);
-          editor.element.querySelector('.cover-apply').focus();
+        on: {
+          click: () => {
+            const editor = coverEditor({
+              src: photo.href,
+              alt: t('photo.alt'),
+              t,
+              onApply: (boxes) =>
+                boxes.length &&
+                cover(
+                  photo,
+                  boxes.map((b) => toPixels(b, photo.width, photo.height)),
+                ),
+              onCancel: () => {
+                editor.element.remove();
+                open.hidden = false;
+                open.focus();
+              },
+            });
+            open.hidden = true;
+            figure.append(editor.element);
+            editor.element.querySelector('.cover-apply').focus();
+          },
         },
       });
       figure.append(
-        el('img', { src: photo.thumbnailHref, alt: t('photo.alt'), width: 160 }),
-        el('button', { type: 'button', class: 'erase', onclick: () => erase(photo), text: t('photo.erase') }),
+        h('img', { src: photo.thumbnailHref, alt: t('photo.alt'), width: 160 }),
+        h('button', { type: 'button', class: 'erase', on: { click: () => erase(photo) }, text: t('photo.erase') }),
         open,
       );
       return figure;

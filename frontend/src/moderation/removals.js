@@ -1,4 +1,4 @@
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 
 /** The date of a report (YYYY-MM-DD) in the page's language. */
 function day(value, language) {
@@ -14,7 +14,7 @@ function day(value, language) {
 export function renderRemovals(list, reports, { t, language, decide }) {
   list.replaceChildren(
     ...reports.map(({ report, sighting }) => {
-      const reason = el('input', {
+      const reason = h('input', {
         type: 'text',
         class: 'removal-reason',
         maxlength: '1000',
@@ -22,54 +22,54 @@ export function renderRemovals(list, reports, { t, language, decide }) {
         placeholder: t('removal.reason'),
       });
       const kind = t(`removal.kind.${report.kind}`);
-      return el(
+      return h(
         'li',
         { class: 'item removal-item', 'data-id': String(report.id), tabindex: '-1' },
-        el(
+        h(
           'h3',
           {},
-          el('a', { href: `/#/c/${sighting.id}`, text: t('removal.camera', { id: sighting.id }) }),
+          h('a', { href: `/#/c/${sighting.id}`, text: t('removal.camera', { id: sighting.id }) }),
           ` — ${kind}`,
         ),
-        el(
+        h(
           'p',
           { class: 'meta' },
           t('removal.reported', { date: day(report.reportedOn, language) }),
           sighting.properties.city?.name ? ` · ${sighting.properties.city.name}` : '',
         ),
-        report.note && el('blockquote', { class: 'removal-note', text: report.note }),
+        report.note && h('blockquote', { class: 'removal-note', text: report.note }),
         report.photo &&
-          el(
+          h(
             'p',
             { class: 'removal-photo' },
-            el(
+            h(
               'a',
               { href: report.photo.href, target: '_blank', rel: 'noopener' },
-              el('img', { src: report.photo.thumbnailHref, alt: t('removal.photo'), width: 160 }),
+              h('img', { src: report.photo.thumbnailHref, alt: t('removal.photo'), width: 160 }),
             ),
           ),
         report.movedTo &&
-          el('p', {
+          h('p', {
             class: 'meta',
             text: t('removal.movedTo', {
               lon: report.movedTo.coordinates[0].toFixed(5),
               lat: report.movedTo.coordinates[1].toFixed(5),
             }),
           }),
-        el(
+        h(
           'p',
           { class: 'actions' },
-          el('button', {
+          h('button', {
             type: 'button',
             class: 'confirm-removal',
             text: t(report.kind === 'moved' ? 'removal.confirmMove' : 'removal.confirm'),
-            onclick: () => decide(report, sighting, 'confirm', reason.value),
+            on: { click: () => decide(report, sighting, 'confirm', reason.value) },
           }),
-          el('button', {
+          h('button', {
             type: 'button',
             class: 'reject-removal',
             text: t('removal.reject'),
-            onclick: () => decide(report, sighting, 'reject', reason.value),
+            on: { click: () => decide(report, sighting, 'reject', reason.value) },
           }),
           reason,
         ),

@@ -1,11 +1,12 @@
 // A group's territory on a Leaflet map: shown, and when editable drawn and reshaped with Geoman
-// (polygon, rectangle, hole, move, erase), on the walker's base map (map/basemap.js). Only the moderation page loads this (and Geoman).
+// (polygon, rectangle, hole, move, erase), on the walker's base map (ui/basemap.js). Only the moderation page loads this (and Geoman).
 import 'leaflet/dist/leaflet.css';
 import L from './leaflet-global.js';
-import { addBaseMap } from '../map/basemap.js';
+import { addBaseMap } from '../ui/basemap.js';
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { mergePolygons, polygonsOf } from './territory-file.js';
+import { request } from '../ui/api.js';
 
 const FRANCE = { center: [46.6, 2.4], zoom: 5 };
 const STYLE = { color: '#1d3557', weight: 2, fillOpacity: 0.15 };
@@ -92,12 +93,11 @@ function showCameras(map) {
     const b = map.getBounds();
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
     try {
-      const answer = await fetch(`/api/sightings?bbox=${bbox}&limit=1000`, {
+      const cameras = await request(`/api/sightings?bbox=${bbox}&limit=1000`, {
         signal: reading.signal,
         headers: { Accept: 'application/geo+json' },
       });
-      if (!answer.ok) return;
-      for (const f of (await answer.json()).features) {
+      for (const f of cameras.features) {
         L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
           ...CAMERA,
           className: 'territory-camera',

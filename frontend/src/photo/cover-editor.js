@@ -1,39 +1,29 @@
 import './cover-editor.css';
+import { h } from '../ui/dom.js';
 import { fromDrag, MAX_BOXES, pointIn, toPercent } from './cover-boxes.js';
-
-function node(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'text') el.textContent = value;
-    else if (name === 'onclick') el.addEventListener('click', value);
-    else el.setAttribute(name, value);
-  }
-  el.append(...children);
-  return el;
-}
 
 /**
  * Covers parts of a photo: drag a box over a face, a plate, a window (finger or mouse: pointer
  * events), tap a box's × to take it back, then apply. It only collects boxes (fractions of the
  * picture); whoever opened it paints them (the phone's canvas, or the server for moderators).
- * Shared by the walker's form and the moderation queue, so it builds plain DOM itself.
+ * Shared by the walker's form and the moderation queue.
  *
  * `t` is the page's translator: both pages' catalogues have the cover.* messages.
  */
 export function coverEditor({ src, alt, boxes: initial = [], t, onApply, onCancel }) {
   const boxes = initial.map((b) => ({ ...b }));
-  const img = node('img', { src, alt, draggable: 'false' });
-  const stage = node('div', { class: 'cover-stage' }, img);
-  const status = node('p', { class: 'hint cover-status', role: 'status' });
-  const apply = node('button', { type: 'button', class: 'button primary cover-apply', text: t('cover.apply') });
-  const cancel = node('button', { type: 'button', class: 'button cover-cancel', text: t('cover.cancel') });
-  const element = node(
+  const img = h('img', { src, alt, draggable: 'false' });
+  const stage = h('div', { class: 'cover-stage' }, img);
+  const status = h('p', { class: 'hint cover-status', role: 'status' });
+  const apply = h('button', { type: 'button', class: 'button primary cover-apply', text: t('cover.apply') });
+  const cancel = h('button', { type: 'button', class: 'button cover-cancel', text: t('cover.cancel') });
+  const element = h(
     'div',
     { class: 'cover-editor' },
-    node('p', { class: 'hint', text: t('cover.help') }),
+    h('p', { class: 'hint', text: t('cover.help') }),
     stage,
     status,
-    node('div', { class: 'cover-actions' }, apply, cancel),
+    h('div', { class: 'cover-actions' }, apply, cancel),
   );
   let draft = null;
   let start = null;
@@ -41,7 +31,7 @@ export function coverEditor({ src, alt, boxes: initial = [], t, onApply, onCance
   function render() {
     stage.querySelectorAll('.cover-box').forEach((b) => b.remove());
     boxes.forEach((box, i) => {
-      const remove = node('button', {
+      const remove = h('button', {
         type: 'button',
         class: 'cover-remove',
         'aria-label': t('cover.remove', { n: i + 1 }),
@@ -52,7 +42,7 @@ export function coverEditor({ src, alt, boxes: initial = [], t, onApply, onCance
         render();
         apply.focus();
       });
-      const el = node('div', { class: 'cover-box' }, remove);
+      const el = h('div', { class: 'cover-box' }, remove);
       Object.assign(el.style, toPercent(box));
       stage.append(el);
     });
@@ -64,7 +54,7 @@ export function coverEditor({ src, alt, boxes: initial = [], t, onApply, onCance
     event.preventDefault();
     stage.setPointerCapture?.(event.pointerId);
     start = pointIn(stage.getBoundingClientRect(), event.clientX, event.clientY);
-    draft = node('div', { class: 'cover-box cover-draft' });
+    draft = h('div', { class: 'cover-box cover-draft' });
     stage.append(draft);
   });
   stage.addEventListener('pointermove', (event) => {

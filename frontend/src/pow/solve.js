@@ -4,6 +4,7 @@
 // SHA-256 is computed here rather than with Web Crypto: crypto.subtle.digest costs a promise per
 // hash, several times slower for tens of thousands of tiny messages. The challenge's whole 64-byte
 // blocks are hashed once, and only the last block (the tail, the nonce, the padding) per try.
+import { request } from '../ui/api.js';
 
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -151,13 +152,16 @@ export async function solve(challenge, difficulty, { signal, sliceSize = 20000 }
   }
 }
 
-/** Fetches a challenge and solves it: the value of the X-Proof-Of-Work header. */
-export async function proofOfWork({ fetchFn = fetch, signal } = {}) {
-  const answer = await fetchFn('/api/pow/challenge', { signal, cache: 'no-store' });
-  if (!answer.ok) {
-    throw new Error(`challenge: HTTP ${answer.status}`);
-  }
-  const { challenge, difficulty, header } = await answer.json();
+/**
+ * Fetches a challenge and solves it: the value of the X-Proof-Of-Work header. Without a challenge
+ * it rejects with the client's ApiError or NetworkError.
+ */
+export async function proofOfWork({ fetchFn = globalThis.fetch, signal } = {}) {
+  const { challenge, difficulty, header } = await request('/api/pow/challenge', {
+    signal,
+    cache: 'no-store',
+    fetchImpl: fetchFn,
+  });
   const { proof } = await solve(challenge, difficulty, { signal });
   return { header, value: proof };
 }

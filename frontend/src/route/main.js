@@ -2,24 +2,20 @@
 // exposure (POST /api/routes/exposure) and finds the least watched way between its ends for the
 // detour chosen (POST /api/routes/least-watched). Nothing is kept: not in the URL, not in storage.
 import 'leaflet/dist/leaflet.css';
-import '../stats/stats.css';
+import '../ui/page.css';
 import './route.css';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-import { el } from '../stats/dom.js';
-import { chosenLanguage, translator } from './messages.js';
-import { languageSwitch } from '../ui/catalogue.js';
-import { figures, lineBody, pairBody, problemDetail } from './shape.js';
+import { h } from '../ui/dom.js';
+import { JSON_TYPE, request } from '../ui/api.js';
+import * as messages from './messages.js';
+import { openPage } from '../ui/page.js';
+import { figures, lineBody, pairBody } from './shape.js';
 
 const WATCHED = '#c1121f';
 const UNWATCHED = '#2a9d8f';
 const DRAWN = '#1d3557';
 
-const language = chosenLanguage(navigator.languages);
-const t = translator(language);
-document.documentElement.lang = language;
-for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
-for (const node of document.querySelectorAll('[data-t-label]')) node.setAttribute('aria-label', t(node.dataset.tLabel));
-document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
+const { language, t } = openPage(messages);
 
 const status = document.getElementById('status');
 const figuresBox = document.getElementById('figures');
@@ -43,8 +39,7 @@ else {
   if (last?.center) map.setView([last.center.lat, last.center.lng], Math.max(15, last.zoom || 0));
   else map.setView([46.6, 2.4], 6);
 }
-fetch('/api/config')
-  .then((r) => (r.ok ? r.json() : {}))
+request('/api/config')
   .then((config) => {
     if (config.tileUrl)
       L.tileLayer(config.tileUrl, { maxZoom: config.tileMaxZoom || 19, attribution: config.tileAttribution }).addTo(
@@ -100,17 +95,14 @@ detourValue.textContent = percent.format(detour.value / 100);
 
 async function post(path, body) {
   status.textContent = t('working');
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    status.textContent = t('error', { detail: await problemDetail(response) });
+  try {
+    const answer = await request(path, { method: 'POST', headers: { Accept: JSON_TYPE }, body });
+    status.textContent = '';
+    return answer;
+  } catch (error) {
+    status.textContent = t('error', { detail: error.message });
     return null;
   }
-  status.textContent = '';
-  return response.json();
 }
 
 /** The line coloured: its watched parts red, its unwatched parts green. */
@@ -121,27 +113,27 @@ function colour(exposure, { dashed = false } = {}) {
 }
 
 function figureList(title, exposure, id) {
-  return el(
+  return h(
     'section',
     { class: 'route-figures', id },
-    el('h2', { text: title }),
-    el(
+    h('h2', { text: title }),
+    h(
       'dl',
       {},
       figures(exposure, { t, language }).map(([key, text]) =>
-        el('div', { 'data-figure': key }, el('dt', { text: t(key) }), el('dd', { text })),
+        h('div', { 'data-figure': key }, h('dt', { text: t(key) }), h('dd', { text })),
       ),
     ),
   );
 }
 
 const legend = () =>
-  el(
+  h(
     'p',
     { class: 'route-legend' },
-    el('span', { class: 'swatch watched', text: t('legend.watched') }),
+    h('span', { class: 'swatch watched', text: t('legend.watched') }),
     ' ',
-    el('span', { class: 'swatch unwatched', text: t('legend.unwatched') }),
+    h('span', { class: 'swatch unwatched', text: t('legend.unwatched') }),
   );
 
 document.getElementById('measure').addEventListener('click', async () => {
@@ -170,7 +162,7 @@ document.getElementById('least').addEventListener('click', async () => {
   figuresBox.replaceChildren(
     legend(),
     figureList(t('fig.least'), routes.leastWatched.exposure, 'figures-least'),
-    el('p', { class: 'route-detour', text: t('fig.detour', { share: percent.format(routes.detour) }) }),
+    h('p', { class: 'route-detour', text: t('fig.detour', { share: percent.format(routes.detour) }) }),
     figureList(t('fig.shortest'), routes.shortest.exposure, 'figures-shortest'),
   );
 });

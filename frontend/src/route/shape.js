@@ -33,14 +33,4 @@ export function pairBody(points, detourPercent) {
   return { from: [round(a[1]), round(a[0])], to: [round(b[1]), round(b[0])], maxDetour: detourPercent / 100 };
 }
 
-/** The detail of a problem+json answer, else its status. */
-export async function problemDetail(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
-}
-
 const round = (x) => Math.round(x * 1e7) / 1e7;

@@ -1,45 +1,49 @@
-// The sightings API, as the walker's map uses it. Every call answers a plain result object rather
-// than throwing, so callers can tell "try again later" from "the server refuses this".
+// The sightings API, as the walker's map uses it, through the pages' one client (ui/api.js). Every
+// call answers a plain result object rather than throwing, so callers (the offline outbox first) can
+// tell "try again later" from "the server refuses this".
 import { proofOfWork } from '../pow/solve.js';
 import { useServerCaps } from '../map/viewport.js';
+import { ApiError, NetworkError, readAnswer, request } from '../ui/api.js';
 
 const GEO_JSON = 'application/geo+json';
 const EDIT_TOKEN = 'X-Edit-Token';
 
-/** Reads an answer: { ok, body } | { retry } | { refused, status, reason, errors }. */
-export async function classify(response) {
-  if (response.ok) return { ok: true, status: response.status, body: await response.json() };
-  if (response.status >= 500 || response.status === 408 || response.status === 429) {
-    return { retry: true, status: response.status };
-  }
-  let problem = {};
-  try {
-    problem = await response.json();
-  } catch {
-    // not problem+json: the status says enough
-  }
-  const errors = Array.isArray(problem.errors) ? problem.errors : [];
+/**
+ * A typed error of the client as a result: { retry, offline } (no answer) | { retry, status }
+ * (server trouble, too many requests) | { refused, status, code, reason, errors }.
+ */
+export function outcome(error) {
+  if (!(error instanceof ApiError || error instanceof NetworkError)) throw error; // an abort, a bug
+  if (error.status === 0) return { retry: true, offline: true };
+  if (error.retryable) return { retry: true, status: error.status };
+  const errors = error.errors ?? [];
   const reason = errors.length
     ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
-    : problem.detail || problem.title || String(response.status);
-  return { refused: true, status: response.status, reason, errors };
+    : error.problem?.detail || error.problem?.title || String(error.status);
+  return { refused: true, status: error.status, code: error.code, reason, errors };
 }
 
-async function call(url, init) {
-  let response;
+/** Reads an answer: { ok, status, body } | { retry } | { refused, status, code, reason, errors }. */
+export async function classify(response) {
   try {
-    response = await fetch(url, init);
+    return { ok: true, status: response.status, body: await readAnswer(response) };
   } catch (error) {
-    if (error?.name === 'AbortError') throw error;
-    return { retry: true, offline: true };
+    return outcome(error);
   }
-  return classify(response);
+}
+
+async function call(url, { method = 'GET', headers, body, cache, read } = {}) {
+  try {
+    return { ok: true, body: await request(url, { method, headers, body, cache, read }) };
+  } catch (error) {
+    return outcome(error);
+  }
 }
 
 const json = (method, body, headers = {}) => ({
   method,
   headers: { 'Content-Type': GEO_JSON, Accept: `${GEO_JSON}, application/problem+json`, ...headers },
-  body: JSON.stringify(body),
+  body,
 });
 
 /**
@@ -99,7 +103,7 @@ export async function reportRemoval(id, { kind, note, movedTo }, { work = proofO
       Accept: 'application/json, application/problem+json',
       [proof.header]: proof.value,
     },
-    body: JSON.stringify(body),
+    body,
   });
   return result.ok ? { ok: true, report: result.body } : result;
 }
@@ -145,16 +149,11 @@ export async function uploadReportPhoto(id, reportId, token, blob) {
 
 /** Takes a photo back from a pending sighting: { ok } | { retry } | { refused }. */
 export async function deletePhoto(id, token, photoId) {
-  try {
-    const response = await fetch(`/api/sightings/${id}/photos/${encodeURIComponent(photoId)}`, {
-      method: 'DELETE',
-      headers: { Accept: 'application/problem+json', [EDIT_TOKEN]: token },
-    });
-    if (response.ok) return { ok: true };
-    return classify(response);
-  } catch {
-    return { retry: true, offline: true };
-  }
+  const result = await call(`/api/sightings/${id}/photos/${encodeURIComponent(photoId)}`, {
+    method: 'DELETE',
+    headers: { Accept: 'application/problem+json', [EDIT_TOKEN]: token },
+  });
+  return result.ok ? { ok: true } : result;
 }
 
 /** A city of the gazetteer shipped with the app, by the beginning of its name: { ok, places } | { retry } | { refused }. */
@@ -174,9 +173,10 @@ export async function listPhotos(id, token) {
 
 /** A photo or thumbnail as a blob: an <img> cannot send the token header itself. Null on failure. */
 export async function photoBlob(href, token) {
+  const headers = token ? { [EDIT_TOKEN]: token } : {};
   try {
-    const response = await fetch(href, { headers: token ? { [EDIT_TOKEN]: token } : {}, cache: 'no-store' });
-    return response.ok ? await response.blob() : null;
+    const result = await call(href, { headers, cache: 'no-store', read: 'blob' });
+    return result.ok ? result.body : null;
   } catch {
     return null;
   }

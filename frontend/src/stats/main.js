@@ -1,39 +1,22 @@
-import './stats.css';
-import { chosenLanguage, translator } from './messages.js';
-import { languageSwitch } from '../ui/catalogue.js';
+import '../ui/page.css';
+import * as messages from './messages.js';
+import { JSON_TYPE, request } from '../ui/api.js';
+import { numberFormat, openPage } from '../ui/page.js';
 import { showOverview } from './overview.js';
-import { legacyCityPath } from '../cities/paths.js';
+import { legacyCityPath } from './legacy.js';
 
-const language = chosenLanguage(navigator.languages);
-const t = translator(language);
-document.documentElement.lang = language;
-for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
-document.querySelector('.stats-bar').append(languageSwitch({ language, label: t('language') }));
+const { language, t } = openPage(messages);
 document.title = `Technocarte · ${t('title')}`;
-
-const integer = new Intl.NumberFormat(language);
-const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
-const format = { integer: (n) => integer.format(n), percent: (n) => percent.format(n) };
+const format = numberFormat(language);
 
 const main = document.getElementById('content');
 const status = document.getElementById('status');
-
-async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    const error = new Error(problem.detail || problem.title || `HTTP ${response.status}`);
-    error.status = response.status;
-    throw error;
-  }
-  return response.json();
-}
 
 async function show() {
   status.textContent = t('loading');
   document.body.dataset.ready = 'false';
   try {
-    showOverview(main, await getJson('/api/stats'), { t, format });
+    showOverview(main, await request('/api/stats', { headers: { Accept: JSON_TYPE } }), { t, format });
     status.textContent = '';
   } catch (error) {
     status.textContent = t('error', { detail: error.message });

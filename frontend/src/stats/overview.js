@@ -1,7 +1,7 @@
 // The overview: totals, the cities table (and its CSV), cameras per city, cameras added per month.
 import { barChart } from './charts.js';
 import { citiesCsv, csvFileName } from './csv.js';
-import { el } from './dom.js';
+import { h } from '../ui/dom.js';
 import { CAMERA_TYPES, SURVEILLANCE_TYPES, cityRow, citySeries, monthSeries } from './shape.js';
 
 const CHART_CITIES = 12;
@@ -11,11 +11,11 @@ export function showOverview(main, stats, { t, format }) {
   const charts = [];
   const csv = URL.createObjectURL(new Blob([citiesCsv(stats.cities)], { type: 'text/csv;charset=utf-8' }));
 
-  const totals = el(
+  const totals = h(
     'section',
     { 'aria-labelledby': 'totals-title' },
-    el('h2', { id: 'totals-title', text: t('totals.title') }),
-    el(
+    h('h2', { id: 'totals-title', text: t('totals.title') }),
+    h(
       'dl',
       { class: 'totals' },
       total(format.integer(stats.cameras), t('totals.cameras'), 'total-cameras'),
@@ -25,30 +25,30 @@ export function showOverview(main, stats, { t, format }) {
     ),
   );
 
-  const cityChart = el('div', { class: 'chart', id: 'chart-cities' });
-  const monthChart = el('div', { class: 'chart', id: 'chart-months' });
-  const cities = el(
+  const cityChart = h('div', { class: 'chart', id: 'chart-cities' });
+  const monthChart = h('div', { class: 'chart', id: 'chart-months' });
+  const cities = h(
     'section',
     { 'aria-labelledby': 'cities-title' },
-    el('h2', { id: 'cities-title', text: t('cities.title') }),
+    h('h2', { id: 'cities-title', text: t('cities.title') }),
     stats.cities.length
       ? [
-          el(
+          h(
             'figure',
             { class: 'chart-figure' },
-            el(
+            h(
               'figcaption',
               {},
               t(stats.cities.length > CHART_CITIES ? 'chart.citiesTop' : 'chart.cities', { n: CHART_CITIES }),
               ' ',
-              el('span', { class: 'hint', text: t('chart.alternative') }),
+              h('span', { class: 'hint', text: t('chart.alternative') }),
             ),
             cityChart,
           ),
-          el(
+          h(
             'p',
             {},
-            el('a', {
+            h('a', {
               id: 'csv',
               class: 'button',
               href: csv,
@@ -57,31 +57,31 @@ export function showOverview(main, stats, { t, format }) {
               text: t('csv'),
             }),
           ),
-          el(
+          h(
             'div',
             { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': t('cities.scroll') },
             citiesTable(stats.cities, { t, format }),
           ),
         ]
-      : el('p', { text: t('cities.empty') }),
+      : h('p', { text: t('cities.empty') }),
   );
 
   const series = monthSeries(stats.addedPerMonth, stats.removedPerMonth);
-  const months = el(
+  const months = h(
     'section',
     { 'aria-labelledby': 'months-title' },
-    el('h2', { id: 'months-title', text: t('chart.months') }),
+    h('h2', { id: 'months-title', text: t('chart.months') }),
     series.labels.length
       ? [
-          el(
+          h(
             'figure',
             { class: 'chart-figure' },
-            el('figcaption', { class: 'hint', text: t('chart.alternative') }),
+            h('figcaption', { class: 'hint', text: t('chart.alternative') }),
             monthChart,
           ),
-          el('details', {}, el('summary', { text: t('months.table') }), monthsTable(series, { t, format })),
+          h('details', {}, h('summary', { text: t('months.table') }), monthsTable(series, { t, format })),
         ]
-      : el('p', { text: t('cities.empty') }),
+      : h('p', { text: t('cities.empty') }),
   );
 
   main.replaceChildren(totals, cities, months);
@@ -95,78 +95,78 @@ export function showOverview(main, stats, { t, format }) {
 }
 
 function total(value, label, id) {
-  return el('div', { class: 'total' }, el('dt', { text: label }), el('dd', { id, text: value }));
+  return h('div', { class: 'total' }, h('dt', { text: label }), h('dd', { id, text: value }));
 }
 
 function citiesTable(cities, { t, format }) {
-  const head1 = el(
+  const head1 = h(
     'tr',
     {},
-    el('th', { scope: 'col', rowspan: '2', text: t('col.city') }),
-    el('th', { scope: 'col', rowspan: '2', text: t('col.cameras') }),
-    el('th', { scope: 'col', rowspan: '2', text: t('col.vsa') }),
-    el('th', { scope: 'col', rowspan: '2', text: t('col.vsaShare') }),
-    el('th', { scope: 'colgroup', colspan: String(SURVEILLANCE_TYPES.length), text: t('group.surveillanceType') }),
-    el('th', { scope: 'colgroup', colspan: String(CAMERA_TYPES.length), text: t('group.cameraType') }),
+    h('th', { scope: 'col', rowspan: '2', text: t('col.city') }),
+    h('th', { scope: 'col', rowspan: '2', text: t('col.cameras') }),
+    h('th', { scope: 'col', rowspan: '2', text: t('col.vsa') }),
+    h('th', { scope: 'col', rowspan: '2', text: t('col.vsaShare') }),
+    h('th', { scope: 'colgroup', colspan: String(SURVEILLANCE_TYPES.length), text: t('group.surveillanceType') }),
+    h('th', { scope: 'colgroup', colspan: String(CAMERA_TYPES.length), text: t('group.cameraType') }),
   );
-  const head2 = el(
+  const head2 = h(
     'tr',
     {},
-    SURVEILLANCE_TYPES.map((type) => el('th', { scope: 'col', text: t(`surveillanceType.${type}`) })),
-    CAMERA_TYPES.map((type) => el('th', { scope: 'col', text: t(`cameraType.${type}`) })),
+    SURVEILLANCE_TYPES.map((type) => h('th', { scope: 'col', text: t(`surveillanceType.${type}`) })),
+    CAMERA_TYPES.map((type) => h('th', { scope: 'col', text: t(`cameraType.${type}`) })),
   );
   const rows = cities.map(cityRow).map((r) =>
-    el(
+    h(
       'tr',
       { 'data-code': r.code },
-      el('th', { scope: 'row' }, el('a', { href: `/cities/${encodeURIComponent(r.code)}`, text: r.name })),
-      el('td', { 'data-field': 'cameras', text: format.integer(r.cameras) }),
-      el('td', { 'data-field': 'vsaSuspected', text: format.integer(r.vsaSuspected) }),
-      el('td', { 'data-field': 'vsaShare', text: format.percent(r.vsaShare) }),
-      r.bySurveillanceType.map((n) => el('td', { text: format.integer(n) })),
-      r.byCameraType.map((n) => el('td', { text: format.integer(n) })),
+      h('th', { scope: 'row' }, h('a', { href: `/cities/${encodeURIComponent(r.code)}`, text: r.name })),
+      h('td', { 'data-field': 'cameras', text: format.integer(r.cameras) }),
+      h('td', { 'data-field': 'vsaSuspected', text: format.integer(r.vsaSuspected) }),
+      h('td', { 'data-field': 'vsaShare', text: format.percent(r.vsaShare) }),
+      r.bySurveillanceType.map((n) => h('td', { text: format.integer(n) })),
+      r.byCameraType.map((n) => h('td', { text: format.integer(n) })),
     ),
   );
-  return el(
+  return h(
     'table',
     { id: 'cities', class: 'figures' },
-    el('caption', { text: t('cities.caption') }),
-    el('colgroup', { span: '4' }),
-    el('colgroup', { span: String(SURVEILLANCE_TYPES.length) }),
-    el('colgroup', { span: String(CAMERA_TYPES.length) }),
-    el('thead', {}, head1, head2),
-    el('tbody', {}, rows),
+    h('caption', { text: t('cities.caption') }),
+    h('colgroup', { span: '4' }),
+    h('colgroup', { span: String(SURVEILLANCE_TYPES.length) }),
+    h('colgroup', { span: String(CAMERA_TYPES.length) }),
+    h('thead', {}, head1, head2),
+    h('tbody', {}, rows),
   );
 }
 
 function monthsTable(series, { t, format }) {
-  return el(
+  return h(
     'table',
     { id: 'months', class: 'figures' },
-    el('caption', { text: t('months.caption') }),
-    el(
+    h('caption', { text: t('months.caption') }),
+    h(
       'thead',
       {},
-      el(
+      h(
         'tr',
         {},
-        el('th', { scope: 'col', text: t('col.month') }),
-        el('th', { scope: 'col', text: t('col.added') }),
-        el('th', { scope: 'col', text: t('col.removed') }),
-        el('th', { scope: 'col', text: t('col.net') }),
+        h('th', { scope: 'col', text: t('col.month') }),
+        h('th', { scope: 'col', text: t('col.added') }),
+        h('th', { scope: 'col', text: t('col.removed') }),
+        h('th', { scope: 'col', text: t('col.net') }),
       ),
     ),
-    el(
+    h(
       'tbody',
       {},
       series.labels.map((month, i) =>
-        el(
+        h(
           'tr',
           {},
-          el('th', { scope: 'row', text: month }),
-          el('td', { text: format.integer(series.values[i]) }),
-          el('td', { text: format.integer(series.removed[i]) }),
-          el('td', { text: format.integer(series.net[i]) }),
+          h('th', { scope: 'row', text: month }),
+          h('td', { text: format.integer(series.values[i]) }),
+          h('td', { text: format.integer(series.removed[i]) }),
+          h('td', { text: format.integer(series.net[i]) }),
         ),
       ),
     ),

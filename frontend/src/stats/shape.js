@@ -1,8 +1,9 @@
 // Turns GET /api/stats into what the table, the CSV and the charts show: no DOM here, so it is unit-tested.
 
+import { CAMERA_TYPES, SURVEILLANCE_TYPES } from '../sighting/fields.js';
+
 /** The design's values, in its order: the table's columns and the CSV's. */
-export const SURVEILLANCE_TYPES = ['camera', 'alpr', 'guard', 'other'];
-export const CAMERA_TYPES = ['fixed', 'dome', 'panning', 'unknown'];
+export { CAMERA_TYPES, SURVEILLANCE_TYPES };
 
 /** Bars of the cities chart: the `limit` largest, largest first (the API already sorts them; we do not rely on it). */
 export function citySeries(cities, limit = 12) {

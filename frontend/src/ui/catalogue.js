@@ -4,9 +4,16 @@
 /**
  * `catalogue({ fr: {...}, en: {...} })` → { pickLanguage(browserLanguages), chosenLanguage(browserLanguages),
  * translator(language), keysOf(language) }.
- * t('key', { n: 3 }) fills {n}; a key missing in one language falls back to French, then to the key.
+ * t('key', { n: 3 }) fills {n}; a key missing in one language falls back to `shared` (another
+ * catalogue's translator, for the words pages have in common), then French, then the key.
+ * `t.has(key)` says whether the page or `shared` knows the key; `t.language` is the language.
+ * `unfilled` (when given) replaces a {name} without a value; else the placeholder stays.
  */
-export function catalogue(messages, fallback = 'fr') {
+export function catalogue(messages, { fallback = 'fr', shared = null, unfilled } = {}) {
+  const fill = (text, vars) => {
+    if (unfilled !== undefined) return text.replace(/\{(\w+)\}/g, (_, name) => String(vars?.[name] ?? unfilled));
+    return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
+  };
   const pickLanguage = (preferred) => {
     for (const tag of preferred || []) {
       const base = String(tag).toLowerCase().split('-')[0];
@@ -15,11 +22,18 @@ export function catalogue(messages, fallback = 'fr') {
     return fallback;
   };
   const translator = (language) => {
-    const table = messages[language] || messages[fallback];
-    return (key, vars) => {
-      const text = table[key] ?? messages[fallback][key] ?? key;
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
+    const lang = messages[language] ? language : fallback;
+    const table = messages[lang];
+    const common = shared?.(lang);
+    const known = (key) => (common ? common(key) !== key : false);
+    const t = (key, vars) => {
+      let text = table[key];
+      if (text === undefined) text = known(key) ? common(key) : (messages[fallback][key] ?? key);
+      return fill(String(text), vars);
     };
+    t.language = lang;
+    t.has = (key) => table[key] !== undefined || known(key);
+    return t;
   };
   /** The language chosen on a page's switch when we speak it, else the browser's. */
   const chosenLanguage = (preferred, storage) => {

@@ -1,20 +1,19 @@
 // A small Leaflet map of one city's approved cameras, fitted to them, on the walker's base map
-// (map/basemap.js).
+// (ui/basemap.js).
 import 'leaflet/dist/leaflet.css';
 // The same Leaflet module as the walker's map, so the two share one cached chunk.
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-import { addBaseMap } from '../map/basemap.js';
+import { addBaseMap } from './basemap.js';
+import { request } from './api.js';
 
 const VSA = '#b3261e';
 const PLAIN = '#1f4e79';
 
 export async function cityMap(box, geojsonUrl) {
   let [config, cameras] = await Promise.all([
-    fetch('/api/config').then((r) => (r.ok ? r.json() : {})),
-    fetch(geojsonUrl).then((r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return r.json();
-    }),
+    // Refused, the settings are the defaults; unreachable, there is no map to draw.
+    request('/api/config').catch((error) => (error.status ? {} : Promise.reject(error))),
+    request(geojsonUrl),
   ]);
   // A FeatureCollection, or one Feature (an OGC API item).
   if (cameras.type === 'Feature') cameras = { type: 'FeatureCollection', features: [cameras] };
