@@ -32,6 +32,13 @@ if [ -f "$("$bindir/pg_config" --sharedir 2>/dev/null || echo /usr/share/postgre
     "SET client_min_messages = warning; CREATE EXTENSION pgrouting"
 fi
 
+[ -d frontend/node_modules/playwright-core ] || (cd frontend && npm ci --no-audit --no-fund)
+# A small street extract (PMTiles) made by PostGIS, so that the street zooms are drawn from an
+# archive read by range, as an operator's is (e2e/basemap.test.js).
+streets=$(mktemp -t technocarte-e2e-streets.XXXXXX.pmtiles)
+trap 'rm -f "$streets"' EXIT
+(cd frontend && TECHNOCARTE_PG_PORT="$port" node e2e/streets-fixture.js "$streets")
+
 app_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 log=$(mktemp -t technocarte-e2e-app.XXXXXX.log)
 QUARKUS_HTTP_PORT="$app_port" \
@@ -39,6 +46,7 @@ QUARKUS_HTTP_PORT="$app_port" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/technocarte_e2e" \
   QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
   TECHNOCARTE_DEMO_DATA=true \
+  TECHNOCARTE_MAP_PMTILES="$streets" \
   TECHNOCARTE_ADMIN_EMAIL="${TECHNOCARTE_E2E_ADMIN_EMAIL:-admin@technocarte.test}" \
   TECHNOCARTE_ADMIN_PASSWORD="${TECHNOCARTE_E2E_ADMIN_PASSWORD:-e2e admin password}" \
   java -jar "$jar" >"$log" 2>&1 &
@@ -46,6 +54,7 @@ app=$!
 stop_app() {
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
+  rm -f "$streets"
 }
 trap stop_app EXIT
 
@@ -63,7 +72,6 @@ curl -sf "$base/q/health/ready" >/dev/null || { say "the app is not ready after 
 say "app ready at $base"
 
 cd frontend
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 export TECHNOCARTE_E2E_URL="$base" TECHNOCARTE_PG_PORT="$port"
 if [ $# -gt 0 ]; then
   # Arguments name the test files to run, e.g. e2e/moderation.test.js (paths from frontend/).

@@ -1,6 +1,6 @@
 // The base map a default install draws itself, in real headless Chromium: land and sea at zoom 5,
-// the land still drawn at zoom 17, and not one request to any host but the app's, on the walker's
-// map, the moderation queue and a mapping party's page.
+// the land and the streets of a PMTiles extract (read by range) at zoom 17, and not one request to
+// any host but the app's, on the walker's map, the moderation queue and a mapping party's page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -45,6 +45,31 @@ function painted(page, scope) {
   );
 }
 
+/** The colour of the streets in basemap.js's flavor() (Protomaps' light roads). */
+const ROAD = [0xff, 0xff, 0xff];
+
+/**
+ * Opaque pixels of the streets' colour on the canvases of the street layer (the second base-map
+ * layer, drawn from /basemap/streets.pmtiles; it has no background, so it is empty where the
+ * extract has no tile).
+ */
+function streetPixels(page) {
+  return page.evaluate((road) => {
+    const layers = [...document.querySelectorAll('#map .leaflet-tile-pane > .leaflet-layer')].filter((layer) =>
+      layer.querySelector('canvas.leaflet-tile:not(.density-tile)'),
+    );
+    let count = 0;
+    for (const canvas of layers[1]?.querySelectorAll('canvas.leaflet-tile') ?? []) {
+      if (!canvas.width) continue;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] === road[0] && data[i + 1] === road[1] && data[i + 2] === road[2] && data[i + 3] === 255)
+          count += 1;
+    }
+    return count;
+  }, ROAD);
+}
+
 /** The requests to any host but the app's. */
 const elsewhere = (urls) => urls.filter((u) => /^https?:/.test(u) && new URL(u).host !== APP_HOST);
 
@@ -64,7 +89,7 @@ test('a default install configures no other host', async () => {
   assert.doesNotMatch(policy, /https?:/, policy);
 });
 
-test('the walker’s map draws land and sea at zoom 5 and the land at zoom 17, from the app alone', async () => {
+test('the walker’s map draws land and sea at zoom 5, the land and streets at zoom 17, from the app alone', async () => {
   const france = await walkerAt({ lat: 46.6, lng: 2.4 }, 5);
   await eventually(async () => {
     const { sea, earth } = await painted(france.page, '#map');
@@ -85,6 +110,10 @@ test('the walker’s map draws land and sea at zoom 5 and the land at zoom 17, f
     street.context.requests.some((u) => new URL(u).pathname.match(/^\/basemap\/10\/\d+\/\d+\.mvt$/)),
     'zoom 17 stretches the deepest tiles of the app, zoom 10',
   );
+  // The streets of the extract (e2e/streets-fixture.js, served by range from the app) are drawn.
+  await eventually(async () => (await streetPixels(street.page)) > 2000);
+  const ranges = street.context.requests.filter((u) => new URL(u).pathname === '/basemap/streets.pmtiles');
+  assert.ok(ranges.length >= 2, `the extract is read by range: its header, then its tiles (${ranges.length})`);
   await street.page.screenshot({ path: new URL('basemap-z17.png', screenshotDir()).pathname });
   assert.deepEqual(elsewhere(street.context.requests), [], 'zoom 17: requests to other hosts');
   assert.deepEqual(await cspViolations(street.page), []);
