@@ -3,7 +3,9 @@
 # (POST /api/routes/least-watched). Replaces the network already imported; run it again to update.
 #
 #   deploy/routes/import.sh city.osm          OpenStreetMap XML (osm2pgrouting reads only this)
-#   deploy/routes/import.sh city.osm.pbf      converted first with osmium (Debian: osmium-tool)
+#   deploy/routes/import.sh city.osm.pbf      a Geofabrik extract (or .osm.bz2, .osm.gz): its ways
+#                                             tagged highway=* (and their nodes) taken out first as
+#                                             XML with osmium (Debian: osmium-tool)
 #
 # The database is given as libpq's environment: PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE
 # (technocarte), PGUSER (technocarte), PGPASSWORD. The role needs only to create a schema in the
@@ -14,7 +16,7 @@ set -euo pipefail
 say() { printf 'import.sh: %s\n' "$*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
 
-[ $# -eq 1 ] || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[ $# -eq 1 ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 input=$1
 [ -r "$input" ] || { say "cannot read $input"; exit 1; }
 command -v osm2pgrouting >/dev/null || { say "osm2pgrouting is missing: apt-get install -y osm2pgrouting"; exit 1; }
@@ -27,11 +29,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 osm=$input
 case "$input" in
-  *.pbf)
-    command -v osmium >/dev/null || { say "osmium is missing for a .pbf: apt-get install -y osmium-tool"; exit 1; }
+  *.pbf | *.bz2 | *.gz)
+    command -v osmium >/dev/null || { say "osmium is missing for $input: apt-get install -y osmium-tool"; exit 1; }
+    # Only the streets, as XML: osm2pgrouting holds every node of its input in memory, and the
+    # buildings, land use and addresses of an extract are most of its nodes.
     osm="$work/city.osm"
-    say "converting $input to OpenStreetMap XML"
-    osmium cat --overwrite -o "$osm" "$input"
+    say "taking the streets of $input out as OpenStreetMap XML"
+    osmium tags-filter --overwrite -o "$osm" "$input" w/highway
     ;;
 esac
 

@@ -86,6 +86,42 @@ function siteVariables(file, doc) {
   }
 }
 
+// The database must hold PostGIS and pgRouting (the least watched way answers 503 without it):
+// an image that has pgRouting, and init scripts (mounted into /docker-entrypoint-initdb.d) that
+// create both extensions, since the pgRouting image leaves that to them.
+const EXTENSIONS = ["postgis", "pgrouting"];
+function createsExtension(text, name) {
+  return new RegExp(`^\\s*CREATE EXTENSION (IF NOT EXISTS )?${name}\\b`, "im").test(text);
+}
+
+function databaseExtensions(file, doc) {
+  let databases = 0;
+  for (const [name, service] of Object.entries(doc.services ?? {})) {
+    const scripts = (service.volumes ?? [])
+      .map((volume) => String(volume).split(":"))
+      .filter(([, target]) => target?.startsWith("/docker-entrypoint-initdb.d/"))
+      .map(([source]) => path.resolve(path.dirname(file), source));
+    if (scripts.length === 0) continue;
+    databases += 1;
+    const errors = [];
+    const text = scripts
+      .map((script) => {
+        if (existsSync(script)) return readFileSync(script, "utf8");
+        errors.push(`${script} does not exist`);
+        return "";
+      })
+      .join("\n");
+    for (const extension of EXTENSIONS) {
+      if (!createsExtension(text, extension)) errors.push(`no init script creates the ${extension} extension`);
+    }
+    if (/^(docker\.io\/)?postgis\/postgis:/.test(String(service.image))) {
+      errors.push(`${service.image} holds no pgRouting: use an image with it (pgrouting/pgrouting)`);
+    }
+    report(file, `${name} creates ${EXTENSIONS.join(" and ")} (${scripts.length} init script)`, errors);
+  }
+  if (databases === 0) report(file, "a database service", ["no service mounts init scripts into /docker-entrypoint-initdb.d"]);
+}
+
 function compose(files) {
   // Draft 2019-09, named by its old http URI: Ajv knows the draft by its https URI, so $schema is
   // left out and the draft is Ajv2019's own. The schema also labels itself and its parts with
@@ -107,6 +143,7 @@ function compose(files) {
         : validate.errors.map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
       report(file, `Compose Specification (${Object.keys(doc.services ?? {}).join(", ")})`, errors);
       siteVariables(file, doc);
+      databaseExtensions(file, doc);
     }
   }
 }
@@ -158,6 +195,18 @@ function required(doc) {
       need(c.securityContext?.allowPrivilegeEscalation, `${at} securityContext.allowPrivilegeEscalation`);
       const javaOpts = (c.env ?? []).find((e) => e.name === "JAVA_OPTS")?.value ?? "";
       if (!/-Xmx|MaxRAMPercentage/.test(javaOpts)) errors.push(`${at}: JAVA_OPTS sets no heap limit`);
+    }
+  }
+  if (doc.kind === "Cluster" && doc.apiVersion === "postgresql.cnpg.io/v1") {
+    const sql = (doc.spec?.bootstrap?.initdb?.postInitApplicationSQL ?? []).join("\n");
+    for (const extension of EXTENSIONS) {
+      if (!createsExtension(sql, extension)) {
+        errors.push(`spec.bootstrap.initdb.postInitApplicationSQL does not create the ${extension} extension`);
+      }
+    }
+    // The operator reads the PostgreSQL major version from the tag's first number.
+    if (doc.spec?.imageName !== undefined && !/:[0-9]+([._-][^:/]*)?$/.test(doc.spec.imageName)) {
+      errors.push(`spec.imageName ${doc.spec.imageName}: its tag must begin with the PostgreSQL major version`);
     }
   }
   return errors;

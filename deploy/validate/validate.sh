@@ -54,6 +54,16 @@ break_copy "$deploy/compose/compose.yaml" '/HTTPS_PORT_SUFFIX: ""/d' "$deploy/co
 trap 'rm -rf "$work" "$deploy/compose/.broken-compose.yaml"' EXIT
 refused "compose.yaml whose proxy misses a placeholder of the nginx site" node validate.mjs compose "$deploy/compose/.broken-compose.yaml"
 
+break_copy "$deploy/compose/compose.yaml" 's|image: pgrouting/pgrouting:.*|image: postgis/postgis:15-3.5|' "$deploy/compose/.broken-compose.yaml"
+refused "compose.yaml whose database image has no pgRouting" node validate.mjs compose "$deploy/compose/.broken-compose.yaml"
+mkdir -p "$work/initdb"
+sed -e '/CREATE EXTENSION IF NOT EXISTS pgrouting/d' "$deploy/compose/initdb/20-technocarte.sh" >"$work/initdb/20-technocarte.sh"
+break_copy "$deploy/compose/compose.yaml" "s|\./initdb/20-technocarte.sh:|$work/initdb/20-technocarte.sh:|" "$deploy/compose/.broken-compose.yaml"
+refused "compose.yaml whose init script does not create pgrouting" node validate.mjs compose "$deploy/compose/.broken-compose.yaml"
+
+cp -r "$deploy/k8s" "$work/k8s-pgrouting"
+break_copy "$deploy/k8s/database.yaml" '/CREATE EXTENSION IF NOT EXISTS pgrouting/d' "$work/k8s-pgrouting/database.yaml"
+refused "the CloudNativePG Cluster that does not create pgrouting" node validate.mjs k8s "$work/k8s-pgrouting"
 cp -r "$deploy/k8s" "$work/k8s-replicas"
 break_copy "$deploy/k8s/app.yaml" 's/^\( *\)minReplicas: 2/\1minReplicas: two/' "$work/k8s-replicas/app.yaml"
 refused "the HorizontalPodAutoscaler with minReplicas: two" node validate.mjs k8s "$work/k8s-replicas"
@@ -66,4 +76,4 @@ refused "the Deployment with a misspelt readinessProbe" node validate.mjs k8s "$
 cp -r "$deploy/k8s" "$work/k8s-heap"
 break_copy "$deploy/k8s/app.yaml" 's/-XX:MaxRAMPercentage=60 //' "$work/k8s-heap/app.yaml"
 refused "the Deployment without a heap limit" node validate.mjs k8s "$work/k8s-heap"
-echo "validate: 7 broken copies refused"
+echo "validate: 10 broken copies refused"

@@ -20,10 +20,12 @@ import org.technocarte.common.Caching;
 import org.technocarte.common.JsonBody;
 import org.technocarte.common.config.RouteConfig;
 import org.technocarte.common.error.Problem;
+import org.technocarte.safety.RateLimited;
 
 /**
  * How watched a walk is. Both endpoints take the route in the body (never in the URL, which logs
- * and proxies keep), answer it and forget it: nothing is stored, logged or counted per route.
+ * and proxies keep), answer it and forget it: nothing is stored, logged or counted per route. They
+ * share one per-address bucket (technocarte.rate-limit.route), taken before the body is read.
  */
 @Path("/api/routes")
 @Tag(name = "Routes", description = "How watched a walk is, and the least watched way")
@@ -61,6 +63,7 @@ public class RouteResource {
 
   @POST
   @Path("exposure")
+  @RateLimited(RateLimited.Kind.ROUTE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   @Operation(
@@ -89,6 +92,9 @@ public class RouteResource {
   @APIResponse(
       responseCode = "422",
       description = "Not a LineString, too long, too many points, or positions out of range")
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many routes from this address: Retry-After says when to come back")
   public Response exposure(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
     RouteInput.Line line = RouteInput.line(json.read(body, type), config);
@@ -97,6 +103,7 @@ public class RouteResource {
 
   @POST
   @Path("least-watched")
+  @RateLimited(RateLimited.Kind.ROUTE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   @Operation(
@@ -127,6 +134,9 @@ public class RouteResource {
       responseCode = "422",
       description =
           "Invalid points or detour, a point outside the street network, or no route joins them")
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many routes from this address: Retry-After says when to come back")
   @APIResponse(
       responseCode = "503",
       description = "pgRouting is not installed or no street network is imported")

@@ -53,7 +53,8 @@ public class ViewDefaults {
 
   private void tryApply() {
     try {
-      QuarkusTransaction.requiringNew().run(this::apply);
+      // An hour: redrawing every view may take minutes (below); the default would roll it back.
+      QuarkusTransaction.requiringNew().timeout(3600).run(this::apply);
       applied = true;
     } catch (RuntimeException e) {
       if (!warned) {
@@ -93,7 +94,14 @@ public class ViewDefaults {
             .executeUpdate();
     if (changed > 0) {
       LOG.info("The reaches of cameras changed: drawing every camera's view again");
+      long start = System.nanoTime();
+      // As a migration would: every approved camera (minutes at a million, see the README's
+      // Routes section), far past the statement timeout of requests, which would cancel it at
+      // every try. Only this transaction's limit is lifted.
+      em.createNativeQuery("SELECT set_config('statement_timeout', '0', true)").getSingleResult();
       em.createNativeQuery("SELECT camera_view_rebuild()").getSingleResult();
+      LOG.infof(
+          "Every camera's view drawn again in %d s", (System.nanoTime() - start) / 1_000_000_000L);
     }
   }
 }

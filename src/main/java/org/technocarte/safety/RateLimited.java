@@ -19,6 +19,7 @@ public @interface RateLimited {
   enum Kind {
     SUBMISSION,
     CONFIRMATION,
-    PHOTO
+    PHOTO,
+    ROUTE
   }
 }

@@ -98,6 +98,7 @@ public class RateLimiter {
       case SUBMISSION -> config.submission();
       case CONFIRMATION -> config.confirmation();
       case PHOTO -> config.photo();
+      case ROUTE -> config.route();
     };
   }
 

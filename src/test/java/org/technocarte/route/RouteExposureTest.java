@@ -164,6 +164,33 @@ class RouteExposureTest {
     assertEquals(0, grid.number("SELECT sum(watched_m) FROM street_edge"), 1e-9);
   }
 
+  /** A bulk write (a COPY, an UPDATE of many rows) redraws each of its rows, once. */
+  @Test
+  void shouldRedrawEveryRowOfOneStatement() {
+    fixtures.execute(
+        "INSERT INTO sighting (id, geom, surveillance_type, camera_type, status)"
+            + " SELECT 9200 + source, ST_LineInterpolatePoint(geom, 0.5), 'camera', 'dome',"
+            + " 'pending' FROM street_edge WHERE name = 'Rue 2'");
+    long rue2 = fixtures.count("SELECT count(*) FROM street_edge WHERE name = 'Rue 2'");
+    assertEquals(0, fixtures.count("SELECT count(*) FROM camera_view"));
+
+    fixtures.execute("UPDATE sighting SET status = 'approved' WHERE id > 9200");
+    assertEquals(rue2, fixtures.count("SELECT count(*) FROM camera_view"));
+    assertEquals(40 * rue2, grid.number("SELECT sum(watched_m) FROM street_edge"), 0.5 * rue2);
+
+    // One statement: one camera moved onto the corner (2, 2), the notes of the others edited.
+    fixtures.execute(
+        "UPDATE sighting SET notes = 'vue', geom = CASE WHEN id = 9200 + 122 THEN (SELECT geom"
+            + " FROM street_vertex WHERE id = 122) ELSE geom END WHERE id > 9200");
+    assertEquals(rue2, fixtures.count("SELECT count(*) FROM camera_view"));
+    // 20 m of the four streets at the corner instead of 40 m of one: 40 m more.
+    assertEquals(40 * rue2 + 40, grid.number("SELECT sum(watched_m) FROM street_edge"), 0.5 * rue2);
+
+    fixtures.execute("DELETE FROM sighting WHERE id > 9200");
+    assertEquals(0, fixtures.count("SELECT count(*) FROM camera_view"));
+    assertEquals(0, grid.number("SELECT sum(watched_m) FROM street_edge"), 1e-9);
+  }
+
   private double watched(int source, int target) {
     return grid.number(
         "SELECT watched_m FROM street_edge WHERE source = " + source + " AND target = " + target);

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.technocarte.moderation.ModerationFixtures;
@@ -35,38 +36,7 @@ class StreetImportTest {
 
   @Test
   void shouldImportTheStreetsOfAnExtract() throws Exception {
-    var config = ConfigProvider.getConfig();
-    URI url =
-        URI.create(
-            config
-                .getValue("quarkus.datasource.jdbc.url", String.class)
-                .substring("jdbc:".length()));
-    ProcessBuilder import_ =
-        new ProcessBuilder("deploy/routes/import.sh", "src/test/resources/routes/tiny.osm")
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target/street-import.log").toFile());
-    import_.environment().put("PGHOST", url.getHost());
-    import_.environment().put("PGPORT", String.valueOf(url.getPort()));
-    import_.environment().put("PGDATABASE", url.getPath().substring(1));
-    import_
-        .environment()
-        .put("PGUSER", config.getValue("quarkus.datasource.username", String.class));
-    import_
-        .environment()
-        .put("PGPASSWORD", config.getValue("quarkus.datasource.password", String.class));
-    Process run = import_.start();
-    run.waitFor(120, TimeUnit.SECONDS);
-    assertEquals(
-        0,
-        run.exitValue(),
-        () -> {
-          try {
-            return java.nio.file.Files.readString(
-                new File("target/street-import.log").toPath(), StandardCharsets.UTF_8);
-          } catch (java.io.IOException e) {
-            return e.toString();
-          }
-        });
+    run("deploy/routes/import.sh", "src/test/resources/routes/tiny.osm");
     // Rue Haute (1-2-3) stops at the crossing, Rue Basse is split there (4-3, 3-5), the footway
     // 5-6 follows: four edges, both ways whatever the one-way sign.
     assertEquals(4, fixtures.count("SELECT count(*) FROM street_edge"));
@@ -95,5 +65,94 @@ class StreetImportTest {
         .body("shortest.exposure.lengthMetres", closeTo(158.2 + 111.2 + 79.0, 2.0))
         .body("shortest.exposure.watchedMetres", closeTo(40.0, 0.5))
         .body("shortest.exposure.cameras", hasSize(1));
+  }
+
+  /**
+   * The README's way with a Geofabrik extract: a region as .osm.pbf (made here from tiny.osm and a
+   * building, as osmium writes them), cut to a box with osmium extract, then imported: only the
+   * streets of the box become edges. Needs osmium-tool.
+   */
+  @Test
+  void shouldImportTheStreetsOfAGeofabrikExtractCutToABox() throws Exception {
+    Assumptions.assumeTrue(
+        new ProcessBuilder("sh", "-c", "command -v osmium").start().waitFor() == 0,
+        "osmium-tool is not installed");
+    Path region = Path.of("target/street-import/region-latest.osm.pbf");
+    Files.createDirectories(region.getParent());
+    Path withBuilding = region.resolveSibling("region.osm");
+    Files.writeString(
+        withBuilding,
+        Files.readString(Path.of("src/test/resources/routes/tiny.osm"))
+            // Nodes before ways, as in every extract (osmium extract reads them in that order).
+            .replace(
+                "  <way id=\"10\"",
+                "  <node id=\"7\" version=\"1\" lat=\"44.7101\" lon=\"1.7101\"/>\n"
+                    + "  <node id=\"8\" version=\"1\" lat=\"44.7101\" lon=\"1.7103\"/>\n"
+                    + "  <node id=\"9\" version=\"1\" lat=\"44.7103\" lon=\"1.7103\"/>\n"
+                    + "  <way id=\"10\"")
+            .replace(
+                "</osm>",
+                "  <way id=\"13\" version=\"1\"><nd ref=\"7\"/><nd ref=\"8\"/>"
+                    + "<nd ref=\"9\"/><nd ref=\"7\"/><tag k=\"building\" v=\"yes\"/></way>\n"
+                    + "</osm>"));
+    run("osmium", "cat", "--overwrite", "-o", region.toString(), withBuilding.toString());
+    // The box holds nodes 1 to 4 (and the building), not 5 and 6: Rue Basse 4-3-5 reaches into it
+    // and is kept whole (osmium's strategy complete_ways), the footway 5-6 is left out.
+    Path city = region.resolveSibling("city.osm.pbf");
+    run(
+        "osmium",
+        "extract",
+        "--overwrite",
+        "-b",
+        "1.7095,44.7085,1.7125,44.7105",
+        region.toString(),
+        "-o",
+        city.toString());
+    run("deploy/routes/import.sh", city.toString());
+
+    // Rue Haute 1-2-3 (one edge), Rue Basse 4-3 and 3-5; no footway, no building.
+    assertEquals(3, fixtures.count("SELECT count(*) FROM street_edge"));
+    assertEquals(0, fixtures.count("SELECT count(*) FROM street_edge WHERE osm_id IN (12, 13)"));
+    assertEquals(
+        2,
+        fixtures.count(
+            "SELECT count(*) FROM street_edge WHERE name = 'Rue Basse' AND osm_id = 11"));
+    assertEquals(158.2, grid.number("SELECT length_m FROM street_edge WHERE osm_id = 10"), 0.5);
+  }
+
+  /** Runs a command of the import, with the test database as libpq's environment. */
+  private static void run(String... command) throws Exception {
+    var config = ConfigProvider.getConfig();
+    URI url =
+        URI.create(
+            config
+                .getValue("quarkus.datasource.jdbc.url", String.class)
+                .substring("jdbc:".length()));
+    Path log = Path.of("target/street-import.log");
+    ProcessBuilder process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    process.environment().put("PGHOST", url.getHost());
+    process.environment().put("PGPORT", String.valueOf(url.getPort()));
+    process.environment().put("PGDATABASE", url.getPath().substring(1));
+    process
+        .environment()
+        .put("PGUSER", config.getValue("quarkus.datasource.username", String.class));
+    process
+        .environment()
+        .put("PGPASSWORD", config.getValue("quarkus.datasource.password", String.class));
+    Process running = process.start();
+    running.waitFor(120, TimeUnit.SECONDS);
+    assertEquals(
+        0,
+        running.exitValue(),
+        () -> {
+          try {
+            return String.join(" ", command)
+                + ":\n"
+                + Files.readString(log, StandardCharsets.UTF_8);
+          } catch (java.io.IOException e) {
+            return e.toString();
+          }
+        });
   }
 }

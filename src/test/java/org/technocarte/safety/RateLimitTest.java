@@ -30,6 +30,8 @@ class RateLimitTest {
           "technocarte.rate-limit.confirmation.per-hour", "1",
           "technocarte.rate-limit.photo.burst", "1",
           "technocarte.rate-limit.photo.per-hour", "60",
+          "technocarte.rate-limit.route.burst", "3",
+          "technocarte.rate-limit.route.per-hour", "1",
           "quarkus.http.proxy.proxy-address-forwarding", "true",
           "quarkus.http.proxy.allow-x-forwarded", "true");
     }
@@ -122,6 +124,35 @@ class RateLimitTest {
             .post("/api/sightings/1/photos")
             .then(),
         1);
+  }
+
+  static ValidatableResponse routeFrom(String address, String path, String body) {
+    return given()
+        .header("X-Forwarded-For", address)
+        .contentType("application/json")
+        .body(body)
+        .post("/api/routes/" + path)
+        .then();
+  }
+
+  @Test
+  void shouldLimitRoutesWithOneBucketForBothEndpoints() {
+    String line = "{\"type\":\"LineString\",\"coordinates\":[[3.876,43.608],[3.880,43.610]]}";
+    routeFrom("198.51.100.60", "exposure", line).statusCode(200);
+    routeFrom("198.51.100.60", "exposure", line).statusCode(200);
+    // A refused body spends its token too: the limit is taken before the body is read.
+    routeFrom("198.51.100.60", "exposure", "{\"type\":\"Point\"}").statusCode(422);
+
+    assertRateLimited(routeFrom("198.51.100.60", "exposure", line), 3000);
+    // The least watched way draws from the same bucket, refused before any search.
+    assertRateLimited(
+        routeFrom(
+            "198.51.100.60",
+            "least-watched",
+            "{\"from\":[3.876,43.608],\"to\":[3.880,43.610],\"maxDetour\":0.2}"),
+        3000);
+    // Another address still has its own.
+    routeFrom("198.51.100.61", "exposure", line).statusCode(200);
   }
 
   @Test

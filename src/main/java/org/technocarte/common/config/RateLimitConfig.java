@@ -27,6 +27,12 @@ public interface RateLimitConfig {
   /** Photo uploads. */
   Limit photo();
 
+  /**
+   * Routes measured or found (POST /api/routes/exposure and /least-watched, one bucket for both):
+   * the most CPU-heavy public requests, a least-watched way being a dozen shortest-path searches.
+   */
+  Limit route();
+
   /** A token bucket: a burst that refills at a steady rate. */
   interface Limit {
     /** Requests allowed at once, the bucket's size. */
