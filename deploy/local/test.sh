@@ -9,9 +9,12 @@ cd "$root"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+# The street import of the routes (deploy/routes/import.sh): osm2pgrouting, and osmium for extracts.
+command -v osm2pgrouting >/dev/null 2>&1 || missing+=(osm2pgrouting)
+command -v osmium >/dev/null 2>&1 || missing+=(osmium-tool)
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: install ${missing[*]} (Chromium and GDAL) with your package manager, then run again" >&2
+    echo "test.sh: install ${missing[*]} (Chromium, GDAL, osm2pgrouting, osmium) with your package manager, then run again" >&2
     exit 1
   fi
   sudo=()
