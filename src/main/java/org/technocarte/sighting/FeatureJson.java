@@ -39,7 +39,7 @@ public final class FeatureJson {
     p.put("zone", json("s.zone"));
     p.put("operator", json("s.operator"));
     p.put("operatorType", json("s.operator_type"));
-    p.put("height", json("s.height::float8"));
+    p.put("height", decimal("s.height"));
     p.put("vsaSuspected", json("s.vsa_suspected"));
     p.put("vsaEvidence", json("s.vsa_evidence"));
     p.put("notes", json("s.notes"));
@@ -137,6 +137,24 @@ public final class FeatureJson {
   /** The column as a JSON value, never SQL NULL. */
   private static String json(String column) {
     return "coalesce(to_json(" + column + ")::text, 'null')";
+  }
+
+  /**
+   * A numeric column as Jackson writes a Double: a whole number keeps its ".0" (6.0, not 6), so
+   * that clients which type a field from its values (GDAL, QGIS) read a real number, as before.
+   */
+  private static String decimal(String column) {
+    return "CASE WHEN "
+        + column
+        + " IS NULL THEN 'null' WHEN "
+        + column
+        + " = trunc("
+        + column
+        + ") THEN trunc("
+        + column
+        + ")::text || '.0' ELSE to_json("
+        + column
+        + "::float8)::text END";
   }
 
   /**
