@@ -86,7 +86,7 @@ public class ReadConnections {
         return onPrimary(work);
       }
       try (connection) {
-        T result = run(connection, work);
+        T result = work.run(connection);
         if (route == Route.PROBE) {
           downUntil.set(UP);
           LOG.info("Read replica answers again: public reads use it");
@@ -115,32 +115,7 @@ public class ReadConnections {
 
   private <T> T onPrimary(Work<T> work) throws SQLException {
     try (Connection connection = primary.getConnection()) {
-      return run(connection, work);
-    }
-  }
-
-  /**
-   * Runs {@code work}; when it fails on anything but the database's own answer, the connection is
-   * closed for good rather than given back. A failure that is not a SQLException may stop in the
-   * middle of a message of the protocol (direct buffer memory exhausted while the socket is read,
-   * for one): given back, the connection would hand its next user the rest of that message
-   * ("Multiple ResultSets were returned by the query"), and the pool's per-thread cache would give
-   * it to the same worker thread request after request.
-   */
-  private static <T> T run(Connection connection, Work<T> work) throws SQLException {
-    try {
       return work.run(connection);
-    } catch (RuntimeException | Error e) {
-      discard(connection, e);
-      throw e;
-    }
-  }
-
-  private static void discard(Connection connection, Throwable cause) {
-    try {
-      connection.abort(Runnable::run);
-    } catch (SQLException | RuntimeException e) {
-      cause.addSuppressed(e);
     }
   }
 
