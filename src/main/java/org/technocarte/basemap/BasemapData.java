@@ -156,14 +156,15 @@ public class BasemapData {
   private boolean fill(Connection connection, byte[] world, String digest, Timings timings)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      // The load may outlast the 5 s every statement of the app gets, and so may the wait for the
+      // lock while another instance loads, or a start on a busy machine.
+      statement.execute("SET LOCAL statement_timeout = 0");
       statement.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
       try (ResultSet row = statement.executeQuery("SELECT digest FROM basemap_source")) {
         if (row.next() && row.getString(1).equals(digest)) {
           return false;
         }
       }
-      // The load may outlast the 5 s every statement of the app gets.
-      statement.execute("SET LOCAL statement_timeout = 0");
       statement.execute("TRUNCATE basemap_earth, basemap_boundary, basemap_place");
       // An index built once after the rows is three times as fast as one kept up row by row.
       for (String index : INDEXES.keySet()) {

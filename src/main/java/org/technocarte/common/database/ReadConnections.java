@@ -86,7 +86,7 @@ public class ReadConnections {
         return onPrimary(work);
       }
       try (connection) {
-        T result = work.run(connection);
+        T result = run(connection, work);
         if (route == Route.PROBE) {
           downUntil.set(UP);
           LOG.info("Read replica answers again: public reads use it");
@@ -115,7 +115,55 @@ public class ReadConnections {
 
   private <T> T onPrimary(Work<T> work) throws SQLException {
     try (Connection connection = primary.getConnection()) {
+      return run(connection, work);
+    }
+  }
+
+  /**
+   * Runs {@code work}; when an Error (not the database's answer, nor the app's own exception) stops
+   * it, the connection is discarded rather than given back: an Error may strike inside the driver's
+   * read of the socket (direct buffer memory used up, for one) and leave half a message of the
+   * protocol unread. Given back, the connection would hand that rest to its next user ("Multiple
+   * ResultSets were returned by the query"), and the pool's per-thread cache would give it to the
+   * same worker thread request after request. An exception of the app's (a client gone in the
+   * middle of a download) leaves the protocol whole: the statement is closed as usual.
+   */
+  private static <T> T run(Connection connection, Work<T> work) throws SQLException {
+    try {
       return work.run(connection);
+    } catch (Error e) {
+      discard(connection, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Closes the driver's connection under the pool's wrapper, then asks it for something: the driver
+   * answers SQL state 08003 (connection closed), which the pool's exception sorter for PostgreSQL
+   * takes as fatal, so that the wrapper's close destroys the connection instead of pooling it and
+   * the pool opens a new one when needed. (The wrapper's own {@code abort} would drop the wrapper
+   * without ever giving the connection back: a leak.)
+   */
+  static void discard(Connection connection, Throwable cause) {
+    try {
+      connection.unwrap(Connection.class).abort(Runnable::run);
+      connection.getAutoCommit();
+    } catch (SQLException expected) {
+      // The closed connection's answer: the pool has marked it.
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Validates every idle connection of both pools and destroys those that fail, in the background:
+   * after an Error in a request that held a connection this class did not lend (Hibernate's, in a
+   * transaction), that connection may be back in the pool with half a message unread.
+   */
+  public void sweep() {
+    primary.flush(AgroalDataSource.FlushMode.INVALID);
+    if (replica != null) {
+      replica.flush(AgroalDataSource.FlushMode.INVALID);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -17,6 +18,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.technocarte.common.JsonText;
+import org.technocarte.common.database.ReadConnections;
 
 /**
  * The one place where failures become answers: every error leaves as problem+json, and nothing
@@ -25,6 +27,18 @@ import org.technocarte.common.JsonText;
 public class ProblemMapper {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  /** Drops the pooled connections a failure may have broken (ReadConnections.sweep). */
+  private final Runnable sweep;
+
+  @Inject
+  public ProblemMapper(ReadConnections connections) {
+    this(connections::sweep);
+  }
+
+  ProblemMapper(Runnable sweep) {
+    this.sweep = sweep;
+  }
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
@@ -165,6 +179,9 @@ public class ProblemMapper {
       LOG.warn(fault.get().logLine());
       return api(fault.get().toApiException());
     }
+    // An Error, or a failure nobody expected, may have left a pooled connection in the middle of
+    // a message of the protocol.
+    sweep.run();
     if (outOfDirectMemory(e)) {
       LOG.warn("Answered 503 /problems/server-busy: the buffers for answers are full");
       return api(

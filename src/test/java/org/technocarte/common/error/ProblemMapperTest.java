@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /** Overload and bugs, told apart where no framework is needed. */
 class ProblemMapperTest {
 
-  private final ProblemMapper mapper = new ProblemMapper();
+  private int sweeps;
+
+  private final ProblemMapper mapper = new ProblemMapper(() -> sweeps++);
 
   @Test
   void shouldAnswerBuffersForAnswersUsedUpAs503WithRetryAfter() {
@@ -22,11 +24,22 @@ class ProblemMapperTest {
     assertEquals(503, answer.getStatus());
     assertEquals("2", String.valueOf(answer.getHeaderString("Retry-After")));
     assertEquals("/problems/server-busy", ((Problem) answer.getEntity()).type());
+    assertEquals(1, sweeps, "the pools are swept: the Error may have struck inside a read");
   }
 
   @Test
   void shouldLeaveTheHeapRunningOutAndOtherFailuresAs500() {
     assertEquals(500, mapper.internal(new OutOfMemoryError("Java heap space")).getStatus());
     assertEquals(500, mapper.internal(new IllegalStateException("bug")).getStatus());
+    assertEquals(2, sweeps);
+  }
+
+  @Test
+  void shouldNotSweepThePoolsForTheDatabasesExpectedFaults() {
+    Response answer =
+        mapper.internal(
+            new java.sql.SQLException("canceling statement due to statement timeout", "57014"));
+    assertEquals(503, answer.getStatus());
+    assertEquals(0, sweeps);
   }
 }
