@@ -10,6 +10,9 @@ pg_bin="/usr/lib/postgresql/${TECHNOCARTE_PG_MAJOR:-15}/bin"
 work=$(mktemp -d)
 app_pid=
 export PGPASSWORD=technocarte
+# The baselines (pgbench, COPY, ogr2ogr, the plans) run with the session settings of the app's
+# connections (common/database/StatementTimeouts): PostgreSQL's JIT off.
+export PGOPTIONS="-c jit=off"
 
 say() { printf '%s: %s\n' "$name" "$*" >&2; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -6,6 +6,9 @@
 #   deploy/routes/import.sh city.osm.pbf      a Geofabrik extract (or .osm.bz2, .osm.gz): its ways
 #                                             tagged highway=* (and their nodes) taken out first as
 #                                             XML with osmium (Debian: osmium-tool)
+#   deploy/routes/import.sh a.osm.pbf b.osm.pbf …   several cities or regions: merged by osmium into
+#                                             one network (what they share kept once), which
+#                                             replaces the one imported before
 #
 # The database is given as libpq's environment: PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE
 # (technocarte), PGUSER (technocarte), PGPASSWORD. The role needs only to create a schema in the
@@ -16,9 +19,11 @@ set -euo pipefail
 say() { printf 'import.sh: %s\n' "$*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
 
-[ $# -eq 1 ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+for input in "$@"; do
+  [ -r "$input" ] || { say "cannot read $input"; exit 1; }
+done
 input=$1
-[ -r "$input" ] || { say "cannot read $input"; exit 1; }
 command -v osm2pgrouting >/dev/null || { say "osm2pgrouting is missing: apt-get install -y osm2pgrouting"; exit 1; }
 command -v psql >/dev/null || { say "psql is missing: apt-get install -y postgresql-client"; exit 1; }
 
@@ -27,6 +32,14 @@ export PGUSER=${PGUSER:-technocarte}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ $# -gt 1 ]; then
+  command -v osmium >/dev/null || { say "osmium is missing to merge $# extracts: apt-get install -y osmium-tool"; exit 1; }
+  # Extracts are sorted by type and id, as osmium merge needs; an object in several of them (a
+  # street on the border of two regions) is written once.
+  input="$work/merged.osm.pbf"
+  say "merging $# extracts"
+  osmium merge --overwrite -o "$input" "$@"
+fi
 osm=$input
 case "$input" in
   *.pbf | *.bz2 | *.gz)

@@ -120,6 +120,33 @@ class StreetImportTest {
     assertEquals(158.2, grid.number("SELECT length_m FROM street_edge WHERE osm_id = 10"), 0.5);
   }
 
+  /**
+   * Two neighbouring extracts in one import (tiny.osm and tiny-east.osm, which share the footway on
+   * their border): one network holds the streets of both, the shared one once, and a route goes
+   * from one to the other. Needs osmium-tool.
+   */
+  @Test
+  void shouldMergeSeveralExtractsIntoOneNetwork() throws Exception {
+    Assumptions.assumeTrue(
+        new ProcessBuilder("sh", "-c", "command -v osmium").start().waitFor() == 0,
+        "osmium-tool is not installed");
+    run(
+        "deploy/routes/import.sh",
+        "src/test/resources/routes/tiny.osm",
+        "src/test/resources/routes/tiny-east.osm");
+    // Rue Haute, Rue Basse (two edges), the footway once, Rue Neuve 6-101-102.
+    assertEquals(5, fixtures.count("SELECT count(*) FROM street_edge"));
+    assertEquals(1, fixtures.count("SELECT count(*) FROM street_edge WHERE osm_id = 12"));
+    assertEquals(1, fixtures.count("SELECT count(*) FROM street_edge WHERE name = 'Rue Neuve'"));
+    // From the west end of Rue Haute (tiny.osm) to the east end of Rue Neuve (tiny-east.osm).
+    Routes.json()
+        .body("{\"from\":[1.71,44.71],\"to\":[1.715,44.711],\"maxDetour\":0.2}")
+        .post("/api/routes/least-watched")
+        .then()
+        .statusCode(200)
+        .body("shortest.exposure.lengthMetres", closeTo(158.2 + 111.2 + 79.0 + 158.0, 3.0));
+  }
+
   /** Runs a command of the import, with the test database as libpq's environment. */
   private static void run(String... command) throws Exception {
     var config = ConfigProvider.getConfig();

@@ -43,6 +43,10 @@ public class StatementTimeouts implements AgroalPoolInterceptor {
     try (Statement statement = connection.createStatement()) {
       // SET is not a parameterised statement; the value is a number of our own configuration.
       statement.execute("SET statement_timeout = " + millis(config.statementTimeout()));
+      // The app's statements are short, and PostgreSQL's JIT compiles the costlier ones before
+      // running them: at a million sightings compiling was most of the statistics' time
+      // (deploy/bench/RESULTS.md, "Stats: per city").
+      statement.execute("SET jit = off");
       if (!connection.getAutoCommit()) {
         connection.commit();
       }

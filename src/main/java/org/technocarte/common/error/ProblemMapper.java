@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -33,7 +34,22 @@ public class ProblemMapper {
 
   @Inject
   public ProblemMapper(ReadConnections connections) {
-    this(connections::sweep);
+    this(atMostEverySecond(connections::sweep));
+  }
+
+  /**
+   * A storm of failures (buffers full under overload) sweeps the pools once a second, not once per
+   * failure: a connection broken since is swept by the next failure it causes.
+   */
+  static Runnable atMostEverySecond(Runnable sweep) {
+    AtomicLong last = new AtomicLong(System.nanoTime() - 1_000_000_000L);
+    return () -> {
+      long now = System.nanoTime();
+      long before = last.get();
+      if (now - before >= 1_000_000_000L && last.compareAndSet(before, now)) {
+        sweep.run();
+      }
+    };
   }
 
   ProblemMapper(Runnable sweep) {

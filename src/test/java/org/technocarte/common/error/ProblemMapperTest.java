@@ -35,6 +35,15 @@ class ProblemMapperTest {
   }
 
   @Test
+  void shouldSweepAtMostOnceASecondInAStormOfFailures() {
+    Runnable throttled = ProblemMapper.atMostEverySecond(() -> sweeps++);
+    for (int i = 0; i < 1000; i++) {
+      throttled.run();
+    }
+    assertEquals(1, sweeps);
+  }
+
+  @Test
   void shouldNotSweepThePoolsForTheDatabasesExpectedFaults() {
     Response answer =
         mapper.internal(
