@@ -39,6 +39,8 @@ streets=$(mktemp -t technocarte-e2e-streets.XXXXXX.pmtiles)
 trap 'rm -f "$streets"' EXIT
 (cd frontend && TECHNOCARTE_PG_PORT="$port" node e2e/streets-fixture.js "$streets")
 
+# A small route bucket (5 at once, then one every 2 minutes), so that e2e/route.test.js meets the
+# per-address limit in a few requests and reads a wait in minutes; it empties the bucket after.
 app_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 log=$(mktemp -t technocarte-e2e-app.XXXXXX.log)
 QUARKUS_HTTP_PORT="$app_port" \
@@ -46,6 +48,8 @@ QUARKUS_HTTP_PORT="$app_port" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/technocarte_e2e" \
   QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
   TECHNOCARTE_DEMO_DATA=true \
+  TECHNOCARTE_RATE_LIMIT_ROUTE_BURST="${TECHNOCARTE_E2E_ROUTE_BURST:-5}" \
+  TECHNOCARTE_RATE_LIMIT_ROUTE_PER_HOUR="${TECHNOCARTE_E2E_ROUTE_PER_HOUR:-30}" \
   TECHNOCARTE_MAP_PMTILES="$streets" \
   TECHNOCARTE_ADMIN_EMAIL="${TECHNOCARTE_E2E_ADMIN_EMAIL:-admin@technocarte.test}" \
   TECHNOCARTE_ADMIN_PASSWORD="${TECHNOCARTE_E2E_ADMIN_PASSWORD:-e2e admin password}" \
