@@ -33,6 +33,8 @@ export default defineConfig({
           // statistics page, so that it stays out of the walker's download and offline cache (see
           // build/service-worker-plugin.js).
           if (/\/src\/ui\/page\.(js|css)$/.test(id)) return 'stats-common';
+          // The words the statistics and the city pages share, for them alone.
+          if (/\/src\/ui\/figures-messages\.js$/.test(id)) return 'stats-figures';
           return undefined;
         },
       },

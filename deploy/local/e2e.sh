@@ -5,7 +5,8 @@
 # Assumes deploy/local/postgis.sh start has run (same TECHNOCARTE_PG_PORT) and the app is packaged
 # (target/quarkus-app/quarkus-run.jar, e.g. by ./mvnw package or verify). Empties the technocarte_e2e
 # database, starts the app on a free port with the demo data, runs `npm run test:e2e` (or only the
-# test files given as arguments, e.g. `e2e.sh e2e/moderation.test.js`), stops the app.
+# test files given as arguments, e.g. `e2e.sh e2e/moderation.test.js`), stops the app. The app listens on
+# TECHNOCARTE_E2E_APP_PORT when set, and has a small route bucket (see below).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -39,13 +40,18 @@ streets=$(mktemp -t technocarte-e2e-streets.XXXXXX.pmtiles)
 trap 'rm -f "$streets"' EXIT
 (cd frontend && TECHNOCARTE_PG_PORT="$port" node e2e/streets-fixture.js "$streets")
 
-app_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+# A small route bucket (5 at once, then one every 2 minutes), so that e2e/route.test.js meets the
+# per-address limit in a few requests and reads a wait in minutes; it empties the bucket after.
+# The app's port: TECHNOCARTE_E2E_APP_PORT, else a free one.
+app_port="${TECHNOCARTE_E2E_APP_PORT:-$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}"
 log=$(mktemp -t technocarte-e2e-app.XXXXXX.log)
 QUARKUS_HTTP_PORT="$app_port" \
   QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/technocarte_e2e" \
   QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
   TECHNOCARTE_DEMO_DATA=true \
+  TECHNOCARTE_RATE_LIMIT_ROUTE_BURST="${TECHNOCARTE_E2E_ROUTE_BURST:-5}" \
+  TECHNOCARTE_RATE_LIMIT_ROUTE_PER_HOUR="${TECHNOCARTE_E2E_ROUTE_PER_HOUR:-30}" \
   TECHNOCARTE_MAP_PMTILES="$streets" \
   TECHNOCARTE_ADMIN_EMAIL="${TECHNOCARTE_E2E_ADMIN_EMAIL:-admin@technocarte.test}" \
   TECHNOCARTE_ADMIN_PASSWORD="${TECHNOCARTE_E2E_ADMIN_PASSWORD:-e2e admin password}" \

@@ -1,6 +1,7 @@
-// The city pages' logic without a browser: addresses, links, dates, the form's body, the API's errors.
+// The city pages' logic without a browser: addresses, links, the form's body, the API's errors (their
+// dates are ui/dates.js's, test/ui-dates.test.js).
 import { describe, expect, test } from 'vitest';
-import { KINDS, evidenceBody, fieldErrors, formatDay, safeHref, today } from '../src/cities/evidence-shape.js';
+import { KINDS, evidenceBody, fieldErrors, safeHref, today } from '../src/cities/evidence-shape.js';
 import { cityCode } from '../src/cities/paths.js';
 import { legacyCityPath } from '../src/stats/legacy.js';
 import { keysOf, translator } from '../src/cities/messages.js';
@@ -34,12 +35,6 @@ describe('evidence', () => {
 
   test('offers the dates of the visitor’s calendar, today at the latest', () => {
     expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-  });
-
-  test('writes a day without shifting it by a time zone', () => {
-    expect(formatDay('2025-03-01', 'fr')).toBe('1 mars 2025');
-    expect(formatDay('2025-03-01', 'en')).toBe('March 1, 2025');
-    expect(formatDay('not a date', 'fr')).toBe('not a date');
   });
 
   test('builds the body of an addition, leaving an empty note out', () => {

@@ -1,6 +1,9 @@
-import { describe, expect, test } from 'vitest';
+// @vitest-environment jsdom
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { figures, lineBody, pairBody } from '../src/route/shape.js';
 import { keysOf, translator } from '../src/route/messages.js';
+import { retryHold } from '../src/route/limit.js';
+import { ApiError, NetworkError, request } from '../src/ui/api.js';
 
 describe('the route page', () => {
   test('sends the points tapped as a LineString of [lon, lat]', () => {
@@ -55,5 +58,73 @@ describe('the route page', () => {
 
   test('speaks French and English with the same words', () => {
     expect(keysOf('en').sort()).toEqual(keysOf('fr').sort());
+  });
+});
+
+describe('past the route limit of the address (429)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** The page's status line and its buttons, as route/index.html has them. */
+  function page(language) {
+    document.body.innerHTML = `<p id="status" role="status"></p>
+      <button id="measure" class="button">m</button><button id="least" class="button">l</button>`;
+    const status = document.getElementById('status');
+    const buttons = [document.getElementById('measure'), document.getElementById('least')];
+    return { status, buttons, hold: retryHold({ status, buttons, t: translator(language) }) };
+  }
+
+  /** The refusal of the real API: problem+json with Retry-After, read by the pages' client. */
+  const refusal = (retryAfter) =>
+    request('/api/routes/exposure', {
+      method: 'POST',
+      body: {},
+      fetchImpl: async () =>
+        new Response(JSON.stringify({ type: '/problems/rate-limited', status: 429, detail: 'try again' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', ...(retryAfter && { 'Retry-After': retryAfter }) },
+        }),
+    }).catch((error) => error);
+
+  const shown = (status) => status.textContent.replace(/[\u00a0\u202f]/g, ' ');
+
+  test('says so and when to try again, in French, and holds the buttons until then', async () => {
+    vi.useFakeTimers();
+    const { status, buttons, hold } = page('fr');
+    expect(hold.refused(await refusal('84'))).toBe(true);
+    expect(shown(status)).toBe(
+      'Limite atteinte : trop de trajets calculés depuis votre réseau. Réessayez dans 2 minutes.',
+    );
+    expect(hold.message).toBe(status.textContent);
+    expect(buttons.map((b) => b.disabled)).toEqual([true, true]);
+    vi.advanceTimersByTime(83_000);
+    expect(buttons.map((b) => b.disabled)).toEqual([true, true]);
+    vi.advanceTimersByTime(1_000);
+    expect(buttons.map((b) => b.disabled)).toEqual([false, false]);
+    expect(status.textContent).toBe('');
+    expect(hold.message).toBeNull();
+  });
+
+  test('in English, and leaves a newer message in place when the buttons come back', async () => {
+    vi.useFakeTimers();
+    const { status, buttons, hold } = page('en');
+    expect(hold.refused(await refusal('30'))).toBe(true);
+    expect(shown(status)).toBe('Limit reached: too many routes computed from your network. Try again in 30 seconds.');
+    expect(buttons.every((b) => b.disabled)).toBe(true);
+    status.textContent = 'Tap at least two points.';
+    vi.advanceTimersByTime(30_000);
+    expect(buttons.some((b) => b.disabled)).toBe(false);
+    expect(status.textContent).toBe('Tap at least two points.');
+  });
+
+  test('without Retry-After it says to try later and holds nothing; other errors are not its own', async () => {
+    const { status, buttons, hold } = page('fr');
+    expect(hold.refused(await refusal(null))).toBe(true);
+    expect(status.textContent).toBe(
+      'Limite atteinte : trop de trajets calculés depuis votre réseau. Réessayez plus tard.',
+    );
+    expect(buttons.some((b) => b.disabled)).toBe(false);
+    expect(hold.message).toBeNull();
+    expect(hold.refused(new ApiError(422, { code: 'validation' }))).toBe(false);
+    expect(hold.refused(new NetworkError(429))).toBe(false);
   });
 });

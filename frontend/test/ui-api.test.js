@@ -1,6 +1,6 @@
 // The pages' one API client (src/ui/api.js): what an answer becomes, a refusal typed by its code.
 import { describe, expect, test } from 'vitest';
-import { ApiError, NetworkError, createApi, isStaleVersion, request } from '../src/ui/api.js';
+import { ApiError, NetworkError, createApi, isStaleVersion, request, retryAfterSeconds } from '../src/ui/api.js';
 import { outcome } from '../src/sighting/api.js';
 
 // A refusal as ProblemMapper writes it (BadInputTest holds the server to this shape).
@@ -82,6 +82,34 @@ describe('one error style', () => {
     );
     expect(empty).toBeInstanceOf(ApiError);
     expect(empty).toMatchObject({ status: 401, code: null, errors: [], message: 'HTTP 401' });
+  });
+
+  test('a refusal carries how long its Retry-After asks to wait, in seconds', async () => {
+    const limited = await request('/api/routes/exposure', {
+      method: 'POST',
+      body: {},
+      fetchImpl: async () =>
+        new Response(JSON.stringify({ type: '/problems/rate-limited', status: 429, detail: 'try again in 120 s' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '120' },
+        }),
+    }).catch((e) => e);
+    expect(limited).toBeInstanceOf(ApiError);
+    expect(limited).toMatchObject({ status: 429, code: 'rate-limited', retryable: true, retryAfter: 120 });
+    const unsaid = await request('/x', { fetchImpl: answering(429, { status: 429 }) }).catch((e) => e);
+    expect(unsaid.retryAfter).toBeNull();
+    expect(new ApiError(409, { code: 'name-taken' }).retryAfter).toBeNull();
+  });
+
+  test('Retry-After is read as seconds, or as an HTTP date from now', () => {
+    const now = Date.parse('2026-12-02T20:00:00Z');
+    expect(retryAfterSeconds('30', now)).toBe(30);
+    expect(retryAfterSeconds(' 0 ', now)).toBe(0);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 20:02:00 GMT', now)).toBe(120);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 19:00:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds(null, now)).toBeNull();
+    expect(retryAfterSeconds('soon', now)).toBeNull();
+    expect(retryAfterSeconds('-5', now)).toBeNull();
   });
 
   test("the walker's calls read the same errors as results: retry later, or refused for good", () => {

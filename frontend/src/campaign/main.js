@@ -3,6 +3,7 @@
 import '../ui/page.css';
 import './campaign.css';
 import { h } from '../ui/dom.js';
+import { formatDate } from '../ui/dates.js';
 import { ApiError, JSON_TYPE, request } from '../ui/api.js';
 import * as messages from './messages.js';
 import { openPage } from '../ui/page.js';
@@ -13,8 +14,7 @@ const { language, t } = openPage(messages);
 
 const status = document.getElementById('status');
 const content = document.getElementById('content');
-const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+const day = (instant) => formatDate(instant, language, { format: 'dayTime' });
 const integer = new Intl.NumberFormat(language);
 let drawMap = null;
 
@@ -43,7 +43,7 @@ function render(party) {
       h('h2', { id: 'party-name', text: party.name }),
       h('p', {}, h('span', { class: `state state-${party.state}`, text: t(`state.${party.state}`) })),
       h('p', {
-        text: t('when', { start: day.format(new Date(party.startsAt)), end: day.format(new Date(party.endsAt)) }),
+        text: t('when', { start: day(party.startsAt), end: day(party.endsAt) }),
       }),
       h('p', { text: t('by', { group: party.group }) }),
       party.goal && h('p', { class: 'goal', text: t('goal', { goal: party.goal }) }),
@@ -132,7 +132,7 @@ async function refresh(code) {
     }
     document.title = `Technocarte · ${party.name}`;
     render(party);
-    status.textContent = t('updated', { time: clock.format(new Date()) });
+    status.textContent = t('updated', { time: formatDate(new Date(), language, { format: 'time' }) });
     document.body.dataset.ready = 'true';
     return party.state !== 'ended';
   } catch (error) {

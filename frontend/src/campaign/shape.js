@@ -1,4 +1,5 @@
 // What the party page draws, from GET /api/campaigns/{code}: no DOM here, so it is unit-tested.
+import { formatDate } from '../ui/dates.js';
 
 /** The party's code in the page's address, /campaign/#<code>; null when there is none. */
 export function partyCode(hash) {
@@ -16,6 +17,8 @@ export function countRows(counts) {
 
 /** Hours in the reader's time zone, with their reports: [{ label, added }]. */
 export function hourRows(perHour, { language, timeZone } = {}) {
-  const format = new Intl.DateTimeFormat(language, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone });
-  return (perHour || []).map((h) => ({ label: format.format(new Date(h.hour)), added: h.added }));
+  return (perHour || []).map((h) => ({
+    label: formatDate(h.hour, language, { format: 'weekdayTime', timeZone }),
+    added: h.added,
+  }));
 }

@@ -19,15 +19,6 @@ export function today(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A date of the API (YYYY-MM-DD) as words of the language, read as a calendar day (no time zone shift). */
-export function formatDay(day, language) {
-  const [year, month, date] = String(day).split('-').map(Number);
-  if (!year || !month || !date) return String(day);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, date)),
-  );
-}
-
 /**
  * The body of POST or PATCH from the form's values: trimmed, an empty note left out when adding and
  * removed (null) when editing, the version the moderator edited added.

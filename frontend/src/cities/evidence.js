@@ -1,7 +1,8 @@
 // A city's VSA evidence: the list anyone reads and, for its groups' moderators, the form and the buttons that change it.
 import { h } from '../ui/dom.js';
 import { evidenceForm } from './evidence-form.js';
-import { formatDay, safeHref } from './evidence-shape.js';
+import { safeHref } from './evidence-shape.js';
+import { formatDate } from '../ui/dates.js';
 
 /**
  * The evidence section of `city` (GET /api/cities/{code}). With `city.canEdit`, `api` (its CSRF set)
@@ -33,7 +34,7 @@ export function evidenceSection(city, { t, language, api, reload }) {
         { class: 'evidence-meta' },
         h('span', { class: 'evidence-kind', text: t(`evidence.kind.${entry.kind}`) }),
         ' · ',
-        h('time', { datetime: entry.publishedOn, text: formatDay(entry.publishedOn, language) }),
+        h('time', { datetime: entry.publishedOn, text: formatDate(entry.publishedOn, language) }),
       ),
       // Same tab (the back button returns here); no referrer, no credit to the linked site's ranking.
       h(

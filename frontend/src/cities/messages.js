@@ -1,19 +1,11 @@
-// The city pages' words, French first; the browser's language picks. The values' labels
-// (surveillanceType.*, cameraType.*) are the statistics page's (checked by test/labels.test.js).
+// The city pages' words, French first; the browser's language picks. The words they share with the
+// statistics page (the bar, the columns, the values' labels) are in ui/figures-messages.js.
 import { catalogue } from '../ui/catalogue.js';
+import { translator as figuresTranslator } from '../ui/figures-messages.js';
 const messages = {
   fr: {
-    title: 'Statistiques',
-    back: 'Retour à la carte',
-    language: 'Langue',
-    error: 'Les statistiques ne sont pas disponibles : {detail}',
-    'cities.empty': 'Aucune caméra approuvée pour le moment.',
-    'col.cameras': 'Caméras',
-    'col.vsa': 'VSA soupçonnée',
-    'col.vsaShare': 'Part VSA',
     'city.back': 'Toutes les villes',
     'city.notFound': 'Aucune ville connue à cette adresse.',
-    'page.cities': 'Villes',
     'cities.loading': 'Chargement…',
     'cities.licence':
       'Caméras approuvées seulement (ODbL 1.0, © contributeurs de Technocarte). Les preuves de VSA sont documentées par les groupes locaux.',
@@ -53,27 +45,10 @@ const messages = {
     'city.kind': 'Catégorie',
     'city.map': 'Carte des caméras approuvées de {name}',
     'city.export': 'Télécharger les caméras de {name} (GeoJSON)',
-    'surveillanceType.camera': 'Caméra',
-    'surveillanceType.alpr': 'Lecture de plaques',
-    'surveillanceType.guard': 'Gardien',
-    'surveillanceType.other': 'Autre',
-    'cameraType.fixed': 'Fixe',
-    'cameraType.dome': 'Dôme',
-    'cameraType.panning': 'Orientable',
-    'cameraType.unknown': 'Inconnue',
   },
   en: {
-    title: 'Statistics',
-    back: 'Back to the map',
-    language: 'Language',
-    error: 'The statistics are not available: {detail}',
-    'cities.empty': 'No approved camera yet.',
-    'col.cameras': 'Cameras',
-    'col.vsa': 'Suspected VSA',
-    'col.vsaShare': 'VSA share',
     'city.back': 'All cities',
     'city.notFound': 'No known city at this address.',
-    'page.cities': 'Cities',
     'cities.loading': 'Loading…',
     'cities.licence':
       'Approved cameras only (ODbL 1.0, © Technocarte contributors). The VSA evidence is documented by local groups.',
@@ -113,19 +88,7 @@ const messages = {
     'city.kind': 'Category',
     'city.map': 'Map of the approved cameras of {name}',
     'city.export': 'Download the cameras of {name} (GeoJSON)',
-    'surveillanceType.camera': 'Camera',
-    'surveillanceType.alpr': 'Plate reader',
-    'surveillanceType.guard': 'Guard',
-    'surveillanceType.other': 'Other',
-    'cameraType.fixed': 'Fixed',
-    'cameraType.dome': 'Dome',
-    'cameraType.panning': 'Panning',
-    'cameraType.unknown': 'Unknown',
   },
 };
 
-export const { pickLanguage, chosenLanguage, translator } = catalogue(messages);
-
-/** Every key in French has an English twin (checked by the unit tests). */
-export const LANGUAGES = Object.keys(messages);
-export const keysOf = (language) => Object.keys(messages[language]);
+export const { pickLanguage, chosenLanguage, translator, keysOf } = catalogue(messages, { shared: figuresTranslator });

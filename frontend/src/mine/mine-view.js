@@ -1,4 +1,5 @@
-import { formatDate, h } from '../ui/dom.js';
+import { h } from '../ui/dom.js';
+import { formatDate } from '../ui/dates.js';
 import { privateFragment } from './links.js';
 import * as api from '../sighting/api.js';
 

@@ -2,6 +2,7 @@
 // for its admins a form to run a new one over a zone drawn on the map (the whole territory unless
 // redrawn) and a button to delete one.
 import { h } from '../ui/dom.js';
+import { formatDate } from '../ui/dates.js';
 import { problemLines } from './problem.js';
 import { territoryMap } from './territory-map.js';
 
@@ -17,7 +18,7 @@ export function withOffset(local, date = new Date(local)) {
 export function campaignsPanel({ api, t, language, group, admin }) {
   const note = h('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
   const list = h('ul', { class: 'campaigns' });
-  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = (instant) => formatDate(instant, language, { format: 'dayTime' });
   let map = null;
 
   async function load() {
@@ -28,7 +29,7 @@ export function campaignsPanel({ api, t, language, group, admin }) {
           'li',
           { class: 'campaign', 'data-code': p.code },
           h('a', { href: `/campaign/#${p.code}`, text: p.name }),
-          ` — ${t(`campaign.state.${p.state}`)} · ${day.format(new Date(p.startsAt))} → ${day.format(new Date(p.endsAt))}`,
+          ` — ${t(`campaign.state.${p.state}`)} · ${day(p.startsAt)} → ${day(p.endsAt)}`,
           h('p', { class: 'meta', text: t('campaign.link', { link: new URL(p.link, location.origin).href }) }),
           h('img', { src: `/api/campaigns/${p.code}/qr.svg`, alt: t('campaign.qr'), width: '96', height: '96' }),
           admin &&

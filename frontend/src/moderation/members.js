@@ -1,6 +1,7 @@
 // A group's members and, for its admins, their roles, one-time invitation links and removals. No mail server:
 // the admin copies the link and passes it on themselves.
 import { h } from '../ui/dom.js';
+import { formatDate } from '../ui/dates.js';
 import { problemLines } from './problem.js';
 
 const ROLES = ['moderator', 'admin'];
@@ -12,7 +13,6 @@ export const invitationLink = (invitation, origin) => `${origin}${invitation.pat
 export function membersPanel({ api, t, language, group, admin }) {
   const list = h('ul', { class: 'members' });
   const status = h('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' });
 
   async function load() {
     try {
@@ -80,11 +80,11 @@ export function membersPanel({ api, t, language, group, admin }) {
     h('h2', { id: `members-${group.id}`, text: t('members.title') }),
     list,
     status,
-    admin && invitationForm({ api, t, group, date }),
+    admin && invitationForm({ api, t, group, language }),
   );
 }
 
-function invitationForm({ api, t, group, date }) {
+function invitationForm({ api, t, group, language }) {
   const result = h('div', { class: 'invitation', 'aria-live': 'polite' });
   const role = h(
     'select',
@@ -117,7 +117,7 @@ function invitationForm({ api, t, group, date }) {
         h('p', {
           text: t('invite.ready', {
             role: t(`role.${invitation.role}`),
-            date: date.format(new Date(invitation.expiresAt)),
+            date: formatDate(invitation.expiresAt, language, { format: 'longDayTime' }),
           }),
         }),
         h(

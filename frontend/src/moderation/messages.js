@@ -565,17 +565,6 @@ export const { pickLanguage, chosenLanguage, translator } = catalogue(messages, 
 });
 export { LANGUAGES, storeLanguage } from '../ui/catalogue.js';
 
-/** A date (YYYY-MM-DD) or an instant in the page's language: « 28 novembre 2026 », « 28 nov. 2026, 14:05 ». */
-export function formatDate(value, language, { time = false } = {}) {
-  if (!value) return '?';
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = new Date(dateOnly ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  const options = time && !dateOnly ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
-  if (dateOnly) options.timeZone = 'UTC';
-  return new Intl.DateTimeFormat(language, options).format(date);
-}
-
 export const REJECT_REASONS = [
   'duplicate',
   'not_surveillance',

@@ -1,7 +1,8 @@
 import { coverEditor } from '../photo/cover-editor.js';
 import { toPixels } from '../photo/cover-boxes.js';
 import { h } from '../ui/dom.js';
-import { formatDate, REJECT_REASONS } from './messages.js';
+import { REJECT_REASONS } from './messages.js';
+import { formatDate } from '../ui/dates.js';
 import { renderEditForm } from './edit-form.js';
 
 /** A sighting's kind in the page's language: « Caméra · Dôme · Montpellier ». */
@@ -52,7 +53,7 @@ export function renderItem(item, t, actions) {
           h(
             'li',
             {},
-            `#${c.id} ${t(`cameraType.${c.properties.cameraType}`)} · ${t(`status.${c.properties.status}`)} · ${t('observed', { date: formatDate(c.properties.observedAt, language) })} `,
+            `#${c.id} ${t(`cameraType.${c.properties.cameraType}`)} · ${t(`status.${c.properties.status}`)} · ${t('observed', { date: formatDate(c.properties.observedAt, language) ?? '?' })} `,
             h('button', {
               type: 'button',
               class: 'merge',
@@ -77,7 +78,7 @@ export function renderItem(item, t, actions) {
     h(
       'p',
       { class: 'meta' },
-      `${t('observed', { date: formatDate(p.observedAt, language) })} · ${s.geometry.coordinates[1].toFixed(5)}, ${s.geometry.coordinates[0].toFixed(5)}`,
+      `${t('observed', { date: formatDate(p.observedAt, language) ?? '?' })} · ${s.geometry.coordinates[1].toFixed(5)}, ${s.geometry.coordinates[0].toFixed(5)}`,
       p.directions?.length ? ` · ${p.directions.join('°, ')}°` : '',
       p.operator ? ` · ${p.operator}` : '',
     ),
@@ -143,7 +144,7 @@ export function renderHistory(list, entries, t, revert, { withSighting = false }
       h(
         'li',
         {},
-        `${formatDate(a.createdAt, t.language, { time: true })} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${t(`action.${a.action}`)}${a.reason ? ` (${reasonText(a.reason, t)})` : ''} `,
+        `${formatDate(a.createdAt, t.language, { format: 'dayTime' }) ?? '?'} · ${withSighting ? `#${a.sightingId} · ` : ''}${a.actor ?? '?'} · ${t(`action.${a.action}`)}${a.reason ? ` (${reasonText(a.reason, t)})` : ''} `,
         a.revertedBy
           ? null
           : h('button', { type: 'button', class: 'revert', on: { click: () => revert(a.id) }, text: t('revert') }),

@@ -1,11 +1,5 @@
 import { h } from '../ui/dom.js';
-
-/** The date of a report (YYYY-MM-DD) in the page's language. */
-function day(value, language) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${value}T00:00:00Z`),
-  );
-}
+import { formatDate } from '../ui/dates.js';
 
 /**
  * The open reports of cameras seen gone or moved in my territories: each with the camera, what the
@@ -34,7 +28,7 @@ export function renderRemovals(list, reports, { t, language, decide }) {
         h(
           'p',
           { class: 'meta' },
-          t('removal.reported', { date: day(report.reportedOn, language) }),
+          t('removal.reported', { date: formatDate(report.reportedOn, language) }),
           sighting.properties.city?.name ? ` · ${sighting.properties.city.name}` : '',
         ),
         report.note && h('blockquote', { class: 'removal-note', text: report.note }),

@@ -10,6 +10,7 @@ import { JSON_TYPE, request } from '../ui/api.js';
 import * as messages from './messages.js';
 import { openPage } from '../ui/page.js';
 import { figures, lineBody, pairBody } from './shape.js';
+import { retryHold } from './limit.js';
 
 const WATCHED = '#c1121f';
 const UNWATCHED = '#2a9d8f';
@@ -22,6 +23,8 @@ const figuresBox = document.getElementById('figures');
 const detour = document.getElementById('detour');
 const detourValue = document.getElementById('detour-value');
 const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+// Past the address's route limit (429), the buttons that ask the server wait for its Retry-After.
+const hold = retryHold({ status, buttons: [document.getElementById('measure'), document.getElementById('least')], t });
 
 // The view comes from the hash (#zoom/lat/lon), else from the walker's map (its last view, kept by
 // that page), else France.
@@ -70,7 +73,7 @@ function redraw() {
 function reset() {
   answer.clearLayers();
   figuresBox.replaceChildren();
-  status.textContent = '';
+  status.textContent = hold.message ?? '';
 }
 
 map.on('click', (event) => {
@@ -100,7 +103,7 @@ async function post(path, body) {
     status.textContent = '';
     return answer;
   } catch (error) {
-    status.textContent = t('error', { detail: error.message });
+    if (!hold.refused(error)) status.textContent = t('error', { detail: error.message });
     return null;
   }
 }

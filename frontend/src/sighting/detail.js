@@ -1,4 +1,5 @@
-import { formatDate, h } from '../ui/dom.js';
+import { h } from '../ui/dom.js';
+import { formatDate } from '../ui/dates.js';
 import { fieldOfView } from './fields.js';
 import { picture } from './pictures.js';
 import { isStale } from './stale.js';

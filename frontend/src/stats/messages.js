@@ -1,12 +1,10 @@
-// The statistics page's words, French first; the browser's language picks.
+// The statistics page's words, French first; the browser's language picks. The words it shares with
+// the city pages (the bar, the columns, the values' labels) are in ui/figures-messages.js.
 import { catalogue } from '../ui/catalogue.js';
+import { translator as figuresTranslator } from '../ui/figures-messages.js';
 const messages = {
   fr: {
-    title: 'Statistiques',
-    back: 'Retour à la carte',
-    language: 'Langue',
     loading: 'Chargement des statistiques…',
-    error: 'Les statistiques ne sont pas disponibles : {detail}',
     licence: 'Caméras approuvées seulement. Données sous licence ODbL 1.0, © contributeurs de Technocarte.',
     'totals.title': 'En tout',
     'totals.cameras': 'caméras approuvées',
@@ -15,12 +13,8 @@ const messages = {
     'totals.cities': 'villes',
     'cities.title': 'Par ville',
     'cities.caption': 'Caméras approuvées par ville, la plus équipée en premier',
-    'cities.empty': 'Aucune caméra approuvée pour le moment.',
     'cities.scroll': 'Tableau des villes (défilement horizontal)',
     'col.city': 'Ville',
-    'col.cameras': 'Caméras',
-    'col.vsa': 'VSA soupçonnée',
-    'col.vsaShare': 'Part VSA',
     'group.surveillanceType': 'Par nature',
     'group.cameraType': 'Par forme',
     csv: 'Télécharger le tableau (CSV)',
@@ -34,22 +28,9 @@ const messages = {
     'col.added': 'Ajoutées',
     'col.removed': 'Retirées',
     'col.net': 'Solde',
-    'page.cities': 'Villes',
-    'surveillanceType.camera': 'Caméra',
-    'surveillanceType.alpr': 'Lecture de plaques',
-    'surveillanceType.guard': 'Gardien',
-    'surveillanceType.other': 'Autre',
-    'cameraType.fixed': 'Fixe',
-    'cameraType.dome': 'Dôme',
-    'cameraType.panning': 'Orientable',
-    'cameraType.unknown': 'Inconnue',
   },
   en: {
-    title: 'Statistics',
-    back: 'Back to the map',
-    language: 'Language',
     loading: 'Loading the statistics…',
-    error: 'The statistics are not available: {detail}',
     licence: 'Approved cameras only. Data under the ODbL 1.0 licence, © Technocarte contributors.',
     'totals.title': 'In all',
     'totals.cameras': 'approved cameras',
@@ -58,12 +39,8 @@ const messages = {
     'totals.cities': 'cities',
     'cities.title': 'By city',
     'cities.caption': 'Approved cameras by city, largest first',
-    'cities.empty': 'No approved camera yet.',
     'cities.scroll': 'Table of cities (scrolls sideways)',
     'col.city': 'City',
-    'col.cameras': 'Cameras',
-    'col.vsa': 'Suspected VSA',
-    'col.vsaShare': 'VSA share',
     'group.surveillanceType': 'By kind',
     'group.cameraType': 'By shape',
     csv: 'Download the table (CSV)',
@@ -77,20 +54,7 @@ const messages = {
     'col.added': 'Added',
     'col.removed': 'Removed',
     'col.net': 'Net growth',
-    'page.cities': 'Cities',
-    'surveillanceType.camera': 'Camera',
-    'surveillanceType.alpr': 'Plate reader',
-    'surveillanceType.guard': 'Guard',
-    'surveillanceType.other': 'Other',
-    'cameraType.fixed': 'Fixed',
-    'cameraType.dome': 'Dome',
-    'cameraType.panning': 'Panning',
-    'cameraType.unknown': 'Unknown',
   },
 };
 
-export const { pickLanguage, chosenLanguage, translator } = catalogue(messages);
-
-/** Every key in French has an English twin (checked by the unit tests). */
-export const LANGUAGES = Object.keys(messages);
-export const keysOf = (language) => Object.keys(messages[language]);
+export const { pickLanguage, chosenLanguage, translator, keysOf } = catalogue(messages, { shared: figuresTranslator });

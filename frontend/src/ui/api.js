@@ -2,7 +2,8 @@
 // changes, and one error style. A refusal (problem+json, RFC 9457) becomes an ApiError carrying the
 // problem's stable `code` and its field errors, which the page translates by code (the English
 // `detail` is for API clients); no answer at all, or one that is not JSON (a proxy's 502 page),
-// becomes a NetworkError. Either says whether trying again later may help (`retryable`).
+// becomes a NetworkError. Either says whether trying again later may help (`retryable`), and an
+// ApiError how long to wait first when the server said it (`retryAfter`, from Retry-After: a 429).
 
 /** The Accept of the JSON resources (moderation, groups, cities, statistics, config, routes). */
 export const JSON_TYPE = 'application/json';
@@ -16,9 +17,23 @@ export function problemCode(problem) {
   return typeof problem?.type === 'string' && problem.type !== 'about:blank' ? problem.type.split('/').pop() : null;
 }
 
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * The seconds a Retry-After header asks to wait (delta-seconds, or an HTTP date, counted from `now`),
+ * or null when there is no such header or it is neither.
+ */
+export function retryAfterSeconds(value, now = Date.now()) {
+  const text = String(value ?? '').trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = HTTP_DATE.test(text) ? Date.parse(text) : NaN;
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 /** The server answered with a refusal: a problem+json body (or an empty one). */
 export class ApiError extends Error {
-  constructor(status, problem = null) {
+  /** `retryAfter`: the seconds its Retry-After asked to wait before trying again, else null. */
+  constructor(status, problem = null, { retryAfter = null } = {}) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
@@ -28,6 +43,7 @@ export class ApiError extends Error {
     this.detail = problem?.detail ?? null;
     /** The refused fields: [{ field: 'properties.height', code: 'not-a-number', message }]. */
     this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
+    this.retryAfter = retryAfter;
   }
 
   get retryable() {
@@ -71,7 +87,8 @@ export async function readAnswer(response, { read = 'json' } = {}) {
       throw new NetworkError(response.status);
     }
   }
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok)
+    throw new ApiError(response.status, data, { retryAfter: retryAfterSeconds(response.headers?.get('Retry-After')) });
   return data;
 }
 

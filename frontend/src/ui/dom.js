@@ -36,11 +36,3 @@ export function translateShell(root, t) {
     el.title = t(el.dataset.i18nLabel);
   }
 }
-
-/** A date (YYYY-MM-DD or ISO instant) in the reader's language. */
-export function formatDate(value, language) {
-  if (!value) return null;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
