@@ -318,7 +318,16 @@ describe('the detail panel, the form and "Mes signalements" (points 9, 10)', () 
 
     await page.click('#mine-button');
     const status = (id) => page.locator(`.mine-item[data-id="${id}"] .status-badge`);
-    await page.waitForFunction(() => document.querySelectorAll('.status-badge[data-status="loading"]').length === 0);
+    // The list is drawn once the phone's own stores are read, and each badge once the server answers:
+    // wait for the three sent ones to be on screen, each with its answer.
+    await page.waitForFunction(
+      (ids) =>
+        ids.every((id) => {
+          const badge = document.querySelector(`.mine-item[data-id="${id}"] .status-badge`);
+          return badge !== null && badge.dataset.status !== 'loading';
+        }),
+      [first.id, second.id, third.id],
+    );
     assert.equal(await status(first.id).textContent(), 'Statut : Publiée');
     assert.equal(await status(second.id).textContent(), 'Statut : Refusée');
     assert.equal(await status(third.id).textContent(), 'Statut : En attente de relecture');
