@@ -8,7 +8,9 @@
 name=table-lock
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 lock_s="${FAULTS_LOCK_S:-20}"
-# 2 s to get a pooled connection + 5 s of statement timeout, and 3 s for a machine under load.
+# 2 s to get a pooled connection + 5 s of statement timeout, and 3 s for a machine under load: 40
+# clients on 32 worker threads hardly wait for a worker. With more clients than workers, README's
+# bound adds the 5 s queue timeout: FAULTS_CONNECTIONS=200 FAULTS_BOUND_S=15.
 bound_s="${FAULTS_BOUND_S:-10}"
 connections="${FAULTS_CONNECTIONS:-40}"
 

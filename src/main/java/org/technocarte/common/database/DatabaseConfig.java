@@ -27,4 +27,12 @@ public interface DatabaseConfig {
    */
   @WithDefault("PT1M")
   Duration exportStatementTimeout();
+
+  /**
+   * Longest a request may wait for a worker thread (quarkus.thread-pool.max-threads of them) before
+   * it starts; beyond, it is answered 503 /problems/server-busy at once rather than late. With the
+   * acquisition and statement timeouts it bounds every request's wait.
+   */
+  @WithDefault("PT5S")
+  Duration queueTimeout();
 }
