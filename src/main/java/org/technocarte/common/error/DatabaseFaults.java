@@ -9,8 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * Tells the database's expected faults (down, pool exhausted, a statement over its time limit) from
@@ -64,10 +62,11 @@ public final class DatabaseFaults {
 
     /**
      * The one log line of this fault. Once the head of the answer has left (a download streaming),
-     * no 503 can be sent: Quarkus REST ends the connection and the client sees a cut file.
+     * no 503 can be sent: the mapper cuts the connection ({@link StartedAnswer#cut}) and the client
+     * sees a cut file.
      */
     public String logLine() {
-      return answerStarted()
+      return StartedAnswer.headSent()
           ? "Answer cut short (/problems/" + kind.code() + " after its head was sent): " + cause
           : "Answered 503 /problems/" + kind.code() + ": " + cause;
     }
@@ -108,11 +107,6 @@ public final class DatabaseFaults {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean answerStarted() {
-    ResteasyReactiveRequestContext request = CurrentRequestManager.get();
-    return request != null && request.serverResponse().headWritten();
   }
 
   private static Kind kindOf(SQLException e) {

@@ -190,6 +190,15 @@ public class ProblemMapper {
    */
   @ServerExceptionMapper
   public Response internal(Throwable e) {
+    Response answer = answer(e);
+    if (StartedAnswer.headSent()) {
+      // Part of a file has left: the answer above must not be appended to it.
+      StartedAnswer.cut();
+    }
+    return answer;
+  }
+
+  private Response answer(Throwable e) {
     Optional<DatabaseFaults.Fault> fault = DatabaseFaults.classify(e);
     if (fault.isPresent()) {
       LOG.warn(fault.get().logLine());
