@@ -109,7 +109,8 @@ public class RouteResource {
   @Operation(
       summary = "The least watched way between two points",
       description =
-          "On the street network, from the street corner nearest `from` to the one nearest `to`:"
+          "On the street network, from the place on a street nearest `from` (a corner or"
+              + " mid-block, within technocarte.routes.snap-metres) to the one nearest `to`:"
               + " the shortest route, and the least watched route at most maxDetour longer (the"
               + " least watched of the routes that minimise length + k × watched length for a"
               + " range of penalties k), each with its exposure. Needs pgRouting and an imported"

@@ -29,6 +29,16 @@ public class RouteService {
   /** The penalties tried, in metres of detour per metre watched (0 is the shortest route). */
   static final double[] PENALTIES = {0, 0.25, 0.5, 1, 2, 4, 8, 16, 50, 200, 1000};
 
+  /**
+   * A place this near a corner along its street is at the corner: a tap on a phone's map or a GPS
+   * fix is no more precise, and a route then starts at the corner rather than with a stub of
+   * street.
+   */
+  static final double CORNER_METRES = 3;
+
+  /** Two places nearer than this on the street network are one. */
+  static final double SAME_PLACE_METRES = 1;
+
   /** The exposure of one line, in metres on the ellipsoid. */
   private static final String EXPOSURE =
       "WITH line AS (SELECT ST_GeomFromText(?, 4326) AS g),"
@@ -57,34 +67,67 @@ public class RouteService {
           + "     FROM near)"
           + " FROM parts";
 
-  /** The street corner nearest a point, and how far it is. */
-  private static final String NEAREST =
-      "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g)"
-          + " SELECT v.id, ST_Distance(v.geom::geography, p.g::geography)"
-          + " FROM street_vertex v, p ORDER BY v.geom <-> p.g LIMIT 1";
+  /**
+   * The place on the street network nearest a point: its edge, where along it (0 at the source, 1
+   * at the target), the corner it is at (within CORNER_METRES of one, else null), the place itself
+   * and how far the point is from it. The index orders the edges by distance in degrees; the few
+   * nearest are ordered again in metres.
+   */
+  private static final String SNAP =
+      "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g),"
+          + " near AS (SELECT e.id, e.source, e.target, e.length_m, e.geom FROM street_edge e, p"
+          + "   ORDER BY e.geom <-> p.g LIMIT 8)"
+          + " SELECT near.id, c.f, ST_X(c.at), ST_Y(c.at),"
+          + "  ST_Distance(near.geom::geography, p.g::geography) AS metres,"
+          + "  CASE WHEN c.f * near.length_m < ? THEN near.source"
+          + "   WHEN (1 - c.f) * near.length_m < ? THEN near.target END"
+          + " FROM near, p, LATERAL (SELECT ST_LineLocatePoint(near.geom, p.g) AS f,"
+          + "   ST_ClosestPoint(near.geom, p.g) AS at) c"
+          + " ORDER BY metres, near.id LIMIT 1";
 
   /**
-   * The route between two corners for each penalty k: edges cost their length plus k times their
-   * watched length, within a box around both corners expanded by the given metres. Only numbers go
-   * into the edges' query (by format %s of numbers), which pgr_dijkstra runs.
+   * The route between two places on the street network for each penalty k, by pgr_withPoints: from
+   * node n1 to node n2, each the corner a place is at or, mid-block, a point on its edge (pid 1 and
+   * 2, nodes -1 and -2; pgRouting 3.4 mishandles a point at 0 or 1 along its edge, so a place at a
+   * corner is given as the corner, and only mid-block places as points), edges cost their length
+   * plus k times their watched length, within a box around both places expanded by the given
+   * metres. Each step of the answer runs along one edge from one node to the next; a node is at 0
+   * or 1 along its edge, a place where it lies on it, so a step is the substring of its edge
+   * between them, and its length and watched length that share of the edge's. Only numbers go into
+   * the queries given to pgr_withPoints (by format %s of numbers).
    */
   private static final String ROUTES =
-      "WITH args AS (SELECT ?::bigint AS a, ?::bigint AS b, ?::float8[] AS ks, ?::float8 AS reach),"
-          + " box AS (SELECT args.*, ST_Y(ST_Centroid(ST_Collect(v.geom))) AS lat"
-          + "   FROM args JOIN street_vertex v ON v.id IN (args.a, args.b)"
-          + "   GROUP BY args.a, args.b, args.ks, args.reach),"
-          + " path AS (SELECT k.k, p.seq, p.node, p.edge FROM box, unnest(box.ks) k(k),"
-          + "   LATERAL pgr_dijkstra(format("
+      "WITH args AS (SELECT ?::bigint AS n1, ?::bigint AS e1, ?::float8 AS f1,"
+          + "   ?::bigint AS n2, ?::bigint AS e2, ?::float8 AS f2,"
+          + "   ST_SetSRID(ST_MakePoint(?, ?), 4326) AS p1, ST_SetSRID(ST_MakePoint(?, ?), 4326) AS p2,"
+          + "   ?::float8[] AS ks, ?::float8 AS reach),"
+          + " box AS (SELECT args.*,"
+          + "   args.reach / (111320 * cos(radians((ST_Y(p1) + ST_Y(p2)) / 2))) AS dx,"
+          + "   args.reach / 111320.0 AS dy FROM args),"
+          + " path AS (SELECT k.k, p.seq, p.node, p.edge,"
+          + "   lead(p.node) OVER (PARTITION BY k.k ORDER BY p.seq) AS next"
+          + "   FROM box, unnest(box.ks) k(k),"
+          + "   LATERAL pgr_withPoints(format("
           + "   'SELECT id, source, target, length_m + %1$s * watched_m AS cost,"
           + "     length_m + %1$s * watched_m AS reverse_cost FROM street_edge"
-          + "     WHERE geom && (SELECT ST_Expand(ST_Envelope(ST_Collect(geom)), %4$s, %5$s)"
-          + "     FROM street_vertex WHERE id IN (%2$s, %3$s))',"
-          + "   k.k, box.a, box.b, box.reach / (111320 * cos(radians(box.lat))),"
-          + "   box.reach / 111320.0), box.a, box.b, false) p)"
-          + " SELECT path.k, sum(e.length_m), sum(e.watched_m), ST_AsText(ST_MakeLine(array_agg("
-          + "   CASE WHEN e.source = path.node THEN e.geom ELSE ST_Reverse(e.geom) END"
-          + "   ORDER BY path.seq)))"
-          + " FROM path JOIN street_edge e ON e.id = path.edge GROUP BY path.k ORDER BY path.k";
+          + "     WHERE geom && ST_MakeEnvelope(%2$s, %3$s, %4$s, %5$s, 4326)',"
+          + "   k.k, least(ST_X(p1), ST_X(p2)) - dx, least(ST_Y(p1), ST_Y(p2)) - dy,"
+          + "   greatest(ST_X(p1), ST_X(p2)) + dx, greatest(ST_Y(p1), ST_Y(p2)) + dy),"
+          + "   format('SELECT 1 AS pid, %s::bigint AS edge_id, %s::float8 AS fraction WHERE %s < 0"
+          + "     UNION ALL SELECT 2, %s, %s WHERE %s < 0', e1, f1, n1, e2, f2, n2),"
+          + "   n1, n2, false) p),"
+          + " steps AS (SELECT path.k, path.seq, e.geom, e.length_m, e.watched_m,"
+          + "   CASE path.node WHEN e.source THEN 0 WHEN e.target THEN 1"
+          + "     WHEN -1 THEN ST_LineLocatePoint(e.geom, box.p1)"
+          + "     ELSE ST_LineLocatePoint(e.geom, box.p2) END AS a,"
+          + "   CASE path.next WHEN e.source THEN 0 WHEN e.target THEN 1"
+          + "     WHEN -1 THEN ST_LineLocatePoint(e.geom, box.p1)"
+          + "     ELSE ST_LineLocatePoint(e.geom, box.p2) END AS b"
+          + "   FROM path JOIN street_edge e ON e.id = path.edge, box)"
+          + " SELECT k, sum(length_m * abs(b - a)), sum(watched_m * abs(b - a)),"
+          + "  ST_AsText(ST_MakeLine(array_agg(CASE WHEN a <= b THEN ST_LineSubstring(geom, a, b)"
+          + "   ELSE ST_Reverse(ST_LineSubstring(geom, b, a)) END ORDER BY seq)))"
+          + " FROM steps GROUP BY k ORDER BY k";
 
   private final ReadConnections reads;
   private final AgroalDataSource primary;
@@ -173,16 +216,16 @@ public class RouteService {
     try (Connection connection = primary.getConnection()) {
       connection.setReadOnly(true);
       routingInstalled(connection);
-      long from = corner(connection, pair.from(), "from");
-      long to = corner(connection, pair.to(), "to");
-      if (from == to) {
+      Place from = snap(connection, pair.from(), "from");
+      Place to = snap(connection, pair.to(), "to");
+      double straight = straight(connection, from, to);
+      if (straight < SAME_PLACE_METRES) {
         throw ApiException.invalid(
             RouteInput.PAIR_TITLE,
             "to",
             FieldCode.SAME_OBJECT,
-            "is at the same street corner as from");
+            "is at the same place on the street network as from");
       }
-      double straight = straight(connection, from, to);
       List<Candidate> shortest = routes(connection, from, to, new double[] {0}, straight + 500);
       if (shortest.isEmpty()) {
         throw ApiException.badRequest(
@@ -191,7 +234,7 @@ public class RouteService {
       Candidate best = shortest.get(0);
       // 10 cm of slack: ways of equal length differ in the last digits of their edges' lengths.
       double allowed = (1 + pair.maxDetour()) * best.length() + 0.1;
-      // Every route no longer than `allowed` lies in the ellipse whose foci are both corners: its
+      // Every route no longer than `allowed` lies in the ellipse whose foci are both places: its
       // half minor axis bounds how far from them a route may go.
       double a = allowed / 2;
       double c = straight / 2;
@@ -227,7 +270,7 @@ public class RouteService {
   private void routingInstalled(Connection connection) throws SQLException {
     try (PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT EXISTS (SELECT FROM pg_proc WHERE proname = 'pgr_dijkstra'),"
+                "SELECT EXISTS (SELECT FROM pg_proc WHERE proname = 'pgr_withpoints'),"
                     + " EXISTS (SELECT FROM street_edge)");
         ResultSet row = statement.executeQuery()) {
       row.next();
@@ -250,36 +293,52 @@ public class RouteService {
     }
   }
 
-  private long corner(Connection connection, double[] point, String field) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(NEAREST)) {
+  /**
+   * A place on the street network: on edge `edge`, at `fraction` along it, at lon, lat; `corner` is
+   * the vertex it is at, or null mid-block.
+   */
+  private record Place(long edge, double fraction, Long corner, double lon, double lat) {
+
+    /** Its node in pgr_withPoints' answer: its corner, or the point of id `pid` as -pid. */
+    long node(int pid) {
+      return corner != null ? corner : -pid;
+    }
+  }
+
+  private Place snap(Connection connection, double[] point, String field) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SNAP)) {
       statement.setDouble(1, point[0]);
       statement.setDouble(2, point[1]);
+      statement.setDouble(3, CORNER_METRES);
+      statement.setDouble(4, CORNER_METRES);
       try (ResultSet row = statement.executeQuery()) {
-        if (!row.next() || row.getDouble(2) > config.snapMetres()) {
+        if (!row.next() || row.getDouble(5) > config.snapMetres()) {
           throw new ApiException(
               ProblemType.OUTSIDE_NETWORK,
               ProblemType.OUTSIDE_NETWORK.title(),
               String.format(
-                  java.util.Locale.ROOT,
-                  "%s: no street corner within %.0f m",
-                  field,
-                  config.snapMetres()),
+                  java.util.Locale.ROOT, "%s: no street within %.0f m", field, config.snapMetres()),
               List.of(
                   new org.technocarte.common.error.FieldError(
                       field, FieldCode.OUT_OF_RANGE, "is outside the street network")));
         }
-        return row.getLong(1);
+        long vertex = row.getLong(6);
+        Long corner = row.wasNull() ? null : vertex;
+        return new Place(
+            row.getLong(1), row.getDouble(2), corner, row.getDouble(3), row.getDouble(4));
       }
     }
   }
 
-  private static double straight(Connection connection, long from, long to) throws SQLException {
+  private static double straight(Connection connection, Place from, Place to) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT ST_Distance(a.geom::geography, b.geom::geography)"
-                + " FROM street_vertex a, street_vertex b WHERE a.id = ? AND b.id = ?")) {
-      statement.setLong(1, from);
-      statement.setLong(2, to);
+            "SELECT ST_Distance(ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography,"
+                + " ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)")) {
+      statement.setDouble(1, from.lon());
+      statement.setDouble(2, from.lat());
+      statement.setDouble(3, to.lon());
+      statement.setDouble(4, to.lat());
       try (ResultSet row = statement.executeQuery()) {
         row.next();
         return row.getDouble(1);
@@ -288,17 +347,25 @@ public class RouteService {
   }
 
   private static List<Candidate> routes(
-      Connection connection, long from, long to, double[] penalties, double reachMetres)
+      Connection connection, Place from, Place to, double[] penalties, double reachMetres)
       throws SQLException {
     Double[] ks = new Double[penalties.length];
     for (int i = 0; i < penalties.length; i++) {
       ks[i] = penalties[i];
     }
     try (PreparedStatement statement = connection.prepareStatement(ROUTES)) {
-      statement.setLong(1, from);
-      statement.setLong(2, to);
-      statement.setArray(3, connection.createArrayOf("float8", ks));
-      statement.setDouble(4, reachMetres);
+      statement.setLong(1, from.node(1));
+      statement.setLong(2, from.edge());
+      statement.setDouble(3, from.fraction());
+      statement.setLong(4, to.node(2));
+      statement.setLong(5, to.edge());
+      statement.setDouble(6, to.fraction());
+      statement.setDouble(7, from.lon());
+      statement.setDouble(8, from.lat());
+      statement.setDouble(9, to.lon());
+      statement.setDouble(10, to.lat());
+      statement.setArray(11, connection.createArrayOf("float8", ks));
+      statement.setDouble(12, reachMetres);
       List<Candidate> found = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

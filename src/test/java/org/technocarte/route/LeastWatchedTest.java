@@ -35,6 +35,8 @@ class LeastWatchedTest {
         .body("{\"from\":" + from + ",\"to\":" + to + ",\"maxDetour\":" + detour + "}")
         .post("/api/routes/least-watched")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(200)
         .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
         .extract()
@@ -69,22 +71,15 @@ class LeastWatchedTest {
     org.junit.jupiter.api.Assertions.assertEquals(
         List.of(), answer.getList("leastWatched.exposure.cameras"));
     // Up Avenue 0, along Rue 1, down Avenue 4: the corners (0,0) (0,1) (1,1) … (4,1) (4,0).
-    List<List<Double>> line = answer.getList("leastWatched.geometry.coordinates");
-    org.junit.jupiter.api.Assertions.assertEquals(7, line.size());
-    String[] expected = {
-      grid.corner(0, 0),
-      grid.corner(0, 1),
-      grid.corner(1, 1),
-      grid.corner(2, 1),
-      grid.corner(3, 1),
-      grid.corner(4, 1),
-      grid.corner(4, 0)
-    };
-    for (int i = 0; i < expected.length; i++) {
-      String[] corner = expected[i].replaceAll("[\\[\\]]", "").split(",");
-      assertClose(Double.parseDouble(corner[0]), line.get(i).get(0), 1e-6);
-      assertClose(Double.parseDouble(corner[1]), line.get(i).get(1), 1e-6);
-    }
+    assertLine(
+        answer.getList("leastWatched.geometry.coordinates"),
+        grid.corner(0, 0),
+        grid.corner(0, 1),
+        grid.corner(1, 1),
+        grid.corner(2, 1),
+        grid.corner(3, 1),
+        grid.corner(4, 1),
+        grid.corner(4, 0));
   }
 
   /** With 0.3 the 600 m way is too long: only 400 m ways are allowed, all along Rue 0. */
@@ -106,6 +101,87 @@ class LeastWatchedTest {
     assertClose(300, answer.getDouble("leastWatched.exposure.lengthMetres"), 0.5);
     assertClose(0, answer.getDouble("leastWatched.exposure.watchedMetres"), 1e-9);
     assertClose(0, answer.getDouble("detour"), 1e-9);
+  }
+
+  /**
+   * Points need not be at a corner: each goes to the nearest place on a street. 10 m north of Rue
+   * 4, from 150 m to 350 m east: the route runs along Rue 4 from the place under the first point,
+   * by the corners (2, 4) and (3, 4), to the place under the second, 200 m.
+   */
+  @Test
+  void shouldStartAndEndMidBlock() {
+    JsonPath answer = ask(grid.point(150, 410), grid.point(350, 410), 0.2);
+    assertClose(200, answer.getDouble("shortest.exposure.lengthMetres"), 0.5);
+    assertLine(
+        answer.getList("shortest.geometry.coordinates"),
+        grid.point(150, 400),
+        grid.corner(2, 4),
+        grid.corner(3, 4),
+        grid.point(350, 400));
+    assertClose(200, answer.getDouble("leastWatched.exposure.lengthMetres"), 0.5);
+  }
+
+  /** Both points on one block of Rue 4: the route is the 60 m of street between them. */
+  @Test
+  void shouldStayWithinOneBlock() {
+    JsonPath answer = ask(grid.point(180, 395), grid.point(120, 405), 0.2);
+    assertClose(60, answer.getDouble("shortest.exposure.lengthMetres"), 0.5);
+    assertLine(
+        answer.getList("shortest.geometry.coordinates"),
+        grid.point(180, 400),
+        grid.point(120, 400));
+  }
+
+  /**
+   * From 10 m to 390 m along Rue 0, the shortest way (380 m) passes the four domes (160 m watched).
+   * The unwatched one first walks 10 m back west to (0, 0), then up Avenue 0, along Rue 1, down
+   * Avenue 4 and 10 m back west: 620 m, 63 % longer. With 0.7 it is taken, with 0.6 it is not.
+   */
+  @Test
+  void shouldLeaveAMidBlockPlaceEitherWay() {
+    JsonPath answer = ask(grid.point(10, 0), grid.point(390, 0), 0.7);
+    assertClose(380, answer.getDouble("shortest.exposure.lengthMetres"), 0.5);
+    assertClose(160, answer.getDouble("shortest.exposure.watchedMetres"), 1);
+    assertClose(620, answer.getDouble("leastWatched.exposure.lengthMetres"), 0.5);
+    assertClose(0, answer.getDouble("leastWatched.exposure.watchedMetres"), 1e-9);
+    assertClose(620.0 / 380 - 1, answer.getDouble("detour"), 0.001);
+    assertLine(
+        answer.getList("leastWatched.geometry.coordinates"),
+        grid.point(10, 0),
+        grid.corner(0, 0),
+        grid.corner(0, 1),
+        grid.corner(1, 1),
+        grid.corner(2, 1),
+        grid.corner(3, 1),
+        grid.corner(4, 1),
+        grid.corner(4, 0),
+        grid.point(390, 0));
+    JsonPath narrower = ask(grid.point(10, 0), grid.point(390, 0), 0.6);
+    assertClose(380, narrower.getDouble("leastWatched.exposure.lengthMetres"), 0.5);
+    assertClose(160, narrower.getDouble("leastWatched.exposure.watchedMetres"), 1);
+  }
+
+  /**
+   * A point 2 m from corner (0, 0) along Rue 0, 1 m off it (a tap on the phone's map), is taken for
+   * the corner: the routes start there, with no 2 m stub of street.
+   */
+  @Test
+  void shouldTakeAPlaceNearACornerForTheCorner() {
+    JsonPath answer = ask(grid.point(2, 1), grid.corner(4, 0), 0.5);
+    assertClose(400, answer.getDouble("shortest.exposure.lengthMetres"), 0.5);
+    assertClose(600, answer.getDouble("leastWatched.exposure.lengthMetres"), 0.5);
+    List<List<Double>> line = answer.getList("leastWatched.geometry.coordinates");
+    assertLine(line.subList(0, 2), grid.corner(0, 0), grid.corner(0, 1));
+  }
+
+  /** The line's positions are the given [lon, lat] JSON pairs, to about 10 cm. */
+  private static void assertLine(List<List<Double>> line, String... expected) {
+    org.junit.jupiter.api.Assertions.assertEquals(expected.length, line.size(), line.toString());
+    for (int i = 0; i < expected.length; i++) {
+      String[] position = expected[i].replaceAll("[\\[\\]]", "").split(",");
+      assertClose(Double.parseDouble(position[0]), line.get(i).get(0), 1e-6);
+      assertClose(Double.parseDouble(position[1]), line.get(i).get(1), 1e-6);
+    }
   }
 
   private static void assertClose(double expected, double actual, double tolerance) {

@@ -63,6 +63,31 @@ public class StreetGrid {
     }
   }
 
+  /**
+   * [lon, lat] of the point `east` metres east and `north` metres north of vertex (0, 0), as JSON.
+   */
+  public String point(double east, double north) {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT '[' || ST_X(p) || ',' || ST_Y(p) || ']' FROM (SELECT ST_Project(ST_Project("
+                    + "ST_SetSRID(ST_MakePoint("
+                    + LON
+                    + ", "
+                    + LAT
+                    + "), 4326)::geography, "
+                    + north
+                    + ", 0), "
+                    + east
+                    + ", pi() / 2)::geometry AS p) q")) {
+      r.next();
+      return r.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** [lon, lat] of vertex (i, j), as JSON. */
   public String corner(int i, int j) {
     try (Connection c = db.getConnection();

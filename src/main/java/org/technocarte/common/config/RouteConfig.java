@@ -32,7 +32,7 @@ public interface RouteConfig {
   @WithDefault("2000")
   int maxPoints();
 
-  /** A point farther than this from every street corner is outside the network, in metres. */
+  /** A point farther than this from every street is outside the network, in metres. */
   @WithDefault("150")
   double snapMetres();
 
