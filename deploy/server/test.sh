@@ -253,6 +253,30 @@ status=$(fetch "$walker_a" GET '/api/sightings?city=%G1')
 check "GET /api/sightings?city=%G1: $status, $(header Content-Type)" bash -c '[ "$1" = 400 ] && [[ "$2" == application/problem+json* ]]' _ "$status" "$(header Content-Type)"
 check "  it names the parameter" body_has '"field":"city"'
 
+echo "== what nginx itself refuses is problem+json too"
+long=$(head -c 70000 /dev/zero | tr '\0' a)
+# Over HTTP/1.1: over HTTP/2 a header block past the limit is refused by a reset of the stream,
+# before any answer can be written.
+status=$(fetch "$walker_a" GET "/api/sightings?city=$long" --http1.1)
+check "a request line of 70 KB: $status, $(header Content-Type)" bash -c '[ "$1" = 414 ] && [[ "$2" == application/problem+json* ]]' _ "$status" "$(header Content-Type)"
+check "  its type is uri-too-long" body_has '"type":"/problems/uri-too-long"'
+status=$(fetch "$walker_a" GET /api/stats -H "X-Long: $long" --http1.1)
+check "a header of 70 KB: $status, $(header Content-Type)" bash -c '[ "$1" = 431 ] && [[ "$2" == application/problem+json* ]]' _ "$status" "$(header Content-Type)"
+# A NUL cannot travel in a shell string: the request is written by Python, over TLS, to nginx.
+nul_answer=$(python3 - "$https_port" "$work/tls/cert.pem" <<'PY'
+import socket, ssl, sys
+context = ssl.create_default_context(cafile=sys.argv[2])
+with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10) as raw:
+    with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+        tls.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: a\x00b\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := tls.recv(65536):
+            answer += chunk
+print(answer.decode("utf-8", "replace").replace("\r", ""))
+PY
+)
+check "a NUL in a header: $(head -n 1 <<<"$nul_answer")" bash -c '[[ "$1" == "HTTP/1.1 400"* ]] && grep -qi "^content-type: application/problem+json" <<<"$2" && grep -q "/problems/bad-request" <<<"$2"' _ "$(head -n 1 <<<"$nul_answer")" "$nul_answer"
+
 echo "== tiles cached by nginx, exports streamed"
 status=$(fetch "$walker_a" GET /tiles/sightings/0/0/0.mvt)
 first=$(header X-Cache-Status)
