@@ -63,7 +63,7 @@ public class ProblemMapper {
     if (e.retryAfterSeconds() != null) {
       answer.header("Retry-After", e.retryAfterSeconds());
     }
-    return answer.build();
+    return send(answer);
   }
 
   @ServerExceptionMapper
@@ -137,7 +137,7 @@ public class ProblemMapper {
                 Problem.of(
                     ProblemType.METHOD_NOT_ALLOWED, "This resource does not accept this method"));
     e.getResponse().getAllowedMethods().forEach(m -> answer.header("Allow", m));
-    return answer.build();
+    return send(answer);
   }
 
   @ServerExceptionMapper
@@ -190,15 +190,6 @@ public class ProblemMapper {
    */
   @ServerExceptionMapper
   public Response internal(Throwable e) {
-    Response answer = answer(e);
-    if (StartedAnswer.headSent()) {
-      // Part of a file has left: the answer above must not be appended to it.
-      StartedAnswer.cut();
-    }
-    return answer;
-  }
-
-  private Response answer(Throwable e) {
     Optional<DatabaseFaults.Fault> fault = DatabaseFaults.classify(e);
     if (fault.isPresent()) {
       LOG.warn(fault.get().logLine());
@@ -248,6 +239,18 @@ public class ProblemMapper {
   }
 
   private static Response respond(Problem problem) {
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    return send(Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem));
+  }
+
+  /**
+   * Every answer of this mapper passes here. When part of a file has already left (a download
+   * streaming), no status can be sent any more and the problem must not be appended to the file:
+   * the connection is cut instead, so the client sees its file is incomplete.
+   */
+  private static Response send(Response.ResponseBuilder answer) {
+    if (StartedAnswer.headSent()) {
+      StartedAnswer.cut();
+    }
+    return answer.build();
   }
 }

@@ -1,6 +1,5 @@
 package org.technocarte.common.error;
 
-import io.netty.channel.Channel;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
@@ -36,8 +35,7 @@ final class StartedAnswer {
     }
     HttpConnection connection = http.request().connection();
     if (connection instanceof ConnectionBase base) {
-      Channel channel = base.channel();
-      channel.close();
+      base.channel().close();
     } else {
       connection.close();
     }
