@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -150,27 +148,6 @@ class BasemapTest {
             .statusCode(200)
             .extract()
             .asByteArray();
-    Path dir = Files.createTempDirectory("basemap");
-    Path file = dir.resolve("tile.mvt");
-    Files.write(file, tile);
-    Path out = dir.resolve(layer + ".geojson");
-    Gdal.run(
-        "ogr2ogr",
-        "-f",
-        "GeoJSON",
-        "-t_srs",
-        "EPSG:4326",
-        "-oo",
-        "Z=" + z,
-        "-oo",
-        "X=" + x,
-        "-oo",
-        "Y=" + y,
-        out.toString(),
-        file.toString(),
-        layer);
-    List<JsonNode> all =
-        List.copyOf(JSON.readTree(out.toFile()).path("features").findParents("type"));
-    return all.stream().filter(f -> f.path("type").asText().equals("Feature")).toList();
+    return Gdal.tileFeatures(tile, z, x, y, layer);
   }
 }

@@ -25,6 +25,46 @@ public final class Gdal {
         found, "ogrinfo is not installed (apt-get install gdal-bin): GDAL checks skipped");
   }
 
+  /**
+   * The features of one layer of a Mapbox Vector Tile (tile z/x/y), as GDAL reads them, in WGS 84:
+   * the tile goes through ogr2ogr to GeoJSON in a temporary folder, removed afterwards.
+   */
+  public static List<com.fasterxml.jackson.databind.JsonNode> tileFeatures(
+      byte[] tile, int z, int x, int y, String layer) throws IOException, InterruptedException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tile");
+    try {
+      java.nio.file.Path file = dir.resolve("tile.mvt");
+      java.nio.file.Files.write(file, tile);
+      java.nio.file.Path out = dir.resolve(layer + ".geojson");
+      run(
+          "ogr2ogr",
+          "-f",
+          "GeoJSON",
+          "-t_srs",
+          "EPSG:4326",
+          "-oo",
+          "Z=" + z,
+          "-oo",
+          "X=" + x,
+          "-oo",
+          "Y=" + y,
+          out.toString(),
+          file.toString(),
+          layer);
+      List<com.fasterxml.jackson.databind.JsonNode> all =
+          List.copyOf(
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readTree(out.toFile())
+                  .path("features")
+                  .findParents("type"));
+      return all.stream().filter(f -> f.path("type").asText().equals("Feature")).toList();
+    } finally {
+      try (var files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
   /** Runs a command, fails the test if it does not succeed within a minute, returns its output. */
   public static String run(String... command) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of(command));

@@ -207,28 +207,7 @@ class VectorTileTest {
     if (tile.length == 0) {
       return List.of();
     }
-    Path dir = Files.createTempDirectory("tile");
-    Path file = dir.resolve("tile.mvt");
-    Files.write(file, tile);
-    Path out = dir.resolve("cells.geojson");
-    Gdal.run(
-        "ogr2ogr",
-        "-f",
-        "GeoJSON",
-        "-t_srs",
-        "EPSG:4326",
-        "-oo",
-        "Z=" + z,
-        "-oo",
-        "X=" + x,
-        "-oo",
-        "Y=" + y,
-        out.toString(),
-        file.toString(),
-        VectorTiles.LAYER);
-    List<JsonNode> features =
-        List.copyOf(JSON.readTree(out.toFile()).path("features").findParents("type"));
-    return features.stream().filter(f -> f.path("type").asText().equals("Feature")).toList();
+    return Gdal.tileFeatures(tile, z, x, y, VectorTiles.LAYER);
   }
 
   /** What a tile draws, in an order of its own: each cell's counts and place. */
