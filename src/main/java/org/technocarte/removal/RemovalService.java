@@ -177,22 +177,28 @@ public class RemovalService {
     String scope = Territories.covering(actor, "s.geom", bind);
     var query =
         em.createNativeQuery(
-            "SELECT r.id FROM removal_report r JOIN sighting s ON s.id = r.sighting_id"
+            "SELECT "
+                + REPORT_COLUMNS
+                + " FROM removal_report r JOIN sighting s ON s.id = r.sighting_id"
                 + " WHERE r.status = 'open' AND "
                 + ApprovedSightings.approvedRule("s")
                 + scope
                 + " ORDER BY r.reported_on, r.id LIMIT "
                 + MAX_OPEN);
     bind.forEach(query::setParameter);
-    List<Long> ids = new ArrayList<>();
-    for (Object id : query.getResultList()) {
-      ids.add(((Number) id).longValue());
+    List<ReportView> reports = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      reports.add(view((Object[]) row));
     }
+    List<Long> ids = reports.stream().map(ReportView::id).toList();
     Map<Long, PhotoView> photo = photos.ofReports(ids);
+    Map<Long, SightingView> sighting =
+        sightings.viewsOf(reports.stream().map(ReportView::sightingId).distinct().toList());
     List<OpenReport> open = new ArrayList<>();
-    for (long id : ids) {
-      ReportView report = view(id).with(photo.get(id), null);
-      open.add(new OpenReport(report, sightings.viewOf(report.sightingId())));
+    for (ReportView report : reports) {
+      open.add(
+          new OpenReport(
+              report.with(photo.get(report.id()), null), sighting.get(report.sightingId())));
     }
     return open;
   }
@@ -279,14 +285,21 @@ public class RemovalService {
             .getSingleResult();
   }
 
+  /** The columns of a report, in the order {@link #view(Object[])} reads them. */
+  private static final String REPORT_COLUMNS =
+      "r.id, r.sighting_id, r.kind, r.note, ST_X(r.moved_to), ST_Y(r.moved_to), r.reported_on,"
+          + " r.status";
+
   private ReportView view(long id) {
-    Object[] r =
+    return view(
         (Object[])
             em.createNativeQuery(
-                    "SELECT id, sighting_id, kind, note, ST_X(moved_to), ST_Y(moved_to),"
-                        + " reported_on, status FROM removal_report WHERE id = :id")
+                    "SELECT " + REPORT_COLUMNS + " FROM removal_report r WHERE r.id = :id")
                 .setParameter("id", id)
-                .getSingleResult();
+                .getSingleResult());
+  }
+
+  private static ReportView view(Object[] r) {
     return new ReportView(
         ((Number) r[0]).longValue(),
         ((Number) r[1]).longValue(),

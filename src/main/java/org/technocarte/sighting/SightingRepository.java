@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
@@ -74,6 +75,21 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
     return found.stream().findFirst();
   }
 
+  /** The sightings of these ids that exist, by id, in one query. */
+  Map<Long, SightingView> views(List<Long> ids) {
+    Map<Long, SightingView> found = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    for (SightingView view :
+        select(
+            "SELECT " + ApprovedSightings.COLUMNS + " FROM sighting s WHERE s.id = ANY (?)",
+            List.of((Object) ids.toArray(Long[]::new)))) {
+      found.put(view.id(), view);
+    }
+    return found;
+  }
+
   /**
    * Sightings of the given statuses within a distance, nearest first, as the moderators see them
    * (on the primary).
@@ -137,6 +153,8 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
       Object p = params.get(i);
       if (p instanceof String[] words) {
         statement.setArray(i + 1, connection.createArrayOf("text", words));
+      } else if (p instanceof Long[] numbers) {
+        statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
       } else if (p instanceof Double d) {
         statement.setDouble(i + 1, d);
       } else {
