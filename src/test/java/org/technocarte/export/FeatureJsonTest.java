@@ -191,6 +191,11 @@ class FeatureJsonTest {
     if (expected.isNumber()) {
       assertTrue(actual.isNumber(), path + ": " + actual + " is not a number");
       assertEquals(expected.doubleValue(), actual.doubleValue(), 0.0, path);
+      // The same number written the same way: 6 and 6.0 parse to an integer and a decimal node.
+      assertEquals(
+          expected.isIntegralNumber(),
+          actual.isIntegralNumber(),
+          path + ": " + expected + " written as " + actual);
     } else if (expected.isObject()) {
       assertTrue(actual.isObject(), path + ": " + actual + " is not an object");
       assertEquals(names(expected), names(actual), path + ": members");
