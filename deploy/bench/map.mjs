@@ -5,7 +5,7 @@
 // launch it (frontend/e2e/support.js: playwright-core, no download, WebGL off); no CPU or network
 // throttling, on loopback.
 //
-//   node deploy/bench/map.mjs --url http://127.0.0.1:18700 [--loads 7] [--pans 20] [--dpr 1] [--trace FILE]
+//   node deploy/bench/map.mjs --url http://127.0.0.1:18700 [--loads 7] [--pans 20] [--city-pans 6] [--dpr 1] [--cpu-slowdown 1] [--trace FILE]
 //
 // (deploy/bench/map.sh and deploy/bench/run.sh start the app on generated data and call it.)
 //
@@ -21,11 +21,14 @@
 //   load not counted that warms the app up (its time is printed apart).
 // - panning: in one more fresh context, once the map is drawn, --pans finger drags over France at
 //   zoom 6 (touch events through the DevTools protocol, with Leaflet's inertia), then Paris brought to
-//   the centre and zoomed into one tap of "+" at a time down to street level (17); for each move, the
+//   the centre and zoomed into one tap of "+" at a time down to street level (17), with --city-pans
+//   drags over Paris at zoom 13 on the way (each loads the cameras of the view); for each move, the
 //   time from the finger lifting to the view "drawn". Long tasks (PerformanceObserver 'longtask',
-//   tasks over 50 ms on the main thread) are counted over the whole series.
+//   tasks over 50 ms on the main thread) are counted over the whole series. With --trace, Chromium's
+//   trace of that series is saved and what its long tasks spend their time on is printed.
 import { parseArgs } from 'node:util';
 import { launch, PHONE } from '../../frontend/e2e/support.js';
+import { summarizeTrace } from './trace-summary.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,13 +36,20 @@ const { values: args } = parseArgs({
     loads: { type: 'string', default: process.env.BENCH_MAP_LOADS || '7' },
     pans: { type: 'string', default: process.env.BENCH_MAP_PANS || '20' },
     dpr: { type: 'string', default: process.env.BENCH_MAP_DPR || '1' },
+    // Off by default, as issue 12 measures; DevTools' "4× slowdown" stands for a mid-range phone.
+    'cpu-slowdown': { type: 'string', default: process.env.BENCH_MAP_CPU_SLOWDOWN || '1' },
+    'city-pans': { type: 'string', default: process.env.BENCH_MAP_CITY_PANS || '6' },
     trace: { type: 'string', default: process.env.BENCH_MAP_TRACE || '' },
   },
 });
 const BASE = args.url.replace(/\/$/, '');
 const LOADS = Number(args.loads);
 const PANS = Number(args.pans);
+const CITY_PANS = Number(args['city-pans']);
+/** The zoom of the drags over Paris: a few km wide, where each move loads a thousand cameras. */
+const CITY_ZOOM = 13;
 const DPR = Number(args.dpr);
+const SLOWDOWN = Number(args['cpu-slowdown']);
 const TARGET_FIRST_RENDER_MS = 1500;
 const TARGET_LONG_TASK_MS = 200;
 const PARIS = { lat: 48.8566, lon: 2.3522 };
@@ -164,6 +174,8 @@ async function open(browser, offHost) {
   );
   const page = await context.newPage();
   page.setDefaultTimeout(DRAWN_TIMEOUT_MS);
+  if (SLOWDOWN > 1)
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
   await page.goto(`${BASE}/`);
   await page.waitForFunction(() => window.__bench.firstRender, null, { timeout: DRAWN_TIMEOUT_MS });
   const first = await page.evaluate(() => ({
@@ -247,19 +259,22 @@ async function panning(browser, offHost) {
   if (args.trace) await browser.startTracing(page, { path: args.trace, screenshots: false });
   const since = await page.evaluate(() => performance.now());
   const moves = [];
-  // 20 drags of 120 to 200 px around a square over France, so that the map stays over it.
+  // Drags of 120 to 200 px around a square, so that the map stays over France (or Paris).
   const directions = [
     [1, 0],
     [0, 1],
     [-1, 0],
     [0, -1],
   ];
-  for (let i = 0; i < PANS; i++) {
-    const [ux, uy] = directions[i % 4];
-    const length = 120 + ((i * 37) % 80);
-    moves.push(await measureMove(page, `pan ${i + 1} at zoom 6`, () => drag(cdp, ux * length, uy * length)));
-    log(`pan ${i + 1}: ${ms(moves.at(-1).ms)}`);
-  }
+  const pans = async (n, where) => {
+    for (let i = 0; i < n; i++) {
+      const [ux, uy] = directions[i % 4];
+      const length = 120 + ((i * 37) % 80);
+      moves.push(await measureMove(page, `pan ${i + 1} ${where}`, () => drag(cdp, ux * length, uy * length)));
+      log(`${moves.at(-1).label}: ${ms(moves.at(-1).ms)}`);
+    }
+  };
+  await pans(PANS, 'at zoom 6');
   moves.push(...(await recentre(page, cdp, PARIS)));
   const zoomIn = page.locator('.leaflet-control-zoom-in');
   let zoom = moves.at(-1).zoom;
@@ -269,6 +284,7 @@ async function panning(browser, offHost) {
     if (moves.at(-1).zoom === zoom) throw new Error(`the tap on + left the map at zoom ${zoom}`);
     zoom = moves.at(-1).zoom;
     if (zoom === 10 || zoom === 14) moves.push(...(await recentre(page, cdp, PARIS)));
+    if (zoom === CITY_ZOOM) await pans(CITY_PANS, `at zoom ${CITY_ZOOM} (Paris)`);
   }
   const longTasks = await page.evaluate((t) => window.__bench.longTasks.filter((x) => x.start >= t), since);
   for (const m of moves)
@@ -276,7 +292,7 @@ async function panning(browser, offHost) {
   const cameras = await page.evaluate(() => document.querySelectorAll('.leaflet-marker-icon').length);
   if (args.trace) await browser.stopTracing();
   await context.close();
-  return { first, moves, longTasks, cameras };
+  return { first, moves, longTasks, cameras, trace: args.trace ? summarizeTrace(args.trace) : null };
 }
 
 async function main() {
@@ -313,7 +329,8 @@ function print({ warm, loads, pan, offHost, version }) {
   out(
     `Headless Chromium ${version} (Debian's, WebGL off, as the browser tests), a phone: ${PHONE.width} × ${PHONE.height} CSS px at ` +
       `device pixel ratio ${DPR}, touch, French, first visit (fresh context: empty cache and storage, no service worker, location ` +
-      `not granted, so the map opens over France at zoom 6). **No CPU throttling, no network throttling** (loopback). ` +
+      `not granted, so the map opens over France at zoom 6). ` +
+      `**${SLOWDOWN > 1 ? `CPU throttled ${SLOWDOWN}× (DevTools' emulation)` : 'No CPU throttling'}, no network throttling** (loopback). ` +
       `"Drawn" = the first animation frame in which every tile of the view (base map, and the dots of the vector tiles zoomed ` +
       `out) has been drawn into its canvas (Leaflet's leaflet-tile-loaded), or zoomed in the cameras of the view received and ` +
       `handed to the map; Leaflet's 200 ms fade-in after it is not counted. Requests to another host: ${offHost.size}.`,
@@ -339,8 +356,8 @@ function print({ warm, loads, pan, offHost, version }) {
   out(`The load before them (the app's first page since it started, not counted): drawn at ${ms(warm.drawn)}.`);
   out();
   out(
-    `Panning: ${PANS} finger drags at zoom 6 over France, then Paris to the centre and "+" tapped down to zoom ${STREET_ZOOM} ` +
-      `(${pan.cameras} camera icons on the map at the end).`,
+    `Panning: ${PANS} finger drags at zoom 6 over France, then Paris to the centre and "+" tapped down to zoom ${STREET_ZOOM}, ` +
+      `with ${CITY_PANS} drags over Paris at zoom ${CITY_ZOOM} on the way (${pan.cameras} camera icons on the map at the end).`,
   );
   out();
   out('| panning and zooming | figure | target |');
@@ -350,11 +367,15 @@ function print({ warm, loads, pan, offHost, version }) {
   );
   out(`| long tasks over ${TARGET_LONG_TASK_MS} ms | **${over}** | 0 |`);
   out(`| long tasks over 50 ms (all the observer reports) | ${pan.longTasks.length} | |`);
-  const pans = pan.moves
-    .filter((m) => m.label.startsWith('pan'))
-    .map((m) => m.ms)
-    .filter((x) => x != null);
-  out(`| finger lift → drawn, ${pans.length} pans at zoom 6 | median ${ms(median(pans))}, worst ${ms(max(pans))} | |`);
+  const times = (re) => pan.moves.filter((m) => re.test(m.label) && m.ms != null).map((m) => m.ms);
+  for (const [re, what] of [
+    [/^pan .* zoom 6/, 'pans at zoom 6'],
+    [/^pan .*Paris/, `pans at zoom ${CITY_ZOOM} over Paris`],
+    [/^zoom/, 'taps on "+"'],
+  ]) {
+    const xs = times(re);
+    out(`| finger lift → drawn, ${xs.length} ${what} | median ${ms(median(xs))}, worst ${ms(max(xs))} | |`);
+  }
   out(
     `| finger lift → drawn, all ${panTimes.length} moves | median ${ms(median(panTimes))}, worst ${ms(max(panTimes))} | |`,
   );
@@ -367,6 +388,17 @@ function print({ warm, loads, pan, offHost, version }) {
   for (const m of pan.moves) out(`| ${m.label} | ${m.zoom} | ${ms(m.ms)} | ${ms(m.longest)} |`);
   out();
   out('</details>');
+  if (pan.trace) {
+    out();
+    out(
+      `Chromium's trace of the panning (\`${args.trace}\`): ${pan.trace.tasks} tasks over 50 ms on the page's main thread, ` +
+        `${ms(pan.trace.totalMs)} in all; their time by event (self time; JavaScript without a sampled profile shows as its task or microtasks):`,
+    );
+    out();
+    out('| event (script) | self time in the long tasks |');
+    out('|---|---|');
+    for (const { name, ms: t } of pan.trace.top) out(`| ${name} | ${ms(t)} |`);
+  }
   console.log(lines.join('\n'));
 }
 

@@ -3,7 +3,7 @@
 # sightings: the same data, app and settings as deploy/bench/run.sh, without its other workloads.
 # Appends the figures to deploy/bench/RESULTS.md (BENCH_RESULTS=none prints only).
 #
-#   TECHNOCARTE_PG_PORT=55463 TECHNOCARTE_PG_DIR=/tmp/pg deploy/bench/map.sh      # 1M rows, about 6 min
+#   TECHNOCARTE_PG_PORT=55463 TECHNOCARTE_PG_DIR=/tmp/pg deploy/bench/map.sh      # 1M rows, about 8 min
 #   BENCH_KEEP_DB=yes deploy/bench/map.sh; BENCH_REUSE_DB=yes deploy/bench/map.sh  # load once, run again
 #
 # Settings: BENCH_ROWS (1000000), BENCH_SEED (1), BENCH_HTTP_PORT (18700), BENCH_JVM_OPTS,
@@ -36,6 +36,7 @@ n_approved=$(psql_app -At -c "SELECT count(*) FROM sighting WHERE status = 'appr
 say "starting the app ($jvm_opts)"
 bench_start_app
 say "ready in $startup_s s; the map in headless Chromium"
+: >"$work/map.md"
 bench_map "$work/map.md"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
