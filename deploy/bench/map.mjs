@@ -53,6 +53,8 @@ const SLOWDOWN = Number(args['cpu-slowdown']);
 const TARGET_FIRST_RENDER_MS = 1500;
 const TARGET_LONG_TASK_MS = 200;
 const PARIS = { lat: 48.8566, lon: 2.3522 };
+/** Where a first visit opens (main.js, FRANCE). */
+const FIRST_VIEW = { center: { lat: 46.6, lng: 2.4 }, zoom: 6 };
 const STREET_ZOOM = 17;
 const DRAWN_TIMEOUT_MS = 30_000;
 
@@ -237,7 +239,8 @@ function offsetOf(place, view) {
 async function recentre(page, cdp, place) {
   const moves = [];
   for (let i = 0; i < 10; i++) {
-    const view = await page.evaluate(() => JSON.parse(localStorage.getItem('technocarte.view')));
+    // The app keeps the view from its first move on; before it, the first visit's view over France.
+    const view = (await page.evaluate(() => JSON.parse(localStorage.getItem('technocarte.view')))) ?? FIRST_VIEW;
     const { dx, dy } = offsetOf(place, view);
     const length = Math.hypot(dx, dy);
     // Closer than this, a drag is below what Leaflet takes for one (and the error stays within Paris).
