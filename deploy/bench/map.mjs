@@ -2,8 +2,8 @@
 // the map over France, and whether panning and zooming keep the page responsive. It prints
 // markdown (the figures against the targets of issue 12: first render ≤ 1.5 s, no long task over
 // 200 ms) on stdout, its progress on stderr. Chromium is Debian's, launched as the browser tests
-// launch it (frontend/e2e/support.js: playwright-core, no download, WebGL off); no CPU or network
-// throttling, on loopback.
+// launch it (frontend/e2e/support.js: playwright-core, no download, WebGL off); no CPU throttling
+// (unless --cpu-slowdown) and no network throttling, on loopback.
 //
 //   node deploy/bench/map.mjs --url http://127.0.0.1:18700 [--loads 7] [--pans 20] [--city-pans 6] [--dpr 1] [--cpu-slowdown 1] [--trace FILE]
 //
