@@ -1,7 +1,7 @@
 # Shared set-up of deploy/bench/run.sh (sourced, not run alone). Before sourcing, set: name (for the
 # messages), db (the database, made afresh), http_port, jvm_opts (the app's JVM options).
 # Gives: say, now, seconds, ratio, psql_super, psql_app, $work (a temporary folder, removed at the
-# end), bench_create_db, bench_start_app / bench_stop_app ($app_pid, $startup_s, $startup_rss_mb).
+# end), bench_create_db, bench_load_sightings ($load_s, $vacuum_s), bench_map, bench_start_app / bench_stop_app ($app_pid, $startup_s, $startup_rss_mb).
 # At exit the app is stopped, the database dropped, and bench_cleanup_more (if defined) is called.
 rows="${BENCH_ROWS:-1000000}"
 port="${TECHNOCARTE_PG_PORT:-55432}"
@@ -60,7 +60,7 @@ bench_start_app() {
   local start
   start=$(now)
   # shellcheck disable=SC2086 # $jvm_opts is a list of options, as in the unit
-  QUARKUS_HTTP_PORT="$http_port" \
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$http_port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db" \
     TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
     TECHNOCARTE_PHOTOS_DIR="$work/photos" \
@@ -77,4 +77,43 @@ bench_start_app() {
   done
   say "app not ready after 180 s"
   exit 1
+}
+
+# The schema (the app's Flyway, one start on the empty database), then $rows generated sightings and
+# QUEUE pending ones in one territory, by COPY (seed $seed). Sets $load_s and $vacuum_s.
+bench_load_sightings() {
+  local queue="$1" t0
+  say "migrating the schema (the app's Flyway, one start on the empty database)"
+  bench_start_app
+  bench_stop_app
+  say "generating and loading $rows sightings + $queue pending in one territory (seed $seed, COPY)"
+  t0=$(now)
+  node deploy/bench/generate.mjs --rows "$rows" --queue "$queue" --seed "$seed" |
+    psql_app -c "\\copy sighting ($(node deploy/bench/generate.mjs --columns)) FROM STDIN"
+  load_s=$(seconds "$t0" "$(now)")
+  t0=$(now)
+  psql_app <<'SQL'
+SELECT setval(pg_get_serial_sequence('sighting', 'id'), (SELECT max(id) FROM sighting));
+VACUUM (ANALYZE) sighting;
+SQL
+  vacuum_s=$(seconds "$t0" "$(now)")
+  say "loaded in $load_s s, VACUUM ANALYZE $vacuum_s s"
+}
+
+# The walker's map in headless Chromium (deploy/bench/map.mjs) against the running app, once per
+# device pixel ratio of BENCH_MAP_DPR ("1 3": the browser tests' phone, and a phone's real screen);
+# appends its markdown to FILE. Without Chromium (deploy/local/test.sh installs Debian's), says so.
+bench_map() {
+  local file="$1" dpr
+  if [ "${BENCH_MAP:-yes}" = no ]; then return 0; fi
+  if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+    printf 'The walker'"'"'s map was not measured: no Chromium at %s (apt-get install chromium).\n' "${CHROMIUM:-/usr/bin/chromium}" >>"$file"
+    return 0
+  fi
+  for dpr in ${BENCH_MAP_DPR:-1 3}; do
+    say "the walker's map in headless Chromium, device pixel ratio $dpr"
+    printf '#### Device pixel ratio %s\n\n' "$dpr" >>"$file"
+    timeout 900 node deploy/bench/map.mjs --url "http://127.0.0.1:$http_port" --dpr "$dpr" >>"$file"
+    printf '\n' >>"$file"
+  done
 }

@@ -7,7 +7,8 @@
 # with its duplicate check; then the GeoJSON and CSV exports against COPY and ogr2ogr with the app's
 # peak heap and RSS, its start-up time and RSS after start, and EXPLAIN (ANALYZE, BUFFERS) of the
 # other reads (moderation queue of a territory with BENCH_QUEUE pending, stats, city page, nearby,
-# duplicate check). Appends the whole report to deploy/bench/RESULTS.md.
+# duplicate check), and the walker's map in headless Chromium (deploy/bench/map.mjs: first render over
+# France, long tasks while panning). Appends the whole report to deploy/bench/RESULTS.md.
 #
 #   TECHNOCARTE_PG_PORT=55463 TECHNOCARTE_PG_DIR=/work/wt/bench-pg deploy/bench/run.sh
 #   BENCH_ROWS=100000 BENCH_SECONDS=10 BENCH_QUEUE=5000 … deploy/bench/run.sh      # a few minutes
@@ -15,7 +16,8 @@
 # Settings: BENCH_ROWS (1000000), BENCH_SEED (1), BENCH_SECONDS per workload and side (30),
 # BENCH_WARMUP seconds of wrk before each HTTP measure (5), BENCH_CLIENTS (8), BENCH_QUEUE (50000),
 # BENCH_HTTP_PORT (18700), BENCH_JVM_OPTS (JAVA_OPTS of deploy/server/technocarte.env),
-# BENCH_RESULTS (deploy/bench/RESULTS.md; "none" to print only), BENCH_KEEP_DB=yes keeps the data.
+# BENCH_RESULTS (deploy/bench/RESULTS.md; "none" to print only), BENCH_KEEP_DB=yes keeps the data,
+# BENCH_MAP=no skips the map in Chromium (BENCH_MAP_DPR and the others: see deploy/bench/map.sh).
 # It starts the private cluster if needed (deploy/local/postgis.sh), builds the app if
 # target/quarkus-app is missing, and stops the app and drops its database at the end. Loopback only.
 set -euo pipefail
@@ -56,22 +58,7 @@ view_cols="s.id, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.surveillance_type, 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_create_db
-say "migrating the schema (the app's Flyway, one start on the empty database)"
-bench_start_app
-bench_stop_app
-
-say "generating and loading $rows sightings + $queue pending in one territory (seed $seed, COPY)"
-t0=$(now)
-node deploy/bench/generate.mjs --rows "$rows" --queue "$queue" --seed "$seed" |
-  psql_app -c "\\copy sighting ($(node deploy/bench/generate.mjs --columns)) FROM STDIN"
-load_s=$(seconds "$t0" "$(now)")
-t0=$(now)
-psql_app <<'SQL'
-SELECT setval(pg_get_serial_sequence('sighting', 'id'), (SELECT max(id) FROM sighting));
-VACUUM (ANALYZE) sighting;
-SQL
-vacuum_s=$(seconds "$t0" "$(now)")
-say "loaded in $load_s s, VACUUM ANALYZE $vacuum_s s"
+bench_load_sightings "$queue"
 
 # What both sides read: the viewports and tiles in a schema of the benchmark's own.
 node deploy/bench/generate.mjs --viewports "$n_viewports" --seed "$seed" >"$work/viewports.txt"
@@ -178,6 +165,9 @@ for z in 14 7 5; do
   [ "$z" -le 10 ] && script=deploy/bench/pgbench/tile-cells.sql
   workload "tile$z" "z$z tiles ($where)" "$script" "$work/tiles$z.txt" get -D first="$first" -D last="$last"
 done
+# The walker's map in headless Chromium on the same data (deploy/bench/map.mjs), before the POSTs.
+: >"$work/map.md"
+bench_map "$work/map.md"
 # The first submission loads what a POST needs (the gazetteer among others): its time is shown apart.
 first_post_ms=$(curl -fsS -o /dev/null -w '%{time_total}' -H 'Content-Type: application/geo+json' \
   -d '{"type":"Feature","geometry":{"type":"Point","coordinates":[2.3488,48.85341]},"properties":{"surveillanceType":"camera"}}' \
@@ -313,6 +303,10 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     "$csv_s" "$copy_csv_s" "$ogr_csv_s" "$(ratio "$csv_s" "$copy_csv_s")" "$(ratio "$csv_s" "$ogr_csv_s")"
   printf '\nDuring the exports: peak heap used **%s MB** (jstat, 200 ms samples), peak RSS **%s MB**. ' "$peak_heap_mb" "$peak_rss_mb"
   printf 'Ratios of throughput are app ÷ PostgreSQL (1 = the limit); ratios of export times are app time ÷ baseline time (1 = as fast).\n\n'
+  if [ -s "$work/map.md" ]; then
+    printf '### The walker'"'"'s map at %s rows (deploy/bench/map.mjs)\n\n' "$rows"
+    cat "$work/map.md"
+  fi
   printf '### Other reads at %s rows\n\n| read | time over HTTP (fastest of 5) |\n|---|---|\n%s\n\n' "$rows" "$http_rows"
   printf '| query | execution time (EXPLAIN ANALYZE) | indexes / scans |\n|---|---|---|\n'
   cat "$work/plan_rows.md"
