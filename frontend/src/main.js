@@ -69,8 +69,9 @@ async function start() {
   wireButtons(app);
   keepSending(app);
 
-  await app.refreshBadge();
+  // The cameras are asked for first: reading the outbox (IndexedDB) for the badge need not delay them.
   app.loader.reload();
+  await app.refreshBadge();
   app.route();
   app.flush();
   document.body.dataset.ready = 'true';
