@@ -267,22 +267,16 @@ explain "Moderation queue: one item's candidate duplicates, 25 m (SightingReposi
   "$(near "$fp_lon" "$fp_lat" 25 '{approved,pending}' "$fp_id" 10)"
 # The statistics and the city pages read the counts of V52, as CityStatsRepository does
 # (CityCountsTest holds these statements to the app's).
+per_city="SELECT c.* FROM (SELECT DISTINCT ON (t.city_code) t.city_code, t.city_name, sum(t.n) OVER w AS n, sum(t.vsa) OVER w AS vsa, sum(t.kind_alpr) OVER w AS kind_alpr, sum(t.kind_camera) OVER w AS kind_camera, sum(t.kind_guard) OVER w AS kind_guard, sum(t.kind_other) OVER w AS kind_other, sum(t.shape_dome) OVER w AS shape_dome, sum(t.shape_fixed) OVER w AS shape_fixed, sum(t.shape_panning) OVER w AS shape_panning, sum(t.shape_unknown) OVER w AS shape_unknown FROM sighting_city_count t WHERE t.n > 0 WINDOW w AS (PARTITION BY t.city_code) ORDER BY t.city_code, t.n DESC, t.city_name) c"
 explain "Stats: totals (CityStatsRepository.totals, on sighting_month_count)" \
   "SELECT coalesce(sum(t.n) FILTER (WHERE t.status = 'approved'), 0), coalesce(sum(t.n) FILTER (WHERE t.status = 'approved' AND t.vsa_suspected), 0), coalesce(sum(t.n) FILTER (WHERE t.status = 'removed'), 0) FROM sighting_month_count t"
-explain "Stats: per city (CityStatsRepository.perCity)" \
-  "SELECT c.city_code, c.city_name, c.cameras, c.vsa FROM (SELECT DISTINCT ON (t.city_code) t.city_code, t.city_name, sum(t.n) OVER w AS cameras, sum(t.vsa) OVER w AS vsa FROM sighting_city_count t WHERE t.n > 0 WINDOW w AS (PARTITION BY t.city_code) ORDER BY t.city_code, t.n DESC, t.city_name) c ORDER BY c.cameras DESC, c.city_code"
-explain "Stats: per city and surveillance type (CityStatsRepository.perCityAnd)" \
-  "SELECT t.city_code, t.value, t.n FROM sighting_city_type t WHERE t.kind = 'surveillance_type' AND t.n > 0 ORDER BY t.city_code, t.value"
-explain "Stats: per city and camera type (CityStatsRepository.perCityAnd)" \
-  "SELECT t.city_code, t.value, t.n FROM sighting_city_type t WHERE t.kind = 'camera_type' AND t.n > 0 ORDER BY t.city_code, t.value"
+explain "Stats: per city, with its types (CityStatsRepository.perCity)" \
+  "$per_city ORDER BY c.n DESC, c.city_code"
 explain "Stats: added per month (CityStatsRepository.addedPerMonth)" \
   "SELECT t.added_month, sum(t.n) FROM sighting_month_count t GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1"
 explain "Stats: cities with evidence only (CityStatsRepository.evidenceOnly)" \
   "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1 FROM sighting_city_count t WHERE t.city_code = e.city_code AND t.n > 0) ORDER BY 1"
-explain "City page, Paris (CityStatsRepository.city)" \
-  "SELECT c.city_code, c.city_name, c.cameras, c.vsa FROM (SELECT DISTINCT ON (t.city_code) t.city_code, t.city_name, sum(t.n) OVER w AS cameras, sum(t.vsa) OVER w AS vsa FROM sighting_city_count t WHERE t.n > 0 AND t.city_code = '$paris' WINDOW w AS (PARTITION BY t.city_code) ORDER BY t.city_code, t.n DESC, t.city_name) c"
-explain "City page, Paris, per camera type (CityStatsRepository.perCityAnd)" \
-  "SELECT t.city_code, t.value, t.n FROM sighting_city_type t WHERE t.kind = 'camera_type' AND t.n > 0 AND t.city_code = '$paris' ORDER BY t.city_code, t.value"
+explain "City page, Paris (CityStatsRepository.city)" "${per_city/WHERE t.n > 0/WHERE t.n > 0 AND t.city_code = '$paris'}"
 explain "City page map, Paris: its approved cameras (the GeoJSON export with city=, ApprovedSightings.stream)" \
   "SELECT $view_cols FROM sighting s WHERE s.status = 'approved' AND (s.city_code = '$paris') AND s.id > 0 ORDER BY s.id OFFSET 0"
 explain "Tile z5 over northern France, from the cells (ApprovedSightings.cellTile)" \

@@ -5,20 +5,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.technocarte.common.database.ReadConnections;
 import org.technocarte.sighting.ApprovedSightings;
+import org.technocarte.sighting.CameraType;
 import org.technocarte.sighting.Status;
+import org.technocarte.sighting.SurveillanceType;
 
 /**
  * Counts of public sightings, read from the counts that triggers on {@code sighting} keep exact
- * (V52): {@code sighting_city_count} (approved cameras per city and name), {@code
- * sighting_city_type} (per city and surveillance or camera type) and {@code sighting_month_count}
- * (the whole country per status, VSA and months), so that the national statistics read a few
- * thousand rows rather than every sighting or the per-month tally. Public reads: they come from the
- * read replica when there is one ({@link ReadConnections}). The statements are visible to the
- * package so that a test holds deploy/bench/run.sh to them.
+ * (V52): {@code sighting_city_count} (approved cameras per city and name, with their VSA,
+ * surveillance type and camera type counts) and {@code sighting_month_count} (the whole country per
+ * status, VSA and months), so that the national statistics read one row per city rather than every
+ * sighting or the per-month tally. Public reads: they come from the read replica when there is one
+ * ({@link ReadConnections}). The statements are visible to the package so that a test holds
+ * deploy/bench/run.sh to them.
  */
 @ApplicationScoped
 public class CityStatsRepository {
@@ -28,31 +33,38 @@ public class CityStatsRepository {
 
   private static final String REMOVED = ApprovedSightings.statusRule("t", Set.of(Status.REMOVED));
 
+  /** The surveillance types a city is counted by, in the order the answers list them. */
+  static final List<String> KINDS =
+      Arrays.stream(SurveillanceType.values()).map(SurveillanceType::wire).sorted().toList();
+
+  /** The camera types a city is counted by, in the order the answers list them. */
+  static final List<String> SHAPES =
+      Arrays.stream(CameraType.values()).map(CameraType::wire).sorted().toList();
+
+  private static final String COUNTED =
+      Stream.concat(
+              Stream.of("n", "vsa"),
+              Stream.concat(
+                  KINDS.stream().map(kind -> "kind_" + kind),
+                  SHAPES.stream().map(shape -> "shape_" + shape)))
+          .map(column -> "sum(t." + column + ") OVER w AS " + column)
+          .collect(Collectors.joining(", "));
+
   /**
-   * code, name, cameras, vsaSuspected of every city with approved cameras (the city counts hold
-   * approved ones only): its name is the one most of its sightings give (walkers may fix it), the
-   * first by name on a tie, its figures the sums over its names.
+   * Of every city with approved cameras (the city counts hold approved ones only): code, name,
+   * cameras, vsaSuspected, then its cameras of each of {@link #KINDS} and of each of {@link
+   * #SHAPES}. Its name is the one most of its sightings give (walkers may fix it), the first by
+   * name on a tie; its figures are the sums over its names.
    */
   private static final String PER_CITY =
-      """
-      SELECT c.city_code, c.city_name, c.cameras, c.vsa FROM (SELECT DISTINCT ON (t.city_code) \
-      t.city_code, t.city_name, sum(t.n) OVER w AS cameras, sum(t.vsa) OVER w AS vsa \
-      FROM sighting_city_count t WHERE t.n > 0%s \
-      WINDOW w AS (PARTITION BY t.city_code) ORDER BY t.city_code, t.n DESC, t.city_name) c""";
+      "SELECT c.* FROM (SELECT DISTINCT ON (t.city_code) t.city_code, t.city_name, "
+          + COUNTED
+          + " FROM sighting_city_count t WHERE t.n > 0%s WINDOW w AS (PARTITION BY t.city_code)"
+          + " ORDER BY t.city_code, t.n DESC, t.city_name) c";
 
-  static final String PER_CITY_ALL =
-      PER_CITY.formatted("") + " ORDER BY c.cameras DESC, c.city_code";
+  static final String PER_CITY_ALL = PER_CITY.formatted("") + " ORDER BY c.n DESC, c.city_code";
 
   static final String PER_CITY_ONE = PER_CITY.formatted(" AND t.city_code = ?");
-
-  /** code, value, count of one kind (surveillance_type or camera_type), by code and value. */
-  static final String PER_CITY_AND =
-      "SELECT t.city_code, t.value, t.n FROM sighting_city_type t WHERE t.kind = ? AND t.n > 0";
-
-  static final String PER_CITY_AND_ALL = PER_CITY_AND + " ORDER BY t.city_code, t.value";
-
-  static final String PER_CITY_AND_ONE =
-      PER_CITY_AND + " AND t.city_code = ? ORDER BY t.city_code, t.value";
 
   static final String TOTALS =
       "SELECT coalesce(sum(t.n) FILTER (WHERE "
@@ -82,11 +94,12 @@ public class CityStatsRepository {
     this.reads = reads;
   }
 
-  /** Rows of code, name, cameras, vsaSuspected, largest city first. */
+  /** Rows of {@link #PER_CITY}, largest city first. */
   List<Object[]> perCity() {
     return rows(PER_CITY_ALL);
   }
 
+  /** The row of {@link #PER_CITY} of this city, none without an approved camera. */
   List<Object[]> city(String code) {
     return rows(PER_CITY_ONE, code);
   }
@@ -94,17 +107,6 @@ public class CityStatsRepository {
   /** Codes of the cities that have VSA evidence but no approved camera yet. */
   List<String> evidenceOnly() {
     return rows(EVIDENCE_ONLY).stream().map(row -> (String) row[0]).toList();
-  }
-
-  /**
-   * Rows of code, value, count for a column among surveillance_type and camera_type, of every city
-   * or of the one with this code.
-   */
-  List<Object[]> perCityAnd(String column, String code) {
-    if (!column.equals("surveillance_type") && !column.equals("camera_type")) {
-      throw new IllegalArgumentException(column);
-    }
-    return code == null ? rows(PER_CITY_AND_ALL, column) : rows(PER_CITY_AND_ONE, column, code);
   }
 
   /** One row: all approved cameras, those suspected of VSA, and the cameras removed since. */
