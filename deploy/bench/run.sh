@@ -257,12 +257,17 @@ near() { # lon lat metres statuses excluded rows
 territory=$(psql_app -At -c "SELECT encode(ST_AsEWKB(territory), 'hex') FROM local_group WHERE id = $group_id")
 covers="ST_Covers(ST_GeomFromEWKB('\\x$territory'::bytea), s.geom)"
 micros="(EXTRACT(EPOCH FROM date_trunc('second', s.created_at))::bigint * 1000000 + EXTRACT(MICROSECONDS FROM s.created_at)::bigint % 1000000)"
+# With 50,000 of the pending in it, the app reads this territory's page in queue order
+# (QueueQuery.IN_QUEUE_ORDER, ModerationService.readInQueueOrder); a small one, through its GiST index.
+in_queue_order="(SELECT * FROM sighting s WHERE s.status = 'pending' ORDER BY s.created_at, s.id OFFSET 0) s"
 explain "Moderation queue: a page of the pending in the Lyon territory (ModerationService.queue)" \
-  "SELECT s.id, $micros FROM sighting s WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 101"
+  "SELECT s.id, $micros FROM $in_queue_order WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 101"
 first_pending=$(psql_app -At -F ' ' -c "SELECT s.id, ST_X(s.geom), ST_Y(s.geom) FROM sighting s WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 1")
 read -r fp_id fp_lon fp_lat <<<"$first_pending"
 explain "Moderation queue: how many pending in the Lyon territory (ModerationService.queue, its total)" \
   "SELECT count(*) FROM sighting s WHERE s.status = 'pending' AND ($covers)"
+explain "Moderation queue of a small territory (Montpellier centre): a page, through its GiST index" \
+  "SELECT s.id, $micros FROM sighting s WHERE s.status = 'pending' AND (ST_Covers(ST_GeomFromEWKB('\\x$(psql_app -At -c "SELECT encode(ST_AsEWKB(ST_Multi(ST_MakeEnvelope(3.86, 43.59, 3.90, 43.62, 4326))), 'hex')")'::bytea), s.geom)) ORDER BY s.created_at, s.id LIMIT 101"
 explain "Moderation queue: one item's candidate duplicates, 25 m (SightingRepository.near, ×100 per queue)" \
   "$(near "$fp_lon" "$fp_lat" 25 '{approved,pending}' "$fp_id" 10)"
 # The statistics and the city pages read the counts of V52, as CityStatsRepository does
@@ -276,7 +281,8 @@ explain "Stats: added per month (CityStatsRepository.addedPerMonth)" \
   "SELECT t.added_month, sum(t.n) FROM sighting_month_count t GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1"
 explain "Stats: cities with evidence only (CityStatsRepository.evidenceOnly)" \
   "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1 FROM sighting_city_count t WHERE t.city_code = e.city_code AND t.n > 0) ORDER BY 1"
-explain "City page, Paris (CityStatsRepository.city)" "${per_city/WHERE t.n > 0/WHERE t.n > 0 AND t.city_code = '$paris'}"
+in_paris="WHERE t.n > 0 AND t.city_code = '$paris'"
+explain "City page, Paris (CityStatsRepository.city)" "${per_city/WHERE t.n > 0/$in_paris}"
 explain "City page map, Paris: its approved cameras (the GeoJSON export with city=, ApprovedSightings.stream)" \
   "SELECT $view_cols FROM sighting s WHERE s.status = 'approved' AND (s.city_code = '$paris') AND s.id > 0 ORDER BY s.id OFFSET 0"
 explain "Tile z5 over northern France, from the cells (ApprovedSightings.cellTile)" \

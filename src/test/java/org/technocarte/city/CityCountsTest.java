@@ -244,7 +244,7 @@ class CityCountsTest {
         perCity.group(1).replace("WHERE t.n > 0", "WHERE t.n > 0 AND t.city_code = '$paris'");
     bench =
         bench
-            .replace("${per_city/WHERE t.n > 0/WHERE t.n > 0 AND t.city_code = '$paris'}", one)
+            .replace("${per_city/WHERE t.n > 0/$in_paris}", one)
             .replace("$per_city", perCity.group(1));
     for (String sql :
         List.of(
