@@ -241,29 +241,38 @@ near() { # lon lat metres statuses excluded rows
   printf "SELECT %s FROM sighting s WHERE s.status = ANY ('%s') AND s.id <> %s AND s.geom && ST_Expand(ST_SetSRID(ST_MakePoint(%s, %s), 4326), %s) AND ST_DWithin(s.geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s) ORDER BY ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography), s.id LIMIT %s" \
     "$view_cols" "$4" "$5" "$1" "$2" "$(awk -v m="$3" -v d="$mpd" 'BEGIN { printf "%.10f", m / d }')" "$1" "$2" "$3" "$1" "$2" "$6"
 }
+# The moderation queue binds the territory (Territories.coveringBound, EWKB) and is planned with it
+# (plan_cache_mode = force_custom_plan): a bytea literal here is the same custom plan. The page's
+# 100 (limit=100) read one row more, to know whether there is a next page.
+territory=$(psql_app -At -c "SELECT encode(ST_AsEWKB(territory), 'hex') FROM local_group WHERE id = $group_id")
+covers="ST_Covers(ST_GeomFromEWKB('\\x$territory'::bytea), s.geom)"
+micros="(EXTRACT(EPOCH FROM date_trunc('second', s.created_at))::bigint * 1000000 + EXTRACT(MICROSECONDS FROM s.created_at)::bigint % 1000000)"
+# With 50,000 of the pending in it, the app reads this territory's page in queue order
+# (QueueQuery.IN_QUEUE_ORDER, ModerationService.readInQueueOrder); a small one, through its GiST index.
+in_queue_order="(SELECT * FROM sighting s WHERE s.status = 'pending' ORDER BY s.created_at, s.id OFFSET 0) s"
 explain "Moderation queue: a page of the pending in the Lyon territory (ModerationService.queue)" \
-  "SELECT s.id FROM sighting s WHERE s.status = 'pending' AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN ($group_id) AND ST_Covers(g.territory, s.geom)) ORDER BY s.created_at, s.id LIMIT 100"
-first_pending=$(psql_app -At -F ' ' -c "SELECT s.id, ST_X(s.geom), ST_Y(s.geom) FROM sighting s WHERE s.status = 'pending' AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN ($group_id) AND ST_Covers(g.territory, s.geom)) ORDER BY s.created_at, s.id LIMIT 1")
+  "SELECT s.id, $micros FROM $in_queue_order WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 101"
+first_pending=$(psql_app -At -F ' ' -c "SELECT s.id, ST_X(s.geom), ST_Y(s.geom) FROM sighting s WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 1")
 read -r fp_id fp_lon fp_lat <<<"$first_pending"
 explain "Moderation queue: how many pending in the Lyon territory (ModerationService.queue, its total)" \
-  "SELECT count(*) FROM sighting s WHERE s.status = 'pending' AND EXISTS (SELECT 1 FROM local_group g WHERE g.id IN ($group_id) AND ST_Covers(g.territory, s.geom))"
+  "SELECT count(*) FROM sighting s WHERE s.status = 'pending' AND ($covers)"
+explain "Moderation queue of a small territory (Montpellier centre): a page, through its GiST index" \
+  "SELECT s.id, $micros FROM sighting s WHERE s.status = 'pending' AND (ST_Covers(ST_GeomFromEWKB('\\x$(psql_app -At -c "SELECT encode(ST_AsEWKB(ST_Multi(ST_MakeEnvelope(3.86, 43.59, 3.90, 43.62, 4326))), 'hex')")'::bytea), s.geom)) ORDER BY s.created_at, s.id LIMIT 101"
 explain "Moderation queue: one item's candidate duplicates, 25 m (SightingRepository.near, ×100 per queue)" \
   "$(near "$fp_lon" "$fp_lat" 25 '{approved,pending}' "$fp_id" 10)"
-# The statistics and the city pages read sighting_tally (V43), as CityStatsRepository does.
-explain "Stats: totals (CityStatsRepository.totals, on sighting_tally)" \
-  "SELECT coalesce(sum(t.n) FILTER (WHERE t.status = 'approved'), 0), coalesce(sum(t.n) FILTER (WHERE t.status = 'approved' AND t.vsa_suspected), 0), coalesce(sum(t.n) FILTER (WHERE t.status = 'removed'), 0) FROM sighting_tally t"
-explain "Stats: per city (CityStatsRepository.perCity)" \
-  "SELECT c.city_code, (SELECT t.city_name FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 AND t.city_code = c.city_code GROUP BY t.city_name ORDER BY sum(t.n) DESC, t.city_name LIMIT 1), c.cameras, c.vsa FROM (SELECT t.city_code, sum(t.n) AS cameras, coalesce(sum(t.n) FILTER (WHERE t.vsa_suspected), 0) AS vsa FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 GROUP BY t.city_code) c ORDER BY c.cameras DESC, c.city_code"
-explain "Stats: per city and type (CityStatsRepository.perCityAnd)" \
-  "SELECT t.city_code, t.surveillance_type, sum(t.n) FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 GROUP BY 1, 2 HAVING sum(t.n) > 0 ORDER BY 1, 2"
+# The statistics and the city pages read the counts of V52, as CityStatsRepository does
+# (CityCountsTest holds these statements to the app's).
+per_city="SELECT c.* FROM (SELECT DISTINCT ON (t.city_code) t.city_code, t.city_name, sum(t.n) OVER w AS n, sum(t.vsa) OVER w AS vsa, sum(t.kind_alpr) OVER w AS kind_alpr, sum(t.kind_camera) OVER w AS kind_camera, sum(t.kind_guard) OVER w AS kind_guard, sum(t.kind_other) OVER w AS kind_other, sum(t.shape_dome) OVER w AS shape_dome, sum(t.shape_fixed) OVER w AS shape_fixed, sum(t.shape_panning) OVER w AS shape_panning, sum(t.shape_unknown) OVER w AS shape_unknown FROM sighting_city_count t WHERE t.n > 0 WINDOW w AS (PARTITION BY t.city_code) ORDER BY t.city_code, t.n DESC, t.city_name) c"
+explain "Stats: totals (CityStatsRepository.totals, on sighting_month_count)" \
+  "SELECT coalesce(sum(t.n) FILTER (WHERE t.status = 'approved'), 0), coalesce(sum(t.n) FILTER (WHERE t.status = 'approved' AND t.vsa_suspected), 0), coalesce(sum(t.n) FILTER (WHERE t.status = 'removed'), 0) FROM sighting_month_count t"
+explain "Stats: per city, with its types (CityStatsRepository.perCity)" \
+  "$per_city ORDER BY c.n DESC, c.city_code"
 explain "Stats: added per month (CityStatsRepository.addedPerMonth)" \
-  "SELECT t.added_month, sum(t.n) FROM sighting_tally t GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1"
+  "SELECT t.added_month, sum(t.n) FROM sighting_month_count t GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1"
 explain "Stats: cities with evidence only (CityStatsRepository.evidenceOnly)" \
-  "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1 FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 AND t.city_code = e.city_code) ORDER BY 1"
-explain "City page, Paris (CityStatsRepository.city)" \
-  "SELECT c.city_code, (SELECT t.city_name FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 AND t.city_code = c.city_code GROUP BY t.city_name ORDER BY sum(t.n) DESC, t.city_name LIMIT 1), c.cameras, c.vsa FROM (SELECT t.city_code, sum(t.n) AS cameras, coalesce(sum(t.n) FILTER (WHERE t.vsa_suspected), 0) AS vsa FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 AND t.city_code = '$paris' GROUP BY t.city_code) c"
-explain "City page, Paris, per camera type (CityStatsRepository.perCityAnd)" \
-  "SELECT t.city_code, t.camera_type, sum(t.n) FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> '' AND t.n > 0 AND t.city_code = '$paris' GROUP BY 1, 2 HAVING sum(t.n) > 0 ORDER BY 1, 2"
+  "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1 FROM sighting_city_count t WHERE t.city_code = e.city_code AND t.n > 0) ORDER BY 1"
+in_paris="WHERE t.n > 0 AND t.city_code = '$paris'"
+explain "City page, Paris (CityStatsRepository.city)" "${per_city/WHERE t.n > 0/$in_paris}"
 explain "City page map, Paris: its approved cameras (the GeoJSON export with city=, ApprovedSightings.stream)" \
   "SELECT $view_cols FROM sighting s WHERE s.status = 'approved' AND (s.city_code = '$paris') AND s.id > 0 ORDER BY s.id OFFSET 0"
 explain "Tile z5 over northern France, from the cells (ApprovedSightings.cellTile)" \

@@ -2,7 +2,6 @@ package org.technocarte.city;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,39 +75,36 @@ public class CityStatsService {
 
   /** Every city with approved sightings, or the one with this code. */
   private List<CityStats> cityStats(String code) {
-    Map<String, Map<String, Long>> bySurveillanceType =
-        breakdown(repository.perCityAnd("surveillance_type", code));
-    Map<String, Map<String, Long>> byCameraType =
-        breakdown(repository.perCityAnd("camera_type", code));
     List<Object[]> rows = code == null ? repository.perCity() : repository.city(code);
     List<CityStats> cities = new ArrayList<>();
     for (Object[] row : rows) {
-      String city = (String) row[0];
       long cameras = number(row[2]);
       long vsa = number(row[3]);
       cities.add(
           new CityStats(
-              city,
+              (String) row[0],
               (String) row[1],
               cameras,
               vsa,
               cameras == 0 ? 0 : (double) vsa / cameras,
-              bySurveillanceType.getOrDefault(city, Map.of()),
-              byCameraType.getOrDefault(city, Map.of()),
+              breakdown(CityStatsRepository.KINDS, row, 4),
+              breakdown(CityStatsRepository.SHAPES, row, 4 + CityStatsRepository.KINDS.size()),
               null,
               null));
     }
     return cities;
   }
 
-  private static Map<String, Map<String, Long>> breakdown(List<Object[]> rows) {
-    Map<String, Map<String, Long>> perCity = new HashMap<>();
-    for (Object[] row : rows) {
-      perCity
-          .computeIfAbsent((String) row[0], c -> new LinkedHashMap<>())
-          .put((String) row[1], number(row[2]));
+  /** The values counted from column {@code first} of a city's row on, those above zero only. */
+  private static Map<String, Long> breakdown(List<String> values, Object[] row, int first) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      long n = number(row[first + i]);
+      if (n > 0) {
+        counts.put(values.get(i), n);
+      }
     }
-    return perCity;
+    return counts;
   }
 
   private static long number(Object value) {

@@ -2,6 +2,7 @@ package org.technocarte.group;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,36 @@ public class Territories {
         + " AND ST_Covers(g.territory, "
         + geom
         + "))";
+  }
+
+  /**
+   * The same rule as {@link #covering} for a read of many rows that PostgreSQL must plan well (the
+   * moderation queue): the moderator's territories are read first and bound as constants (named
+   * territory0, territory1…), so that the planner estimates from their extent how many rows they
+   * cover. Joined to local_group instead, a territory is a column and the planner guesses a dozen
+   * rows whatever its size: at 50,000 pending in a territory it read them all and sorted them for
+   * the oldest 100 (deploy/bench/RESULTS.md). The caller plans the statement with these values, not
+   * a generic plan (see ModerationService.queue). "false" for a moderator whose groups are gone.
+   */
+  public String coveringBound(Principal actor, String geom, Map<String, Object> bind) {
+    if (actor.siteAdmin()) {
+      return "";
+    }
+    List<?> shapes =
+        em.createNativeQuery(
+                "SELECT ST_AsEWKB(g.territory) FROM local_group g WHERE g.id IN (:groups)"
+                    + " ORDER BY g.id")
+            .setParameter("groups", actor.roles().keySet())
+            .getResultList();
+    if (shapes.isEmpty()) {
+      return " AND false";
+    }
+    List<String> covers = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      bind.put("territory" + i, shapes.get(i));
+      covers.add("ST_Covers(ST_GeomFromEWKB(:territory" + i + "), " + geom + ")");
+    }
+    return " AND (" + String.join(" OR ", covers) + ")";
   }
 
   /** Whether the moderator may act nowhere: no group and not a site admin. */

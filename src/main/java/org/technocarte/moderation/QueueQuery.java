@@ -138,6 +138,14 @@ record QueueQuery(
     return " AND (" + MICROS + ", s.id) > (:afterMicros, :afterId)";
   }
 
+  /**
+   * The pending sightings {@code s} in queue order (an index of their creation time), behind a
+   * fence (OFFSET 0 keeps the territory's condition out, so that its GiST index is not used): read
+   * until the page is full (ModerationService.queue says when).
+   */
+  static final String IN_QUEUE_ORDER =
+      "(SELECT * FROM sighting s WHERE s.status = 'pending' ORDER BY s.created_at, s.id OFFSET 0) s";
+
   /** The creation time as whole microseconds, exact both ways (a double would round). */
   static final String MICROS =
       "(EXTRACT(EPOCH FROM date_trunc('second', s.created_at))::bigint * 1000000"
