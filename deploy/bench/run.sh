@@ -252,14 +252,13 @@ micros="(EXTRACT(EPOCH FROM date_trunc('second', s.created_at))::bigint * 100000
 in_queue_order="(SELECT * FROM sighting s WHERE s.status = 'pending' ORDER BY s.created_at, s.id OFFSET 0) s"
 explain "Moderation queue: a page of the pending in the Lyon territory (ModerationService.queue)" \
   "SELECT s.id, $micros FROM $in_queue_order WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 101"
-first_pending=$(psql_app -At -F ' ' -c "SELECT s.id, ST_X(s.geom), ST_Y(s.geom) FROM sighting s WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 1")
-read -r fp_id fp_lon fp_lat <<<"$first_pending"
+page_ids=$(psql_app -At -c "SELECT string_agg(id::text, ',') FROM (SELECT s.id FROM $in_queue_order WHERE s.status = 'pending' AND ($covers) ORDER BY s.created_at, s.id LIMIT 100) p")
 explain "Moderation queue: how many pending in the Lyon territory (ModerationService.queue, its total)" \
   "SELECT count(*) FROM sighting s WHERE s.status = 'pending' AND ($covers)"
 explain "Moderation queue of a small territory (Montpellier centre): a page, through its GiST index" \
   "SELECT s.id, $micros FROM sighting s WHERE s.status = 'pending' AND (ST_Covers(ST_GeomFromEWKB('\\x$(psql_app -At -c "SELECT encode(ST_AsEWKB(ST_Multi(ST_MakeEnvelope(3.86, 43.59, 3.90, 43.62, 4326))), 'hex')")'::bytea), s.geom)) ORDER BY s.created_at, s.id LIMIT 101"
-explain "Moderation queue: one item's candidate duplicates, 25 m (SightingRepository.near, ×100 per queue)" \
-  "$(near "$fp_lon" "$fp_lat" 25 '{approved,pending}' "$fp_id" 10)"
+explain "Moderation queue: the page's candidate duplicates, 25 m, its 100 items in one statement (SightingRepository.nearEach)" \
+  "SELECT q.id AS near_of, n.* FROM unnest('{$page_ids}'::bigint[]) q(id) JOIN sighting p ON p.id = q.id, LATERAL (SELECT $view_cols, ST_Distance(s.geom::geography, p.geom::geography) AS metres FROM sighting s WHERE s.status = ANY ('{approved,pending}') AND s.id <> p.id AND s.geom && ST_Expand(p.geom, 25 / (111320 * greatest(cos(radians(ST_Y(p.geom))), 0.01))) AND ST_DWithin(s.geom::geography, p.geom::geography, 25) ORDER BY metres, s.id LIMIT 10) n ORDER BY q.id, n.metres, n.id"
 # The statistics and the city pages read the counts of V52, as CityStatsRepository does
 # (CityCountsTest holds these statements to the app's).
 per_city="SELECT c.* FROM (SELECT DISTINCT ON (t.city_code) t.city_code, t.city_name, sum(t.n) OVER w AS n, sum(t.vsa) OVER w AS vsa, sum(t.kind_alpr) OVER w AS kind_alpr, sum(t.kind_camera) OVER w AS kind_camera, sum(t.kind_guard) OVER w AS kind_guard, sum(t.kind_other) OVER w AS kind_other, sum(t.shape_dome) OVER w AS shape_dome, sum(t.shape_fixed) OVER w AS shape_fixed, sum(t.shape_panning) OVER w AS shape_panning, sum(t.shape_unknown) OVER w AS shape_unknown FROM sighting_city_count t WHERE t.n > 0 WINDOW w AS (PARTITION BY t.city_code) ORDER BY t.city_code, t.n DESC, t.city_name) c"

@@ -137,19 +137,15 @@ public class ModerationService {
           new QueueQuery.Cursor(((Number) last[1]).longValue(), ((Number) last[0]).longValue())
               .text();
     }
+    // The page's sightings and their candidate duplicates in two statements, not two per item.
+    List<Long> ids = page.stream().map(row -> ((Number) row[0]).longValue()).toList();
+    Map<Long, SightingView> views = sightingService.viewsOf(ids);
+    Map<Long, List<SightingView>> candidates =
+        sightings.nearEach(
+            ids, DUPLICATE_RADIUS_METRES, Set.of(Status.APPROVED, Status.PENDING), 10);
     List<QueueItem> items = new ArrayList<>();
-    for (Object[] row : page) {
-      long id = ((Number) row[0]).longValue();
-      SightingView view = sightingService.viewOf(id);
-      List<SightingView> candidates =
-          sightings.near(
-              view.geometry().lon(),
-              view.geometry().lat(),
-              DUPLICATE_RADIUS_METRES,
-              Set.of(Status.APPROVED, Status.PENDING),
-              id,
-              10);
-      items.add(new QueueItem(view, candidates));
+    for (long id : ids) {
+      items.add(new QueueItem(views.get(id), candidates.getOrDefault(id, List.of())));
     }
     return new QueuePage(items, total, next);
   }

@@ -367,6 +367,28 @@ public class ApprovedSightings {
         + "::geography), s.id LIMIT ?";
   }
 
+  /**
+   * {@link #nearSql} for each sighting of a list at once, by a lateral join: the rows carry {@code
+   * near_of}, the id they are near. Parameters: the ids (bigint[]), the metres twice, the rows per
+   * sighting. The box is a square of the metres in degrees of longitude at the sighting's latitude
+   * (wider than the circle, for the index), the distance measured on the spheroid.
+   */
+  static String nearEachSql(Set<Status> statuses) {
+    return "SELECT q.id AS near_of, n.* FROM unnest(?::bigint[]) q(id)"
+        + " JOIN sighting p ON p.id = q.id,"
+        + " LATERAL (SELECT "
+        + COLUMNS
+        + ", ST_Distance(s.geom::geography, p.geom::geography) AS metres"
+        + " FROM sighting s WHERE "
+        + statusRule("s", statuses)
+        + " AND s.id <> p.id"
+        + " AND s.geom && ST_Expand(p.geom, ? / (111320 * greatest(cos(radians(ST_Y(p.geom))),"
+        + " 0.01)))"
+        + " AND ST_DWithin(s.geom::geography, p.geom::geography, ?)"
+        + " ORDER BY metres, s.id LIMIT ?) n"
+        + " ORDER BY q.id, n.metres, n.id";
+  }
+
   static List<Object> nearParams(double lon, double lat, int metres, long excludedId, int rows) {
     double metresPerDegreeLon = 111_320 * Math.max(Math.cos(Math.toRadians(lat)), 0.01);
     return List.of(

@@ -102,6 +102,38 @@ public class SightingRepository implements PanacheRepositoryBase<Sighting, Long>
   }
 
   /**
+   * {@link #near} for each of these sightings in one statement: by id, the sightings of the given
+   * statuses within the distance of it, nearest first (an id with none is left out).
+   */
+  public Map<Long, List<SightingView>> nearEach(
+      List<Long> ids, int metres, Set<Status> statuses, int rows) {
+    Map<Long, List<SightingView>> found = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    getEntityManager()
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement statement =
+                  connection.prepareStatement(ApprovedSightings.nearEachSql(statuses))) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                statement.setDouble(2, metres);
+                statement.setDouble(3, metres);
+                statement.setInt(4, rows);
+                try (ResultSet result = statement.executeQuery()) {
+                  while (result.next()) {
+                    found
+                        .computeIfAbsent(result.getLong("near_of"), k -> new ArrayList<>())
+                        .add(ApprovedSightings.toView(result));
+                  }
+                }
+              }
+            });
+    return found;
+  }
+
+  /**
    * Records that someone saw an approved camera still there today. Returns false when there is no
    * approved sighting with this id. The version stays: a confirmation never makes an edit stale.
    */

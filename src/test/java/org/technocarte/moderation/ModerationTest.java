@@ -52,6 +52,33 @@ class ModerationTest {
     assertEquals(List.of(), queue.getList("[1].candidates.id"));
   }
 
+  /**
+   * Each item's candidates are the cameras within 25 m, nearest first, read for the whole page at
+   * once: three at 20, 5 and 12 m east of a pending one come as 5, 12, 20; one at 40 m does not.
+   */
+  @Test
+  void shouldListEachItemsCandidatesNearestFirst() {
+    double metre = 1 / (111_320 * Math.cos(Math.toRadians(MONTPELLIER_COMEDIE[1])));
+    long[] east = new long[4];
+    double[] metres = {20, 5, 12, 40};
+    for (int i = 0; i < metres.length; i++) {
+      east[i] =
+          sightings.approved(
+              feature(
+                  new double[] {
+                    MONTPELLIER_COMEDIE[0] + metres[i] * metre, MONTPELLIER_COMEDIE[1]
+                  }));
+    }
+    long pending = submitted(feature(MONTPELLIER_COMEDIE));
+    long alone = submitted(feature(MONTPELLIER_GARE));
+    JsonPath queue =
+        moderator.as().get("/api/moderation/queue").then().statusCode(200).extract().jsonPath();
+    assertEquals(List.of((int) pending, (int) alone), queue.getList("sighting.id"));
+    assertEquals(
+        List.of((int) east[1], (int) east[2], (int) east[0]), queue.getList("[0].candidates.id"));
+    assertEquals(List.of(), queue.getList("[1].candidates.id"));
+  }
+
   @Test
   void shouldApproveAndPublish() {
     long id = submitted(feature(MONTPELLIER_COMEDIE));
