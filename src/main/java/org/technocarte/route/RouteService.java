@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.technocarte.city.Gazetteer;
 import org.technocarte.common.config.RouteConfig;
 import org.technocarte.common.database.ReadConnections;
 import org.technocarte.common.error.ApiException;
@@ -218,7 +219,9 @@ public class RouteService {
       routingInstalled(connection);
       Place from = snap(connection, pair.from(), "from");
       Place to = snap(connection, pair.to(), "to");
-      double straight = straight(connection, from, to);
+      // Great-circle metres: it bounds the search (with 50 m of slack) and tells one place from
+      // two.
+      double straight = Gazetteer.distanceKm(from.lat(), from.lon(), to.lat(), to.lon()) * 1000;
       if (straight < SAME_PLACE_METRES) {
         throw ApiException.invalid(
             RouteInput.PAIR_TITLE,
@@ -326,22 +329,6 @@ public class RouteService {
         Long corner = row.wasNull() ? null : vertex;
         return new Place(
             row.getLong(1), row.getDouble(2), corner, row.getDouble(3), row.getDouble(4));
-      }
-    }
-  }
-
-  private static double straight(Connection connection, Place from, Place to) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT ST_Distance(ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography,"
-                + " ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)")) {
-      statement.setDouble(1, from.lon());
-      statement.setDouble(2, from.lat());
-      statement.setDouble(3, to.lon());
-      statement.setDouble(4, to.lat());
-      try (ResultSet row = statement.executeQuery()) {
-        row.next();
-        return row.getDouble(1);
       }
     }
   }

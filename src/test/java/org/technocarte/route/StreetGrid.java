@@ -67,35 +67,32 @@ public class StreetGrid {
    * [lon, lat] of the point `east` metres east and `north` metres north of vertex (0, 0), as JSON.
    */
   public String point(double east, double north) {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT '[' || ST_X(p) || ',' || ST_Y(p) || ']' FROM (SELECT ST_Project(ST_Project("
-                    + "ST_SetSRID(ST_MakePoint("
-                    + LON
-                    + ", "
-                    + LAT
-                    + "), 4326)::geography, "
-                    + north
-                    + ", 0), "
-                    + east
-                    + ", pi() / 2)::geometry AS p) q")) {
-      r.next();
-      return r.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return position(
+        "ST_Project(ST_Project(ST_SetSRID(ST_MakePoint("
+            + LON
+            + ", "
+            + LAT
+            + "), 4326)::geography, "
+            + north
+            + ", 0), "
+            + east
+            + ", pi() / 2)::geometry");
   }
 
   /** [lon, lat] of vertex (i, j), as JSON. */
   public String corner(int i, int j) {
+    return position("(SELECT geom FROM street_vertex WHERE id = " + (100 + 10 * i + j) + ")");
+  }
+
+  /** [lon, lat] of a point given as SQL, as JSON. */
+  private String position(String point) {
     try (Connection c = db.getConnection();
         Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT '[' || ST_X(geom) || ',' || ST_Y(geom) || ']' FROM street_vertex WHERE id = "
-                    + (100 + 10 * i + j))) {
+                "SELECT '[' || ST_X(p) || ',' || ST_Y(p) || ']' FROM (SELECT "
+                    + point
+                    + " AS p) q")) {
       r.next();
       return r.getString(1);
     } catch (SQLException e) {
