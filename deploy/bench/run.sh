@@ -14,10 +14,13 @@
 #   BENCH_ROWS=100000 BENCH_SECONDS=10 BENCH_QUEUE=5000 … deploy/bench/run.sh      # a few minutes
 #
 # Settings: BENCH_ROWS (1000000), BENCH_SEED (1), BENCH_SECONDS per workload and side (30),
-# BENCH_WARMUP seconds of wrk before each HTTP measure (5), BENCH_CLIENTS (8), BENCH_QUEUE (50000),
+# BENCH_WARMUP seconds of wrk before each HTTP measure (20: the JIT compiles the path of each workload
+# first; in the first 30 s of the map read its threads took 11 % of the machine), BENCH_CLIENTS (8), BENCH_QUEUE (50000),
 # BENCH_HTTP_PORT (18700), BENCH_JVM_OPTS (JAVA_OPTS of deploy/server/technocarte.env),
 # BENCH_RESULTS (deploy/bench/RESULTS.md; "none" to print only), BENCH_KEEP_DB=yes keeps the data,
-# BENCH_MAP=no skips the map in Chromium (BENCH_MAP_DPR and the others: see deploy/bench/map.sh).
+# BENCH_MAP=no skips the map in Chromium (BENCH_MAP_DPR and the others: see deploy/bench/map.sh),
+# BENCH_PROFILE=yes records the app (JFR) and adds where the CPU goes in each workload
+# (deploy/bench/profile.py).
 # It starts the private cluster if needed (deploy/local/postgis.sh), builds the app if
 # target/quarkus-app is missing, and stops the app and drops its database at the end. Loopback only.
 set -euo pipefail
@@ -29,9 +32,10 @@ command_line="$(printf '%q ' "$0" "$@")"
 http_port="${BENCH_HTTP_PORT:-18700}"
 jvm_opts="${BENCH_JVM_OPTS:-$(sed -n 's/^JAVA_OPTS="\(.*\)"$/\1/p' deploy/server/technocarte.env)}"
 jvm_opts="${jvm_opts:--Xmx512m}"
+profile="${BENCH_PROFILE:-no}"
 seed="${BENCH_SEED:-1}"
 secs="${BENCH_SECONDS:-30}"
-warmup="${BENCH_WARMUP:-5}"
+warmup="${BENCH_WARMUP:-20}"
 clients="${BENCH_CLIENTS:-8}"
 queue="${BENCH_QUEUE:-50000}"
 n_viewports=2000
@@ -53,8 +57,15 @@ for tool in wrk ogr2ogr; do
 done
 
 report="$work/report.md"
+if [ "$profile" = yes ]; then
+  jvm_opts="$jvm_opts -XX:StartFlightRecording=filename=$work/app.jfr,settings=default"
+fi
+: >"$work/phases.tsv"
 # The columns the app reads of a sighting (SightingRepository.VIEW_COLUMNS).
 view_cols="s.id, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.surveillance_type, s.camera_type, s.mount, s.directions, s.field_of_view, s.area, s.zone, s.operator, s.operator_type, s.height, s.vsa_suspected, s.vsa_evidence, s.notes, s.city_code, s.city_name, s.observed_at, s.check_date, s.status, s.source, s.source_ref, s.version, s.created_at, s.updated_at"
+# The feature of the GeoJSON export as PostgreSQL writes it for the app (FeatureJson.FLAT, the
+# expression that pgbench/ogc.sql reads too: FeatureJsonTest holds it to the app's).
+flat=$(grep -o "SELECT s.id, (.*) FROM sighting s WHERE" deploy/bench/pgbench/ogc.sql | sed 's/^SELECT s.id, //; s/ FROM sighting s WHERE$//')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_create_db
@@ -122,10 +133,12 @@ pg_measure() {
   local label="$1" script="$2"
   shift 2
   rm -f "$work/pgb_$label".*
+  phase_start=$(now)
   timeout $((secs + 120)) "$pg_bin/pgbench" -n -M prepared -c "$clients" -j 2 -T "$secs" -f "$script" \
     -D viewports="$n_viewports" "$@" -l --log-prefix="$work/pgb_$label" \
     -h 127.0.0.1 -p "$port" -U technocarte "$db" >"$work/pgb_$label.out" 2>&1 ||
     { cat "$work/pgb_$label.out" >&2; exit 1; }
+  printf '%s pg %s %s\n' "$label" "$phase_start" "$(now)" >>"$work/phases.tsv"
   tps=$(awk '/^tps = / { print $3; exit }' "$work/pgb_$label.out")
   read -r pg_p50 pg_p99 < <(cat "$work/pgb_$label".[0-9]* | awk '{ print $3 / 1000 }' | sort -n |
     awk '{ v[NR] = $1 } END { printf "%.2f %.2f\n", v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1] }')
@@ -136,8 +149,10 @@ http_measure() {
   if [ "$warmup" -gt 0 ]; then
     wrk -t2 -c"$clients" -d"${warmup}s" --timeout 30s -s deploy/bench/wrk.lua "$base" -- "$file" "$mode" >/dev/null
   fi
+  phase_start=$(now)
   line=$(wrk -t2 -c"$clients" -d"${secs}s" --timeout 30s -s deploy/bench/wrk.lua "$base" -- "$file" "$mode" |
     tee "$work/wrk_$label.out" | grep '^BENCH')
+  printf '%s http %s %s\n' "$label" "$phase_start" "$(now)" >>"$work/phases.tsv"
   read -r _ rps app_p50 app_p99 non2xx sock <<<"$line"
   bad=$((non2xx + sock))
 }
@@ -160,11 +175,40 @@ workload ogc 'OGC items `?bbox=…&limit=1000`' deploy/bench/pgbench/ogc.sql "$w
 for z in 14 7 5; do
   read -r first last <"$work/tiles$z.range"
   case $z in 14) where="Paris + Marseille, $((last - first + 1)) tiles" ;; *) where="France, $((last - first + 1)) tiles" ;; esac
-  # Up to zoom 10 the app draws an unfiltered tile from the cells its triggers keep counted (V51).
+  # Up to zoom 12 the app draws an unfiltered tile from the cells its triggers keep counted (V51, V53).
   script=deploy/bench/pgbench/tile.sql
-  [ "$z" -le 10 ] && script=deploy/bench/pgbench/tile-cells.sql
+  [ "$z" -le 12 ] && script=deploy/bench/pgbench/tile-cells.sql
   workload "tile$z" "z$z tiles ($where)" "$script" "$work/tiles$z.txt" get -D first="$first" -D last="$last"
 done
+# Every zoom, one tile at a time (no other load): the 3 × 3 tiles around central Paris and central
+# Marseille at zooms 0 to 16, read twice; the slowest of the second pass (the first warms the caches).
+python3 - "$base" >"$work/every-zoom.txt" <<'PY'
+import math, sys
+def tile(z, lon, lat):
+    n = 2 ** z
+    x = int((lon + 180) / 360 * n)
+    y = int((1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * n)
+    return x, y
+seen = set()
+for z in range(17):
+    for lon, lat in ((2.3488, 48.85341), (5.38107, 43.29695)):
+        cx, cy = tile(z, lon, lat)
+        for x in range(cx - 1, cx + 2):
+            for y in range(cy - 1, cy + 2):
+                if 0 <= x < 2 ** z and 0 <= y < 2 ** z and (z, x, y) not in seen:
+                    seen.add((z, x, y))
+                    print(z, f"{sys.argv[1]}/tiles/sightings/{z}/{x}/{y}.mvt")
+PY
+say "every zoom, one tile at a time"
+for pass in 1 2; do
+  while read -r z url; do
+    curl -fsS --max-time 60 -o /dev/null -w "$z %{time_total} %{size_download}\n" "$url"
+  done <"$work/every-zoom.txt" >"$work/every-zoom-$pass.txt"
+done
+every_zoom_rows=$(awk '{ n[$1]++; if ($2 > t[$1]) t[$1] = $2; if ($3 > b[$1]) b[$1] = $3 }
+  END { for (z = 0; z <= 16; z++) printf "| %d | %d | %.0f ms | %.1f KB |\n", z, n[z], t[z] * 1000, b[z] / 1024 }' "$work/every-zoom-2.txt")
+every_zoom_max=$(awk '$2 > m { m = $2 } END { printf "%.0f", m * 1000 }' "$work/every-zoom-2.txt")
+
 # The walker's map in headless Chromium on the same data (deploy/bench/map.mjs), before the POSTs.
 : >"$work/map.md"
 bench_map "$work/map.md"
@@ -185,6 +229,7 @@ download() { # format: sets dl_s, dl_bytes
   start=$(now)
   curl -fsS --max-time 1800 -o "$work/export.$1" "$base/api/export/sightings.$1"
   dl_s=$(seconds "$start" "$(now)")
+  printf 'export-%s http %s %s\n' "$1" "$start" "$(now)" >>"$work/phases.tsv"
   dl_bytes=$(stat -c %s "$work/export.$1")
 }
 download geojson
@@ -199,6 +244,11 @@ kill "$sampler_pid" "$rss_pid" 2>/dev/null || true
 sampler_pid= rss_pid=
 peak_heap_mb=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%d", max / 1024 }' "$work/jstat.log")
 peak_rss_mb=$(awk '$1 > max { max = $1 } END { printf "%d", max / 1024 }' "$work/rss.log")
+if [ "$profile" = yes ]; then
+  say "the app's flight recording, and where the CPU went in each workload"
+  jcmd "$app_pid" JFR.dump filename="$work/app.jfr" >/dev/null
+  python3 deploy/bench/profile.py "$work/app.jfr" "$work/phases.tsv" >"$work/profile.md"
+fi
 
 say "export baselines: COPY and ogr2ogr on the same data"
 csv_directions="array_to_string(s.directions, ';') AS directions,"
@@ -213,6 +263,11 @@ features="SELECT json_build_object('type', 'Feature', 'id', s.id, 'geometry', ST
 psql_app -c "\\copy ($features) TO '$work/features.jsonl'"
 copy_json_s=$(seconds "$start" "$(now)")
 rm -f "$work/features.jsonl"
+# The app's own statement, one feature a line: what of the app's time is PostgreSQL's.
+start=$(now)
+psql_app -c "\\copy (SELECT $flat FROM sighting s WHERE s.status = 'approved' AND s.id > 0 ORDER BY s.id OFFSET 0) TO '$work/flat.jsonl'"
+copy_flat_s=$(seconds "$start" "$(now)")
+rm -f "$work/flat.jsonl"
 pg_conn="PG:host=127.0.0.1 port=$port dbname=$db user=technocarte password=technocarte"
 start=$(now)
 timeout 1800 ogr2ogr -f GeoJSON "$work/ogr.geojson" "$pg_conn" -sql "$(sed 's/ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat/s.geom/' <<<"$select_all")" -nln sightings
@@ -272,8 +327,8 @@ explain "Stats: cities with evidence only (CityStatsRepository.evidenceOnly)" \
   "SELECT DISTINCT e.city_code FROM city_evidence e WHERE NOT EXISTS (SELECT 1 FROM sighting_city_count t WHERE t.city_code = e.city_code AND t.n > 0) ORDER BY 1"
 in_paris="WHERE t.n > 0 AND t.city_code = '$paris'"
 explain "City page, Paris (CityStatsRepository.city)" "${per_city/WHERE t.n > 0/$in_paris}"
-explain "City page map, Paris: its approved cameras (the GeoJSON export with city=, ApprovedSightings.stream)" \
-  "SELECT $view_cols FROM sighting s WHERE s.status = 'approved' AND (s.city_code = '$paris') AND s.id > 0 ORDER BY s.id OFFSET 0"
+explain "City page map, Paris: its approved cameras (the GeoJSON export with city=, ApprovedSightings.streamJson)" \
+  "SELECT s.id, $flat FROM sighting s WHERE s.status = 'approved' AND (s.city_code = '$paris') AND s.id > 0 ORDER BY s.id OFFSET 0"
 explain "Tile z5 over northern France, from the cells (ApprovedSightings.cellTile)" \
   "WITH t AS (SELECT ST_TileEnvelope(5, 16, 11) AS box) SELECT ST_AsMVT(f, 'sightings', 4096, 'geom') FROM (SELECT c.n AS count, c.vsa, ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(c.sx / c.n, c.sy / c.n), 3857), t.box, 4096, 64, true) AS geom FROM sighting_cell c, t WHERE c.z = 5 AND c.cx BETWEEN 512 AND 544 AND c.cy BETWEEN 352 AND 384 AND c.n > 0) f WHERE f.geom IS NOT NULL"
 explain "Nearby, central Paris, 200 m (SightingRepository.approvedNear)" "$(near 2.3488 48.85341 200 '{approved}' -1 51)"
@@ -295,7 +350,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   printf '\n## %s — %s sightings, %s s per workload\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$rows" "$secs"
   printf 'Command: `%s` (BENCH_ROWS=%s BENCH_SECONDS=%s BENCH_QUEUE=%s BENCH_SEED=%s), commit %s.\n' \
     "$command_line" "$rows" "$secs" "$queue" "$seed" "$(git rev-parse --short HEAD)"
-  printf 'Machine: %s cores, load average %s before, %s after (shared with other builds).\n' "$(nproc)" "$load_before" "$load_after"
+  printf 'Machine: %s cores, load average %s before, %s after.\n' "$(nproc)" "$load_before" "$load_after"
   printf 'Data: %s rows (%s approved, %s pending of which %s in the Lyon territory, %s rejected, %s merged), %s cities, table %s; ' \
     "$n_all" "$n_approved" "$n_pending" "$queue" "$n_rejected" "$n_merged" "$n_cities" "$table_size"
   printf 'generated and loaded by COPY in %s s (+ VACUUM ANALYZE %s s). A viewport (2 × 2 km near one of the 50 largest cities) holds %s approved cameras on average.\n' \
@@ -309,8 +364,16 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     "$geojson_s" "$copy_json_s" "$ogr_json_s" "$(ratio "$geojson_s" "$copy_json_s")" "$(ratio "$geojson_s" "$ogr_json_s")"
   printf '| CSV (%s rows, %s MB) | %s s | %s s | %s s | **%s** | **%s** |\n' "$csv_rows" "$((csv_bytes / 1000000))" \
     "$csv_s" "$copy_csv_s" "$ogr_csv_s" "$(ratio "$csv_s" "$copy_csv_s")" "$(ratio "$csv_s" "$ogr_csv_s")"
+  printf '\nPostgreSQL alone writing the features of the GeoJSON export as the app has it write them (its statement, FeatureJson.FLAT, by COPY): %s s; the app ÷ that: **%s**.\n' "$copy_flat_s" "$(ratio "$geojson_s" "$copy_flat_s")"
   printf '\nDuring the exports: peak heap used **%s MB** (jstat, 200 ms samples), peak RSS **%s MB**. ' "$peak_heap_mb" "$peak_rss_mb"
   printf 'Ratios of throughput are app ÷ PostgreSQL (1 = the limit); ratios of export times are app time ÷ baseline time (1 = as fast).\n\n'
+  printf '\n### Every zoom, one tile at a time (3 × 3 tiles around central Paris and central Marseille, the second of two reads)\n\n'
+  printf 'Slowest tile of all: **%s ms** (target: every tile ≤ 50 ms).\n\n| zoom | tiles | slowest | largest |\n|---|---|---|---|\n%s\n\n' "$every_zoom_max" "$every_zoom_rows"
+  if [ -s "$work/profile.md" ]; then
+    printf '### Where the CPU went (BENCH_PROFILE=yes: the app'"'"'s flight recording, deploy/bench/profile.py)\n\n'
+    cat "$work/profile.md"
+    printf '\n'
+  fi
   if [ -s "$work/map.md" ]; then
     printf '### The walker'"'"'s map at %s rows (deploy/bench/map.mjs)\n\n' "$rows"
     cat "$work/map.md"

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.technocarte.sighting.ApprovedSightings;
+import org.technocarte.sighting.FeatureJson;
 import org.technocarte.sighting.SightingFilter;
+import org.technocarte.sighting.SightingView;
 import org.technocarte.sighting.Where;
 
 /** Downloads of approved sightings: one query through the seam, one writer per format. */
@@ -36,14 +38,31 @@ public class ExportService {
   public Download export(ExportFormat format, SightingFilter filter) {
     Where where = filter.where();
     StreamingOutput body =
-        out -> {
-          try (FeatureWriter writer = writer(format, out)) {
-            writer.begin();
-            sightings.stream(where, 0, 0, writer::write);
-            writer.end();
-          }
-        };
+        format == ExportFormat.GEOJSON
+            ? geoJson(where)
+            : out -> {
+              try (FeatureWriter writer = writer(format, out)) {
+                writer.begin();
+                sightings.stream(where, 0, 0, writer::write);
+                writer.end();
+              }
+            };
     return new Download(body, fileName(format, filter), format.mediaType());
+  }
+
+  /**
+   * The GeoJSON file, each feature as PostgreSQL writes it ({@link FeatureJson#FLAT}, what {@link
+   * GeoJsonWriter#write(SightingView)} makes of a row) and copied as its bytes: the largest export,
+   * streamed without a row mapped to Java.
+   */
+  private StreamingOutput geoJson(Where where) {
+    return out -> {
+      GeoJsonWriter writer = new GeoJsonWriter(out, mapper, licenceMembers(), Map::of);
+      writer.begin();
+      sightings.streamJson(
+          where, FeatureJson.FLAT, null, 0, 0, 0, (id, feature) -> writer.writeRaw(feature));
+      writer.end();
+    };
   }
 
   private FeatureWriter writer(ExportFormat format, OutputStream out) throws IOException {

@@ -17,14 +17,17 @@ import org.technocarte.sighting.SightingView;
  */
 public final class GeoJsonWriter implements FeatureWriter {
 
+  private final OutputStream out;
   private final JsonGenerator json;
   private final ObjectWriter values;
   private final Map<String, ?> head;
   private final Supplier<Map<String, ?>> tail;
+  private long rawFeatures;
 
   public GeoJsonWriter(
       OutputStream out, ObjectMapper mapper, Map<String, ?> head, Supplier<Map<String, ?>> tail)
       throws IOException {
+    this.out = out;
     this.json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
     // Flushing after every feature would send one tiny HTTP chunk per camera.
     this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -51,9 +54,19 @@ public final class GeoJsonWriter implements FeatureWriter {
     values.writeValue(json, feature);
   }
 
-  /** One feature already written as JSON text (by PostgreSQL: see FeatureJson). */
-  public void writeRaw(String feature) throws IOException {
-    json.writeRawValue(feature);
+  /**
+   * One feature already written as JSON, its UTF-8 bytes as PostgreSQL sent them (see FeatureJson),
+   * copied to the stream as they are: no text is decoded or encoded again. A collection is written
+   * either this way or by {@link #write}, not both.
+   */
+  public void writeRaw(byte[] feature) throws IOException {
+    if (rawFeatures++ == 0) {
+      // What the generator holds goes out first; it writes the end of the array after the features.
+      json.flush();
+    } else {
+      out.write(',');
+    }
+    out.write(feature);
   }
 
   @Override

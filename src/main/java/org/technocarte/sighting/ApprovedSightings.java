@@ -128,16 +128,19 @@ public class ApprovedSightings {
         });
   }
 
-  /** Receives the features of a read as GeoJSON text (see {@link FeatureJson}), in order. */
+  /**
+   * Receives the features of a read as GeoJSON text (see {@link FeatureJson}), its UTF-8 bytes as
+   * the server sent them, in order.
+   */
   @FunctionalInterface
   public interface JsonSink {
-    void accept(long id, String feature) throws IOException;
+    void accept(long id, byte[] feature) throws IOException;
   }
 
   /**
    * Streams the sightings as {@link #stream} does, each as the GeoJSON text that PostgreSQL builds
    * from the SQL expression {@code feature} ({@link FeatureJson#feature}): no row is mapped to
-   * Java.
+   * Java, and no String is made of it.
    */
   public void streamJson(
       Where where,
@@ -157,7 +160,7 @@ public class ApprovedSightings {
         limit,
         rows -> {
           long id = rows.getLong(1);
-          sink.accept(id, rows.getString(2));
+          sink.accept(id, rows.getBytes(2));
           return id;
         });
   }
@@ -470,9 +473,9 @@ public class ApprovedSightings {
 
   /**
    * The highest zoom whose tiles of every approved camera are drawn from {@code sighting_cell}, the
-   * cells kept counted by triggers (V51, which fills zooms 0 to this one).
+   * cells kept counted by triggers (V51, V53: zooms 0 to this one).
    */
-  public static final int CELL_MAX_ZOOM = 10;
+  public static final int CELL_MAX_ZOOM = 12;
 
   /** Cells a tile side: a cell is {@link #TILE_CELL} of the tile's {@link #TILE_EXTENT} units. */
   private static final int CELLS_A_SIDE = TILE_EXTENT / TILE_CELL;

@@ -60,6 +60,12 @@ public final class FeatureJson {
   public static final String MAP = feature("s.geom", false, null, false);
 
   /**
+   * The feature of the GeoJSON export (export.FlatFeature) and of the OGC API's whole items in
+   * CRS84: coordinates lon/lat, the city flat.
+   */
+  public static final String FLAT = feature("s.geom", true, null, false);
+
+  /**
    * A feature its coordinates taken from the SQL expression {@code geometry} (a point), its city
    * flat ({@code cityCode}, {@code cityName}) when {@code flatCity}, only the properties named in
    * {@code only} (all when null), its geometry {@code null} when {@code skipGeometry}: the OGC

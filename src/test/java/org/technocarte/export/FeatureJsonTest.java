@@ -168,6 +168,29 @@ class FeatureJsonTest {
   }
 
   @Test
+  void shouldWriteTheGeoJsonExportAsJacksonWroteIt() throws Exception {
+    JsonNode answer =
+        mapper.readTree(
+            given()
+                .get("/api/export/sightings.geojson")
+                .then()
+                .statusCode(200)
+                .contentType("application/geo+json")
+                .extract()
+                .asString());
+    assertEquals(List.of("type", "license", "attribution", "features"), names(answer), "members");
+    // The removed camera is not exported.
+    assertEquals(2, answer.get("features").size());
+    for (int i = 0; i < 2; i++) {
+      SightingView view = sightings.one(ids.get(i), "s.geom").orElseThrow();
+      same(
+          mapper.valueToTree(FlatFeature.of(view)),
+          answer.get("features").get(i),
+          "features[" + i + "]");
+    }
+  }
+
+  @Test
   void shouldBenchmarkTheSqlTheAppSends() throws Exception {
     // deploy/bench/pgbench measures PostgreSQL alone on the statements the app sends.
     String map = Files.readString(Path.of("deploy/bench/pgbench/map.sql"));
@@ -176,10 +199,7 @@ class FeatureJsonTest {
         "map.sql builds the map's features as ApprovedSightings.page does");
     String ogc = Files.readString(Path.of("deploy/bench/pgbench/ogc.sql"));
     assertTrue(
-        ogc.contains(
-            "SELECT s.id, "
-                + FeatureJson.feature("s.geom", true, null, false)
-                + " FROM sighting s WHERE "),
+        ogc.contains("SELECT s.id, " + FeatureJson.FLAT + " FROM sighting s WHERE "),
         "ogc.sql builds the items as OgcService.items does");
   }
 

@@ -132,7 +132,7 @@ class VectorTileTest {
     sql("UPDATE sighting SET vsa_suspected = false WHERE id = " + fixtures.comedie());
     assertEquals(0, sum(cells(z, x, y, ""), "vsa"), "a camera no longer suspected of VSA");
     // The cells say what the cameras themselves say (a filter that keeps them all reads them).
-    for (int zoom : List.of(0, 5, 8, 10)) {
+    for (int zoom : List.of(0, 5, 8, 10, 11, ApprovedSightings.CELL_MAX_ZOOM)) {
       int tx = tileX(comedie[0], zoom);
       int ty = tileY(comedie[1], zoom);
       assertEquals(

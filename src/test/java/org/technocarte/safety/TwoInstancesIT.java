@@ -161,7 +161,8 @@ class TwoInstancesIT {
             s.executeQuery(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND pid <> pg_backend_pid() AND state <> 'idle'"
-                    + " AND query LIKE 'SELECT s.id%FROM sighting s%'")) {
+                    // A download's statement (pg_stat_activity shows its first 1 KB only).
+                    + " AND query LIKE 'SELECT s.id, %'")) {
       row.next();
       return row.getLong(1);
     }
