@@ -95,9 +95,9 @@ class CityCountsTest {
   @BeforeEach
   void aGroupInMontpellier() {
     fixtures.clear();
-    long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
-    fixtures.member(fixtures.user("mod@montpellier.test", false), group, "moderator");
-    moderator = ModerationFixtures.login("mod@montpellier.test");
+    moderator =
+        fixtures.moderatorOf(
+            "Technopolice Montpellier", ModerationFixtures.TERRITORY_A, "mod@montpellier.test");
   }
 
   @Test

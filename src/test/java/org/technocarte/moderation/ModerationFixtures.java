@@ -112,6 +112,15 @@ public class ModerationFixtures {
     return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
   }
 
+  /**
+   * A group named {@code name} over {@code box} whose one moderator, {@code email}, is logged in:
+   * the start of most moderation tests. Each insert commits before the login reads it.
+   */
+  public Session moderatorOf(String name, double[] box, String email) {
+    member(user(email, false), group(name, box), "moderator");
+    return login(email);
+  }
+
   public static Session login(String email) {
     Response answer =
         given()

@@ -34,9 +34,9 @@ class ModerationTest {
   @BeforeEach
   void aGroupInMontpellier() {
     fixtures.clear();
-    long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
-    fixtures.member(fixtures.user("mod@montpellier.test", false), group, "moderator");
-    moderator = ModerationFixtures.login("mod@montpellier.test");
+    moderator =
+        fixtures.moderatorOf(
+            "Technopolice Montpellier", ModerationFixtures.TERRITORY_A, "mod@montpellier.test");
   }
 
   @Test

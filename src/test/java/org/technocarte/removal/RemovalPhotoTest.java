@@ -40,12 +40,12 @@ class RemovalPhotoTest {
   @BeforeEach
   void groupsInMontpellierAndParis() {
     fixtures.clear();
-    long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
-    fixtures.member(fixtures.user("mod@montpellier.test", false), group, "moderator");
-    long paris = fixtures.group("Technopolice Paris", ModerationFixtures.TERRITORY_B);
-    fixtures.member(fixtures.user("mod@paris.test", false), paris, "moderator");
-    moderator = ModerationFixtures.login("mod@montpellier.test");
-    stranger = ModerationFixtures.login("mod@paris.test");
+    moderator =
+        fixtures.moderatorOf(
+            "Technopolice Montpellier", ModerationFixtures.TERRITORY_A, "mod@montpellier.test");
+    stranger =
+        fixtures.moderatorOf(
+            "Technopolice Paris", ModerationFixtures.TERRITORY_B, "mod@paris.test");
   }
 
   @Test

@@ -44,11 +44,10 @@ class RemovalTest {
   @BeforeEach
   void aGroupInMontpellier() {
     fixtures.clear();
-    long group = fixtures.group("Technopolice Montpellier", ModerationFixtures.TERRITORY_A);
-    fixtures.member(fixtures.user("mod@montpellier.test", false), group, "moderator");
-    long paris = fixtures.group("Technopolice Paris", ModerationFixtures.TERRITORY_B);
-    fixtures.member(fixtures.user("mod@paris.test", false), paris, "moderator");
-    moderator = ModerationFixtures.login("mod@montpellier.test");
+    moderator =
+        fixtures.moderatorOf(
+            "Technopolice Montpellier", ModerationFixtures.TERRITORY_A, "mod@montpellier.test");
+    fixtures.moderatorOf("Technopolice Paris", ModerationFixtures.TERRITORY_B, "mod@paris.test");
   }
 
   @Test
