@@ -47,11 +47,15 @@ postgis_installed() {
 }
 
 # pgRouting serves the least-watched way (POST /api/routes/least-watched); without it that endpoint
-# answers 503 and everything else works.
+# answers 503 and everything else works. As for PostGIS, scripts and library both: removing
+# postgresql-15-pgrouting leaves postgresql-15-pgrouting-scripts behind.
 pgrouting_installed() {
-  local sharedir="/usr/share/postgresql/$pg_major"
-  [ -x "$bindir/pg_config" ] && sharedir=$("$bindir/pg_config" --sharedir)
-  [ -f "$sharedir/extension/pgrouting.control" ]
+  local sharedir="/usr/share/postgresql/$pg_major" libdir="/usr/lib/postgresql/$pg_major/lib"
+  if [ -x "$bindir/pg_config" ]; then
+    sharedir=$("$bindir/pg_config" --sharedir)
+    libdir=$("$bindir/pg_config" --pkglibdir)
+  fi
+  [ -f "$sharedir/extension/pgrouting.control" ] && compgen -G "$libdir/libpgrouting-*.so" >/dev/null
 }
 
 install_pgrouting() {
