@@ -101,6 +101,17 @@ for z in (14, 7, 5):
         f.write("".join(f"/tiles/sightings/{z}/{rows[i-1][1]}/{rows[i-1][2]}.mvt\n" for i in ids))
     with open(f"{work}/tiles{z}.range", "w") as f:
         f.write(f"{ids[0]} {ids[-1]}\n")
+# Every zoom, one tile at a time: the 3 × 3 tiles around central Paris and central Marseille.
+seen = set()
+with open(f"{work}/every-zoom.txt", "w") as f:
+    for z in range(17):
+        for lon, lat in ((2.3488, 48.85341), (5.38107, 43.29695)):
+            cx, cy = tile(z, lon, lat)
+            for x in range(cx - 1, cx + 2):
+                for y in range(cy - 1, cy + 2):
+                    if 0 <= x < 2 ** z and 0 <= y < 2 ** z and (z, x, y) not in seen:
+                        seen.add((z, x, y))
+                        f.write(f"{z} /tiles/sightings/{z}/{x}/{y}.mvt\n")
 PY
 awk '{ printf "/api/sightings?bbox=%s,%s,%s,%s\n", $1, $2, $3, $4 }' "$work/viewports.txt" >"$work/map.txt"
 awk '{ printf "/ogc/collections/sightings/items?bbox=%s,%s,%s,%s&limit=1000\n", $1, $2, $3, $4 }' "$work/viewports.txt" >"$work/ogc.txt"
@@ -180,29 +191,12 @@ for z in 14 7 5; do
   [ "$z" -le 12 ] && script=deploy/bench/pgbench/tile-cells.sql
   workload "tile$z" "z$z tiles ($where)" "$script" "$work/tiles$z.txt" get -D first="$first" -D last="$last"
 done
-# Every zoom, one tile at a time (no other load): the 3 × 3 tiles around central Paris and central
-# Marseille at zooms 0 to 16, read twice; the slowest of the second pass (the first warms the caches).
-python3 - "$base" >"$work/every-zoom.txt" <<'PY'
-import math, sys
-def tile(z, lon, lat):
-    n = 2 ** z
-    x = int((lon + 180) / 360 * n)
-    y = int((1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * n)
-    return x, y
-seen = set()
-for z in range(17):
-    for lon, lat in ((2.3488, 48.85341), (5.38107, 43.29695)):
-        cx, cy = tile(z, lon, lat)
-        for x in range(cx - 1, cx + 2):
-            for y in range(cy - 1, cy + 2):
-                if 0 <= x < 2 ** z and 0 <= y < 2 ** z and (z, x, y) not in seen:
-                    seen.add((z, x, y))
-                    print(z, f"{sys.argv[1]}/tiles/sightings/{z}/{x}/{y}.mvt")
-PY
+# Every zoom, one tile at a time (no other load), the tiles of every-zoom.txt read twice; the slowest
+# of the second pass (the first warms the caches).
 say "every zoom, one tile at a time"
 for pass in 1 2; do
-  while read -r z url; do
-    curl -fsS --max-time 60 -o /dev/null -w "$z %{time_total} %{size_download}\n" "$url"
+  while read -r z path; do
+    curl -fsS --max-time 60 -o /dev/null -w "$z %{time_total} %{size_download}\n" "$base$path"
   done <"$work/every-zoom.txt" >"$work/every-zoom-$pass.txt"
 done
 every_zoom_rows=$(awk '{ n[$1]++; if ($2 > t[$1]) t[$1] = $2; if ($3 > b[$1]) b[$1] = $3 }

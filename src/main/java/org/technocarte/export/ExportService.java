@@ -37,16 +37,7 @@ public class ExportService {
    */
   public Download export(ExportFormat format, SightingFilter filter) {
     Where where = filter.where();
-    StreamingOutput body =
-        format == ExportFormat.GEOJSON
-            ? geoJson(where)
-            : out -> {
-              try (FeatureWriter writer = writer(format, out)) {
-                writer.begin();
-                sightings.stream(where, 0, 0, writer::write);
-                writer.end();
-              }
-            };
+    StreamingOutput body = format == ExportFormat.GEOJSON ? geoJson(where) : rows(format, where);
     return new Download(body, fileName(format, filter), format.mediaType());
   }
 
@@ -65,12 +56,23 @@ public class ExportService {
     };
   }
 
-  private FeatureWriter writer(ExportFormat format, OutputStream out) throws IOException {
+  /** The other formats, each row mapped to a SightingView for its writer. */
+  private StreamingOutput rows(ExportFormat format, Where where) {
+    return out -> {
+      try (FeatureWriter writer = writer(format, out)) {
+        writer.begin();
+        sightings.stream(where, 0, 0, writer::write);
+        writer.end();
+      }
+    };
+  }
+
+  private static FeatureWriter writer(ExportFormat format, OutputStream out) throws IOException {
     return switch (format) {
-      case GEOJSON -> new GeoJsonWriter(out, mapper, licenceMembers(), Map::of);
       case CSV -> new CsvWriter(out);
       case OSM -> new OsmWriter(out);
       case GPKG -> new GeoPackageWriter(out);
+      case GEOJSON -> throw new IllegalArgumentException("GeoJSON is written by geoJson");
     };
   }
 
