@@ -65,8 +65,8 @@ public class ApprovedSightings {
   /**
    * The rule of what a public read sees: the sightings of these statuses, approved when there are
    * none, as SQL on the {@code status} column of the table aliased {@code alias} ({@code sighting
-   * s}, or {@code sighting_tally t} for the statistics). Literals, not a bound array, so that the
-   * planner can use the partial index of approved (or removed) sightings.
+   * s}, or {@code sighting_month_count t} for the statistics). Literals, not a bound array, so that
+   * the planner can use the partial index of approved (or removed) sightings.
    */
   public static String statusRule(String alias, Set<Status> statuses) {
     List<String> words =

@@ -25,7 +25,8 @@ import org.technocarte.moderation.ModerationFixtures;
 /**
  * The counts the national statistics read (V52: per city with its types, per month) follow the
  * sightings as they are approved, merged, removed and deleted, stay equal to a count of the
- * sightings themselves through every kind of change, and answer what the tally (V43) answered.
+ * sightings themselves through every kind of change, and answer what the statements of the finer
+ * tally (V43, dropped by V54) answer on a direct count of the sightings.
  */
 @QuarkusTest
 class CityCountsTest {
@@ -60,30 +61,50 @@ class CityCountsTest {
            + (SELECT count(*) FROM ((TABLE direct_month EXCEPT TABLE counted_month)
                  UNION ALL (TABLE counted_month EXCEPT TABLE direct_month)) d)""";
 
-  /** The statistics' statements before V52, on the tally, as the reference of the answers. */
+  /**
+   * The public sightings counted one by one, in the rows the tally of V43 kept (what the counts of
+   * V52 group coarser): the reference the statistics' statements before V52 read here.
+   */
+  private static final String DIRECT =
+      "(SELECT k.*, 1 AS n FROM sighting s, LATERAL sighting_tally_rows(s) k) t";
+
+  /**
+   * The statistics' statements before V52, on the direct count, as the reference of the answers.
+   */
   private static final String TALLY_PER_CITY =
-      "SELECT c.city_code, (SELECT t.city_name FROM sighting_tally t WHERE t.status = 'approved'"
+      "SELECT c.city_code, (SELECT t.city_name FROM "
+          + DIRECT
+          + " WHERE t.status = 'approved'"
           + " AND t.city_code <> '' AND t.n > 0 AND t.city_code = c.city_code GROUP BY t.city_name"
           + " ORDER BY sum(t.n) DESC, t.city_name LIMIT 1), c.cameras, c.vsa FROM (SELECT"
           + " t.city_code, sum(t.n) AS cameras, coalesce(sum(t.n) FILTER (WHERE t.vsa_suspected),"
-          + " 0) AS vsa FROM sighting_tally t WHERE t.status = 'approved' AND t.city_code <> ''"
+          + " 0) AS vsa FROM "
+          + DIRECT
+          + " WHERE t.status = 'approved' AND t.city_code <> ''"
           + " AND t.n > 0 GROUP BY t.city_code) c ORDER BY c.cameras DESC, c.city_code";
 
   private static final String TALLY_PER_CITY_AND =
-      "SELECT t.city_code, t.%s, sum(t.n) FROM sighting_tally t WHERE t.status = 'approved' AND"
+      "SELECT t.city_code, t.%s, sum(t.n) FROM "
+          + DIRECT
+          + " WHERE t.status = 'approved' AND"
           + " t.city_code <> '' AND t.n > 0 GROUP BY 1, 2 HAVING sum(t.n) > 0 ORDER BY 1, 2";
 
   private static final String TALLY_TOTALS =
       "SELECT coalesce(sum(t.n) FILTER (WHERE t.status = 'approved'), 0), coalesce(sum(t.n)"
           + " FILTER (WHERE t.status = 'approved' AND t.vsa_suspected), 0), coalesce(sum(t.n)"
-          + " FILTER (WHERE t.status = 'removed'), 0) FROM sighting_tally t";
+          + " FILTER (WHERE t.status = 'removed'), 0) FROM "
+          + DIRECT;
 
   private static final String TALLY_ADDED =
-      "SELECT t.added_month, sum(t.n) FROM sighting_tally t GROUP BY 1 HAVING sum(t.n) > 0"
+      "SELECT t.added_month, sum(t.n) FROM "
+          + DIRECT
+          + " GROUP BY 1 HAVING sum(t.n) > 0"
           + " ORDER BY 1";
 
   private static final String TALLY_REMOVED =
-      "SELECT t.removed_month, sum(t.n) FROM sighting_tally t WHERE t.status = 'removed'"
+      "SELECT t.removed_month, sum(t.n) FROM "
+          + DIRECT
+          + " WHERE t.status = 'removed'"
           + " GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY 1";
 
   @Inject ModerationFixtures fixtures;
@@ -194,7 +215,7 @@ class CityCountsTest {
   }
 
   @Test
-  void shouldAnswerWhatTheTallyAnswered() {
+  void shouldAnswerWhatTheTallyStatementsAnswerOnADirectCount() {
     // Montpellier under two names (the one most sightings give wins), Paris under two names with
     // as many sightings each (the first by name wins), sightings without a city, removed ones.
     fixtures.execute(
@@ -263,7 +284,9 @@ class CityCountsTest {
     return rows;
   }
 
-  /** Rows of code, value, count of one type, by code and value, as the tally gave them. */
+  /**
+   * Rows of code, value, count of one type, by code and value, as the tally statements give them.
+   */
   private List<Object[]> perCityAnd(String column) {
     boolean kind = column.equals("surveillance_type");
     List<String> values = kind ? CityStatsRepository.KINDS : CityStatsRepository.SHAPES;
@@ -289,7 +312,7 @@ class CityCountsTest {
     assertEquals(rowsText(expected), rowsText(rows), tallySql);
   }
 
-  /** Rows as text, numbers by their value (the tally's sums are numeric, the counts bigint). */
+  /** Rows as text, numbers by their value (the direct sums are numeric, the counts bigint). */
   private static List<String> rowsText(List<Object[]> rows) {
     return rows.stream()
         .map(
