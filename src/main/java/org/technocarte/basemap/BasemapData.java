@@ -328,12 +328,12 @@ public class BasemapData {
     }
   }
 
-  /** The world file's digest and the gazetteer's size: what the tables were filled from. */
+  /** The digests of the world file and of the gazetteer's: what the tables were filled from. */
   private String digest(byte[] world) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(world);
-      sha.update(("places:" + gazetteer.size()).getBytes(StandardCharsets.UTF_8));
+      sha.update(Gazetteer.fileDigest());
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
