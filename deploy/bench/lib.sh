@@ -59,12 +59,14 @@ bench_create_db() {
 bench_start_app() {
   local start
   start=$(now)
+  # In the app's folder, as the unit starts it: the archive of its classes (app-cds.jsa) is found there.
   # shellcheck disable=SC2086 # $jvm_opts is a list of options, as in the unit
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$http_port" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db" \
-    TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
-    TECHNOCARTE_PHOTOS_DIR="$work/photos" \
-    java $jvm_opts -jar target/quarkus-app/quarkus-run.jar >>"$work/app.log" 2>&1 &
+  (cd target/quarkus-app &&
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$http_port" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db" \
+      TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
+      TECHNOCARTE_PHOTOS_DIR="$work/photos" \
+      exec java $jvm_opts -jar quarkus-run.jar >>"$work/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 3600); do
     if curl -fs -o /dev/null "http://127.0.0.1:$http_port/q/health/ready" 2>/dev/null; then

@@ -105,7 +105,8 @@ pg -d technocarte -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT
 say "installing the app in $prefix"
 install -d -m 0755 "$prefix"
 rm -rf "$prefix/quarkus-app.new"
-cp -r "$app_src" "$prefix/quarkus-app.new"
+# Times kept: the JVM uses the archive of the app's classes (app-cds.jsa) only with the jars it was made from.
+cp -r --preserve=timestamps "$app_src" "$prefix/quarkus-app.new"
 chown -R root:root "$prefix/quarkus-app.new"
 chmod -R u=rwX,go=rX "$prefix/quarkus-app.new"
 rm -rf "$prefix/quarkus-app.old"
