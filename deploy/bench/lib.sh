@@ -8,6 +8,10 @@ port="${TECHNOCARTE_PG_PORT:-55432}"
 sockdir="${TECHNOCARTE_PG_DIR:-$PWD/deploy/local/data}/run"
 pg_bin="/usr/lib/postgresql/${TECHNOCARTE_PG_MAJOR:-15}/bin"
 work=$(mktemp -d)
+# The site administrator the app creates at its first start, who invites the moderator of the queue
+# that run.sh reads over HTTP.
+bench_admin_email=admin@bench.test
+bench_password="bench password, not a secret"
 app_pid=
 export PGPASSWORD=technocarte
 # The baselines (pgbench, COPY, ogr2ogr, the plans) run with the session settings of the app's
@@ -66,6 +70,7 @@ bench_start_app() {
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db" \
       TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
       TECHNOCARTE_PHOTOS_DIR="$work/photos" \
+      TECHNOCARTE_ADMIN_EMAIL="$bench_admin_email" TECHNOCARTE_ADMIN_PASSWORD="$bench_password" \
       exec java $jvm_opts -jar quarkus-run.jar >>"$work/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 3600); do

@@ -329,11 +329,32 @@ explain "Nearby, central Paris, 200 m (SightingRepository.approvedNear)" "$(near
 explain "Duplicate check, central Paris, 25 m (nearby at its default radius)" "$(near 2.3488 48.85341 25 '{approved}' -1 51)"
 explain "Duplicate check of POST: the clientId (SightingRepository.findIdByClientIdHash)" \
   "SELECT s.id FROM sighting s WHERE s.client_id_hash = sha256('bench'::bytea)"
-fastest() { # URL: the fastest of 5, in ms, and the status when it is not 200
-  for _ in 1 2 3 4 5; do curl -sS --max-time 120 -o /dev/null -w '%{time_total} %{http_code}\n' "$1" || true; done |
+fastest() { # URL [curl options]: the fastest of 5, in ms, and the status when it is not 200
+  for _ in 1 2 3 4 5; do curl -sS --max-time 120 -o /dev/null -w '%{time_total} %{http_code}\n' "$@" || true; done |
     sort -n | head -1 | awk '{ printf "%.0f", $1 * 1000; if ($2 != 200) printf " (HTTP %s)", $2 }'
 }
-http_rows="| \`GET /api/stats\` | $(fastest "$base/api/stats") ms |
+# The moderation queue of the Lyon territory as its moderator reads it, through the API: the site
+# administrator invites a moderator into the group, who joins and logs in.
+json_member() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+login() { # EMAIL: sets $cookie and $csrf
+  local body
+  body=$(curl -sS -f -D "$work/login.headers" -H 'Content-Type: application/json' \
+    -d "{\"email\": \"$1\", \"password\": \"$bench_password\"}" "$base/api/auth/login")
+  cookie=$(awk 'tolower($1) == "set-cookie:" { sub(/;.*/, "", $2); print $2; exit }' "$work/login.headers" | tr -d '\r')
+  csrf=$(json_member csrfToken <<<"$body")
+}
+login "$bench_admin_email"
+invite=$(curl -sS -f -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  -d '{"role": "moderator"}' "$base/api/groups/$group_id/invites" | json_member token)
+moderator="moderator.$(date +%s)@bench.test"
+curl -sS -f -o /dev/null -H 'Content-Type: application/json' \
+  -d "{\"token\": \"$invite\", \"email\": \"$moderator\", \"displayName\": \"Bench\", \"password\": \"$bench_password\"}" \
+  "$base/api/groups/join"
+login "$moderator"
+queue_page=$(curl -sS -f -H "Cookie: $cookie" -D "$work/queue.headers" "$base/api/moderation/queue?limit=100" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
+queue_total=$(awk 'tolower($1) == "x-total-count:" { print $2 }' "$work/queue.headers" | tr -d '\r')
+http_rows="| \`GET /api/moderation/queue?limit=100\` (the Lyon territory's moderator: $queue_page items of $queue_total pending, with their candidate duplicates) | $(fastest "$base/api/moderation/queue?limit=100" -H "Cookie: $cookie") ms |
+| \`GET /api/stats\` | $(fastest "$base/api/stats") ms |
 | \`GET /api/cities/$paris\` | $(fastest "$base/api/cities/$paris") ms |
 | \`GET /cities/$paris\` (page) | $(fastest "$base/cities/$paris") ms |
 | \`GET /api/sightings/nearby\` (Paris, default radius) | $(fastest "$base/api/sightings/nearby?lon=2.3488&lat=48.85341") ms |
