@@ -144,6 +144,30 @@ class OgcApiTest {
   }
 
   @Test
+  void shouldSendAShortPageWholeAndStreamALongOneAlike() {
+    fixtures.insertApprovedCopies(OgcService.WHOLE_PAGE_ITEMS + 5);
+    String upToWhole = "?limit=" + OgcService.WHOLE_PAGE_ITEMS;
+    String streamed = "?limit=" + (OgcService.WHOLE_PAGE_ITEMS + 1);
+    io.restassured.response.Response wholePage = get(ITEMS + upToWhole);
+    io.restassured.response.Response streamedPage = get(ITEMS + streamed);
+    wholePage.then().statusCode(200).header("Transfer-Encoding", org.hamcrest.Matchers.nullValue());
+    assertEquals(
+        wholePage.asByteArray().length, Integer.parseInt(wholePage.header("Content-Length")));
+    streamedPage.then().statusCode(200).header("Transfer-Encoding", "chunked");
+    assertNull(streamedPage.header("Content-Length"));
+    List<Long> wholeIds = wholePage.jsonPath().getList("features.id", Long.class);
+    List<Long> streamedIds = streamedPage.jsonPath().getList("features.id", Long.class);
+    assertEquals(OgcService.WHOLE_PAGE_ITEMS, wholeIds.size());
+    assertEquals(OgcService.WHOLE_PAGE_ITEMS + 1, streamedIds.size());
+    assertEquals(wholeIds, streamedIds.subList(0, wholeIds.size()));
+    assertEquals(
+        wholePage.jsonPath().getLong("numberMatched"),
+        streamedPage.jsonPath().getLong("numberMatched"));
+    assertEquals(
+        wholePage.jsonPath().getMap("features[0]"), streamedPage.jsonPath().getMap("features[0]"));
+  }
+
+  @Test
   void shouldFilterItemsByBoxAndDate() {
     assertIds(ITEMS + "?bbox=3.87,43.60,3.89,43.62", fixtures.comedie(), fixtures.gare());
     assertIds(ITEMS + "?datetime=2025-03-01", fixtures.comedie());
