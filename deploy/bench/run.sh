@@ -140,9 +140,9 @@ for _ in 1 2 3; do
   printf '%s %s %s\n' "$startup_s" "$startup_rss_mb" "$(grep -o 'started in [0-9.]*s' "$work/app.log" | tail -1 | tr -d 'a-z ')" >>"$work/starts"
   bench_stop_app
 done
-read -r startup_s startup_rss_mb quarkus_started_s < <(sort -n "$work/starts" | sed -n 2p)
+read -r median_startup_s median_rss_mb quarkus_started_s < <(sort -n "$work/starts" | sed -n 2p)
 startups=$(cut -d' ' -f1 "$work/starts" | paste -sd' ' | sed 's/ / s, /g')
-say "ready in $startups s (median $startup_s s, RSS $startup_rss_mb MB)"
+say "ready in $startups s (median $median_startup_s s, RSS $median_rss_mb MB)"
 app_opts="$jvm_opts"
 if [ "$profile" = yes ]; then
   jvm_opts="$jvm_opts -XX:StartFlightRecording=filename=$work/app.jfr,settings=default"
@@ -382,7 +382,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   printf 'generated and loaded by COPY in %s s (+ VACUUM ANALYZE %s s). A viewport (2 × 2 km near one of the 50 largest cities) holds %s approved cameras on average.\n' \
     "$load_s" "$vacuum_s" "$vp_rows"
   printf 'App: `java %s`, ready in **%s s** (launch to /q/health/ready, the median of three starts: %s s; Quarkus says "started in %s s"), RSS after start **%s MB**; the workloads ran on a start with `%s`. %s clients/connections, %s s of wrk warm-up before each HTTP measure; the first POST took %s ms.\n\n' \
-    "$app_opts" "$startup_s" "$startups" "$quarkus_started_s" "$startup_rss_mb" "$jvm_opts" "$clients" "$warmup" "$first_post_ms"
+    "$app_opts" "$median_startup_s" "$startups" "$quarkus_started_s" "$median_rss_mb" "$jvm_opts" "$clients" "$warmup" "$first_post_ms"
   printf '| workload | PostgreSQL alone (pgbench, the same SQL) | the app over HTTP (wrk) | app ÷ limit |\n|---|---|---|---|\n'
   cat "$rows_table"
   printf '\n| export | app | COPY | ogr2ogr | app ÷ COPY | app ÷ ogr2ogr |\n|---|---|---|---|---|---|\n'
