@@ -71,12 +71,14 @@ start_app() {
     say "building the app"
     ./mvnw -B -q --no-transfer-progress package -DskipTests >&2
   fi
+  # In the app's folder, as the unit starts it: the archive of its classes (app-cds.jsa) is found there.
   # shellcheck disable=SC2086 # $heap is a list of options, as in the unit
-  QUARKUS_HTTP_PORT="$app_port" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" \
-    TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
-    TECHNOCARTE_PHOTOS_DIR="${photos_dir:-$work/photos}" \
-    java $heap -jar target/quarkus-app/quarkus-run.jar >>"$work/app.log" 2>&1 &
+  (cd target/quarkus-app &&
+    QUARKUS_HTTP_PORT="$app_port" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" \
+      TECHNOCARTE_POW_DIFFICULTY=0 TECHNOCARTE_RATE_LIMIT_ENABLED=false \
+      TECHNOCARTE_PHOTOS_DIR="${photos_dir:-$work/photos}" \
+      exec java $heap -jar quarkus-run.jar >>"$work/app.log" 2>&1) &
   app_pid=$!
   wait_ready
 }

@@ -43,12 +43,14 @@ cleanup() {
 trap cleanup EXIT
 
 opts="${JAVA_OPTS:-$(sed -n 's/^JAVA_OPTS="\(.*\)"$/\1/p' deploy/server/technocarte.env)}"
+# In the app's folder, as the unit starts it (the archive of its classes, app-cds.jsa, is found there).
 # shellcheck disable=SC2086 # a list of options
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$database" \
-  QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
-  TECHNOCARTE_DEMO_DATA=true TECHNOCARTE_PHOTOS_DIR="$work/photos" \
-  java $opts -jar "$jar" >"$work/app.log" 2>&1 &
+(cd "$(dirname "$jar")" &&
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$database" \
+    QUARKUS_DATASOURCE_USERNAME=technocarte QUARKUS_DATASOURCE_PASSWORD=technocarte \
+    TECHNOCARTE_DEMO_DATA=true TECHNOCARTE_PHOTOS_DIR="$work/photos" \
+    exec java $opts -jar "$jar" >"$work/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break

@@ -164,6 +164,8 @@ say "nginx $("$nginx_bin" -v 2>&1 | sed 's/.*\///') on https://127.0.0.1:$https_
   export TECHNOCARTE_POW_DIFFICULTY=0
   # A bucket of two submissions that does not refill during the test.
   export TECHNOCARTE_RATE_LIMIT_SUBMISSION_BURST=2 TECHNOCARTE_RATE_LIMIT_SUBMISSION_PER_HOUR=1
+  # In the app's folder, as the unit starts it: the archive of its classes (app-cds.jsa) is found there.
+  cd "$(dirname "$jar")"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, as in the unit
   exec java $JAVA_OPTS -jar "$jar"
 ) >"$work/app.log" 2>&1 &

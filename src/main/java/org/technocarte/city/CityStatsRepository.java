@@ -21,8 +21,8 @@ import org.technocarte.sighting.SurveillanceType;
  * (V52): {@code sighting_city_count} (approved cameras per city and name, with their VSA,
  * surveillance type and camera type counts) and {@code sighting_month_count} (the whole country per
  * status, VSA and months), so that the national statistics read one row per city rather than every
- * sighting or the per-month tally. Public reads: they come from the read replica when there is one
- * ({@link ReadConnections}). The statements are visible to the package so that a test holds
+ * sighting. Public reads: they come from the read replica when there is one ({@link
+ * ReadConnections}). The statements are visible to the package so that a test holds
  * deploy/bench/run.sh to them.
  */
 @ApplicationScoped

@@ -26,6 +26,9 @@ import org.technocarte.common.config.TechnocarteConfig;
 @Singleton
 public class Gazetteer {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(Gazetteer.class);
+
   static final String RESOURCE = "gazetteer/cities.tsv.gz";
   private static final double CELL_DEGREES = 0.25;
   private static final double EARTH_RADIUS_KM = 6371.0088;
@@ -48,7 +51,16 @@ public class Gazetteer {
 
   public Gazetteer(TechnocarteConfig config) {
     this.maxDistanceKm = config.gazetteer().maxDistanceKm();
+    // A package without its gazetteer does not start; one that cannot be read says so at once.
+    if (Gazetteer.class.getClassLoader().getResource(RESOURCE) == null) {
+      throw new IllegalStateException("gazetteer resource missing: " + RESOURCE);
+    }
     this.index = CompletableFuture.supplyAsync(Gazetteer::read);
+    index.exceptionally(
+        failure -> {
+          LOG.errorf("The gazetteer %s could not be read: %s", RESOURCE, failure.getMessage());
+          return null;
+        });
   }
 
   /** A place of the gazetteer: its GeoNames id, name, ISO country code, position, population. */
@@ -163,10 +175,7 @@ public class Gazetteer {
     List<Named> named = new ArrayList<>(1 << 18);
     // A few hundred country codes, each kept once rather than once per place.
     Map<String, String> countries = new HashMap<>();
-    try (InputStream raw = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException("gazetteer resource missing: " + RESOURCE);
-      }
+    try (InputStream raw = open()) {
       BufferedReader lines =
           new BufferedReader(
               new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
@@ -199,16 +208,21 @@ public class Gazetteer {
    * reading the places.
    */
   public static byte[] fileDigest() {
-    try (InputStream raw = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException("gazetteer resource missing: " + RESOURCE);
-      }
+    try (InputStream raw = open()) {
       return java.security.MessageDigest.getInstance("SHA-256").digest(raw.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static InputStream open() {
+    InputStream raw = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE);
+    if (raw == null) {
+      throw new IllegalStateException("gazetteer resource missing: " + RESOURCE);
+    }
+    return raw;
   }
 
   private static long cell(double degrees) {

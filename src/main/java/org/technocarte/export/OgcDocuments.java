@@ -48,7 +48,10 @@ public final class OgcDocuments {
       @Schema(description = "[start, end]; null for an open end") List<List<String>> interval,
       String trs) {}
 
-  /** For the OpenAPI document: the items answer is streamed, not built from this record. */
+  /**
+   * For the OpenAPI document: the items answer is PostgreSQL's features, not built from this
+   * record.
+   */
   @Schema(name = "OgcFeatureCollection")
   public record FeaturePage(
       @Schema(enumeration = "FeatureCollection") String type,

@@ -212,27 +212,69 @@ public class OgcService {
   }
 
   /**
-   * Pages of up to this many items are written whole before they are sent: at most about a
-   * megabyte, in one write with its length, where a page streamed in 64 KB chunks was handed to the
-   * event loop chunk by chunk (Netty had three quarters of the JVM's samples,
-   * deploy/bench/RESULTS.md). A longer page (up to ItemsQuery.MAX_LIMIT) streams, so that no answer
-   * holds more than this.
+   * Pages of up to this many items, and this many bytes, are written whole before they are sent: in
+   * one write with their length, where a page streamed in 64 KB chunks was handed to the event loop
+   * chunk by chunk (Netty had three quarters of the JVM's samples, deploy/bench/RESULTS.md). A
+   * longer page (up to ItemsQuery.MAX_LIMIT), or one of long notes past the bytes, streams, so that
+   * no answer holds more than this in memory.
    */
   static final int WHOLE_PAGE_ITEMS = 1_000;
 
+  static final int WHOLE_PAGE_BYTES = 1 << 20;
+
   /**
    * A page of items, counted first (numberMatched is exact), then read: one row more than the page
-   * is read to know whether a next link is due. The UTF-8 bytes of a page of up to {@link
-   * #WHOLE_PAGE_ITEMS}, or a body that streams a longer one.
+   * is read to know whether a next link is due. The UTF-8 bytes of a page within {@link
+   * #WHOLE_PAGE_ITEMS} and {@link #WHOLE_PAGE_BYTES}, or a body that streams any other (read again
+   * when a page turns out longer than the bytes: the rare one).
    */
   public Object items(ItemsQuery query, URI request) throws java.io.IOException {
-    StreamingOutput body = itemsBody(query, request);
     if (query.limit() > WHOLE_PAGE_ITEMS) {
-      return body;
+      return itemsBody(query, request);
     }
-    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream(1 << 16);
-    body.write(whole);
-    return whole.toByteArray();
+    Bounded whole = new Bounded(WHOLE_PAGE_BYTES);
+    try {
+      itemsBody(query, request).write(whole);
+    } catch (Bounded.Full full) {
+      return itemsBody(query, request);
+    }
+    return whole.bytes.toByteArray();
+  }
+
+  /** Bytes held in memory up to a bound; a write past it fails, as a client gone would. */
+  private static final class Bounded extends java.io.OutputStream {
+
+    static final class Full extends java.io.IOException {
+      Full() {
+        super("past the bound of a whole page");
+      }
+
+      /** Expected, and caught at once: no stack trace to fill. */
+      @Override
+      public synchronized Throwable fillInStackTrace() {
+        return this;
+      }
+    }
+
+    final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+    private final int bound;
+
+    Bounded(int bound) {
+      this.bound = bound;
+    }
+
+    @Override
+    public void write(int b) throws Full {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws Full {
+      if (bytes.size() + len > bound) {
+        throw new Full();
+      }
+      bytes.write(b, off, len);
+    }
   }
 
   private StreamingOutput itemsBody(ItemsQuery query, URI request) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.technocarte.export.ResearchFixtures.get;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -165,6 +166,19 @@ class OgcApiTest {
         streamedPage.jsonPath().getLong("numberMatched"));
     assertEquals(
         wholePage.jsonPath().getMap("features[0]"), streamedPage.jsonPath().getMap("features[0]"));
+  }
+
+  @Test
+  void shouldStreamAShortPageThatHoldsTooManyBytes() {
+    // 600 cameras with notes of 2,000 characters: a page within the items, past the bytes.
+    fixtures.insertApprovedCopies(600);
+    fixtures.execute("UPDATE sighting SET notes = repeat('n', 2000) WHERE status = 'approved'");
+    io.restassured.response.Response page = get(ITEMS + "?limit=" + OgcService.WHOLE_PAGE_ITEMS);
+    page.then().statusCode(200).header("Transfer-Encoding", "chunked");
+    assertTrue(page.asByteArray().length > OgcService.WHOLE_PAGE_BYTES);
+    List<String> notes = page.jsonPath().getList("features.properties.notes", String.class);
+    assertEquals(fixtures.approvedCount(), notes.size());
+    assertEquals("n".repeat(2000), notes.get(notes.size() - 1));
   }
 
   @Test
