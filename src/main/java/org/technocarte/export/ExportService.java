@@ -12,7 +12,6 @@ import java.util.Map;
 import org.technocarte.sighting.ApprovedSightings;
 import org.technocarte.sighting.FeatureJson;
 import org.technocarte.sighting.SightingFilter;
-import org.technocarte.sighting.SightingView;
 import org.technocarte.sighting.Where;
 
 /** Downloads of approved sightings: one query through the seam, one writer per format. */
@@ -42,9 +41,9 @@ public class ExportService {
   }
 
   /**
-   * The GeoJSON file, each feature as PostgreSQL writes it ({@link FeatureJson#FLAT}, what {@link
-   * GeoJsonWriter#write(SightingView)} makes of a row) and copied as its bytes: the largest export,
-   * streamed without a row mapped to Java.
+   * The GeoJSON file, each feature as PostgreSQL writes it ({@link FeatureJson#FLAT}, the shape of
+   * {@link FlatFeature}, its city flat as in every other format) and copied as its bytes: the
+   * largest export, streamed without a row mapped to Java.
    */
   private StreamingOutput geoJson(Where where) {
     return out -> {

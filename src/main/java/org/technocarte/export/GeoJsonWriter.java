@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.technocarte.sighting.SightingView;
 
 /**
- * A GeoJSON FeatureCollection (RFC 7946: lon,lat, no crs member), written feature by feature with
- * Jackson's streaming generator. Members known only at the end (counts, links) follow the features.
+ * A GeoJSON FeatureCollection (RFC 7946: lon,lat, no crs member): its members written with
+ * Jackson's streaming generator, its features copied as PostgreSQL wrote them (see FeatureJson).
+ * Members known only at the end (counts, links) follow the features.
  */
-public final class GeoJsonWriter implements FeatureWriter {
+public final class GeoJsonWriter {
 
   private final OutputStream out;
   private final JsonGenerator json;
@@ -29,13 +29,12 @@ public final class GeoJsonWriter implements FeatureWriter {
       throws IOException {
     this.out = out;
     this.json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
-    // Flushing after every feature would send one tiny HTTP chunk per camera.
+    // A flush after every member would send one tiny HTTP chunk each.
     this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     this.head = head;
     this.tail = tail;
   }
 
-  @Override
   public void begin() throws IOException {
     json.writeStartObject();
     json.writeStringField("type", "FeatureCollection");
@@ -43,21 +42,9 @@ public final class GeoJsonWriter implements FeatureWriter {
     json.writeArrayFieldStart("features");
   }
 
-  /** One sighting of the export, its city written flat as in every other format. */
-  @Override
-  public void write(SightingView sighting) throws IOException {
-    write(FlatFeature.of(sighting));
-  }
-
-  /** One feature already shaped (the OGC API's: a CRS, some properties). */
-  public void write(Object feature) throws IOException {
-    values.writeValue(json, feature);
-  }
-
   /**
    * One feature already written as JSON, its UTF-8 bytes as PostgreSQL sent them (see FeatureJson),
-   * copied to the stream as they are: no text is decoded or encoded again. A collection is written
-   * either this way or by {@link #write}, not both.
+   * copied to the stream as they are: no text is decoded or encoded again.
    */
   public void writeRaw(byte[] feature) throws IOException {
     if (rawFeatures++ == 0) {
@@ -69,7 +56,6 @@ public final class GeoJsonWriter implements FeatureWriter {
     out.write(feature);
   }
 
-  @Override
   public void end() throws IOException {
     json.writeEndArray();
     members(tail.get());
